@@ -1,0 +1,116 @@
+// @ts-check
+import fs from 'node:fs';
+import path from 'node:path';
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Which workspace packages each package may import in its shipped code (ARCHITECTURE.md):
+ * dependencies point one way, skelbuilder and scengen never import each other, llm sits beside
+ * runtime and only the apps use it, core imports nothing of ours.
+ */
+const allowedImports = {
+  '@envscaler/core': [],
+  '@envscaler/runtime': ['@envscaler/core'],
+  '@envscaler/llm': ['@envscaler/core'],
+  '@envscaler/testing': ['@envscaler/core'],
+  '@envscaler/validate': ['@envscaler/core', '@envscaler/runtime'],
+  '@envscaler/skelbuilder': ['@envscaler/core', '@envscaler/runtime', '@envscaler/validate'],
+  '@envscaler/scengen': ['@envscaler/core', '@envscaler/runtime', '@envscaler/validate'],
+  '@envscaler/viewer': ['@envscaler/core'],
+  '@envscaler/cli': [
+    '@envscaler/core', '@envscaler/runtime', '@envscaler/validate', '@envscaler/skelbuilder',
+    '@envscaler/scengen', '@envscaler/llm', '@envscaler/testing',
+  ],
+};
+
+const rootManifest = JSON.parse(fs.readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const manifestCache = new Map();
+/** The nearest package.json above a file, parsed once. */
+function manifestFor(file) {
+  let dir = path.dirname(file);
+  while (dir !== path.dirname(dir)) {
+    const candidate = path.join(dir, 'package.json');
+    if (manifestCache.has(candidate)) return manifestCache.get(candidate);
+    if (fs.existsSync(candidate)) {
+      const value = { dir, json: JSON.parse(fs.readFileSync(candidate, 'utf8')) };
+      manifestCache.set(candidate, value);
+      return value;
+    }
+    dir = path.dirname(dir);
+  }
+  return undefined;
+}
+
+const layering = {
+  meta: { type: 'problem', schema: [] },
+  create(context) {
+    const file = context.filename;
+    const manifest = manifestFor(file);
+    if (!manifest) return {};
+    const self = manifest.json.name;
+    const isTest = /\.(test|bench)\.ts$|\/test\//.test(file);
+    const declared = new Set([
+      ...Object.keys(manifest.json.dependencies ?? {}),
+      ...Object.keys(manifest.json.peerDependencies ?? {}),
+      ...(isTest ? Object.keys(manifest.json.devDependencies ?? {}) : []),
+      ...(isTest ? Object.keys(rootManifest.devDependencies ?? {}) : []),
+    ]);
+    function check(node, source) {
+      if (typeof source !== 'string') return;
+      if (source.startsWith('.')) {
+        const target = path.resolve(path.dirname(file), source);
+        if (!target.startsWith(manifest.dir + path.sep)) {
+          context.report({ node, message: `'${source}' reaches outside ${self}; import the package instead.` });
+        }
+        return;
+      }
+      if (source.startsWith('node:') || !source.includes('/') && !/^[a-z@]/.test(source)) return;
+      const parts = source.split('/');
+      const pkg = source.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+      if (source.startsWith('@envscaler/') && /\/src(\/|$)/.test(source)) {
+        context.report({ node, message: `Import '${pkg}' through its exports, not its src/ files.` });
+      }
+      if (pkg === self) return;
+      if (pkg.startsWith('@envscaler/') && !isTest && allowedImports[self] && !allowedImports[self].includes(pkg)) {
+        context.report({ node, message: `${self} must not import ${pkg} (dependencies point one way; see docs/architecture.md).` });
+      }
+      if (!declared.has(pkg) && !isBuiltin(pkg)) {
+        context.report({ node, message: `${self} imports '${pkg}' but its package.json does not declare it.` });
+      }
+    }
+    return {
+      ImportDeclaration: (node) => check(node, node.source.value),
+      ExportAllDeclaration: (node) => check(node, node.source.value),
+      ExportNamedDeclaration: (node) => node.source && check(node, node.source.value),
+      ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source.value),
+    };
+  },
+};
+
+import { builtinModules } from 'node:module';
+const builtins = new Set(builtinModules);
+function isBuiltin(name) {
+  return builtins.has(name);
+}
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', '**/coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { envscaler: { rules: { layering } } },
+    rules: {
+      'envscaler/layering': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['packages/core/src/**/*.ts', 'apps/viewer/src/**/*.ts', 'apps/viewer/src/**/*.tsx'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'core must run in the browser: no node:* imports.' }] }],
+    },
+  },
+);

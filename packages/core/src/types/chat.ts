@@ -1,0 +1,111 @@
+import type { JsonSchema } from './json.js';
+
+/** An OpenAI-style function call made by the assistant; `arguments` is the raw JSON text. */
+export interface ChatToolCall {
+  id: string;
+  type: 'function';
+  function: { name: string; arguments: string };
+}
+
+export interface SystemMessage {
+  role: 'system';
+  content: string;
+}
+export interface UserMessage {
+  role: 'user';
+  content: string;
+}
+export interface AssistantMessage {
+  role: 'assistant';
+  content: string | null;
+  tool_calls?: ChatToolCall[];
+}
+export interface ToolMessage {
+  role: 'tool';
+  tool_call_id: string;
+  content: string;
+  name?: string;
+}
+
+/** OpenAI chat-completions message shapes, so trajectories export to fine-tuning data unchanged. */
+export type ChatMessage = SystemMessage | UserMessage | AssistantMessage | ToolMessage;
+
+export interface ChatFunctionTool {
+  type: 'function';
+  function: { name: string; description?: string; parameters: JsonSchema };
+}
+
+export type ResponseFormat =
+  { type: 'json_object' } | { type: 'json_schema'; name: string; schema: JsonSchema; strict?: boolean };
+
+/**
+ * Pipeline steps that call a model. The tag routes per-stage model choice, usage accounting and
+ * scripted test replies; any string is accepted so users can add their own stages.
+ */
+export type KnownStage =
+  | 'topic-judge'
+  | 'topic-infer'
+  | 'topic-score'
+  | 'logic-entities'
+  | 'logic-operations'
+  | 'logic-method'
+  | 'logic-repair'
+  | 'quality-state'
+  | 'quality-tester'
+  | 'quality-checker'
+  | 'scenario-state'
+  | 'scenario-task'
+  | 'scenario-checklist'
+  | 'scenario-checks'
+  | 'scenario-solver'
+  | 'agent'
+  | 'user-simulator';
+export type Stage = KnownStage | (string & {});
+
+export interface ChatRequest {
+  /** Names the pipeline step making the call. */
+  stage: Stage;
+  messages: ChatMessage[];
+  tools?: ChatFunctionTool[];
+  toolChoice?: 'auto' | 'none' | 'required';
+  responseFormat?: ResponseFormat;
+  temperature?: number;
+  maxTokens?: number;
+  seed?: number;
+  signal?: AbortSignal;
+}
+
+export interface TokenUsage {
+  promptTokens: number;
+  completionTokens: number;
+}
+
+export interface ChatResponse {
+  message: AssistantMessage;
+  usage: TokenUsage;
+  /** The model that answered, as the endpoint reported it. */
+  model: string;
+  finishReason: 'stop' | 'tool_calls' | 'length' | 'content_filter' | 'other';
+  /** True when the answer came from a cache or cassette rather than the endpoint. */
+  cached?: boolean;
+}
+
+/** The one interface every pipeline stage talks to; feature packages receive it, never build it. */
+export interface ChatModel {
+  complete(request: ChatRequest): Promise<ChatResponse>;
+}
+
+export interface EmbeddingRequest {
+  stage: Stage;
+  inputs: string[];
+  signal?: AbortSignal;
+}
+
+export interface EmbeddingResponse {
+  vectors: number[][];
+  usage: TokenUsage;
+}
+
+export interface EmbeddingModel {
+  embed(request: EmbeddingRequest): Promise<EmbeddingResponse>;
+}
