@@ -6,3 +6,4 @@ export type * from './types/json.js';
 export type * from './types/tool.js';
 export type * from './types/chat.js';
 export type * from './types/artifacts.js';
+export * from './structured-output.js';
