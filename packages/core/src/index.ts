@@ -1,6 +1,7 @@
 export * from './errors.js';
 export * from './environment.js';
 export * from './validation.js';
+export * from './scripted-reply.js';
 export * from './schemas/artifacts.js';
 export type * from './types/json.js';
 export type * from './types/tool.js';

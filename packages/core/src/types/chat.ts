@@ -109,3 +109,48 @@ export interface EmbeddingResponse {
 export interface EmbeddingModel {
   embed(request: EmbeddingRequest): Promise<EmbeddingResponse>;
 }
+
+/** One tool call in a hand-written reply; `arguments` may be an object or the raw JSON text. */
+export interface ScriptedToolCall {
+  id?: string;
+  name: string;
+  arguments?: unknown;
+}
+
+/**
+ * A model reply written by hand (scripted cassettes, `MockChatModel`, the mock OpenAI server): plain
+ * text, or an object with `content` text, a `json` value (sent as its JSON text) and/or `toolCalls`.
+ * Omitted fields get defaults: `finishReason` from the tool calls, `usage` estimated from the text.
+ */
+export type ScriptedReply =
+  | string
+  | {
+      content?: string | null;
+      json?: unknown;
+      toolCalls?: ScriptedToolCall[];
+      finishReason?: ChatResponse['finishReason'];
+      usage?: Partial<TokenUsage>;
+      model?: string;
+    };
+
+/** The request fields a cassette is keyed by: everything in a `ChatRequest` but the signal. */
+export interface CassetteRequest {
+  stage: Stage;
+  /** The model name the wrapped ChatModel uses for this stage, when it can tell. */
+  model?: string;
+  messages: ChatMessage[];
+  tools?: ChatFunctionTool[];
+  toolChoice?: ChatRequest['toolChoice'];
+  responseFormat?: ResponseFormat;
+  temperature?: number;
+  maxTokens?: number;
+  seed?: number;
+}
+
+/** One recorded model response, stored as `<dir>/<sha256 of the canonical request>.json`. */
+export interface CassetteRecord {
+  schemaVersion: 1;
+  request: CassetteRequest;
+  response: Omit<ChatResponse, 'cached'>;
+  recordedAt?: string;
+}
