@@ -1,1 +1,2 @@
 export {};
+export * from './check-runner.js';
