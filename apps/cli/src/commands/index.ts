@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
+import { registerInitCommand } from './init.js';
 
 /**
  * Every subcommand lives in its own file under commands/ and registers itself here,
  * one line each, so the command list reads as a table of contents.
  */
 export function registerCommands(program: Command): void {
-  void program;
+  registerInitCommand(program);
 }
