@@ -1,0 +1,583 @@
+import { readFile, readdir } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import {
+  parseCassetteRecord,
+  parseScriptedReply,
+  scriptedReplyToResponse,
+  type CassetteRecord,
+  type ChatMessage,
+  type ChatResponse,
+  type ScriptedReply,
+} from '@envscaler/core';
+import { hashedBagOfWords } from './mock-embedding-model.js';
+
+/** The header `createOpenAIChatModel` sends so the mock server can route replies by pipeline stage. */
+export const stageHeader = 'x-envscaler-stage';
+
+/** A failure the mock server can play instead of answering. */
+export type MockFault =
+  /** An HTTP error status with an OpenAI-style error body; `retryAfter` (seconds or HTTP date) and
+   * `retryAfterMs` set the `retry-after` / `retry-after-ms` headers. */
+  | { type: 'http'; status: number; message?: string; retryAfter?: number | string; retryAfterMs?: number }
+  /** Accept the request and never answer (until `close()`), to exercise client timeouts. */
+  | { type: 'hang' }
+  /** Destroy the connection without answering (the client sees a reset / "socket hang up"). */
+  | { type: 'reset' }
+  /** Send a 200 with a Content-Length, half the body, then destroy the socket. */
+  | { type: 'truncated' }
+  /** Send a 200 whose body is not valid JSON. */
+  | { type: 'malformed-body' }
+  /** Send a well-formed completion whose message content is broken JSON (scripts are not consumed). */
+  | { type: 'malformed-content'; content?: string };
+
+export type MockFaultType = MockFault['type'];
+
+export interface InjectOptions {
+  /** The fault, or its type for those that need no parameters (`'hang'`, `'truncated'`, …). */
+  fault: MockFault | Exclude<MockFaultType, 'http'>;
+  /** Apply to the next `times` matching requests (default 1 unless `rate` is given). */
+  times?: number;
+  /** Or: apply to each matching request with this probability (seeded, reproducible). */
+  rate?: number;
+  /** Which endpoint the fault applies to (default both). */
+  endpoint?: 'chat' | 'embeddings' | 'all';
+}
+
+/** What a script handler receives for one chat request. */
+export interface MockServerChatRequest {
+  stage: string | undefined;
+  model: string;
+  messages: ChatMessage[];
+  body: Record<string, unknown>;
+  /** 0-based position of this request among all requests the server received. */
+  index: number;
+}
+
+export type MockServerHandler = (request: MockServerChatRequest) => ScriptedReply | Promise<ScriptedReply>;
+
+/**
+ * Replies for the mock server. Keys are looked up in order: the request's stage (header
+ * `x-envscaler-stage`), then its `model`, then `default`. An array is a queue (each reply used once);
+ * a function answers every request it is asked for. A single function answers everything.
+ */
+export type MockServerScript = Record<string, ScriptedReply[] | MockServerHandler> | MockServerHandler;
+
+/** One request as the server saw it. */
+export interface MockServerRequest {
+  method: string;
+  path: string;
+  stage: string | undefined;
+  model: string | undefined;
+  body: Record<string, unknown>;
+  headers: http.IncomingHttpHeaders;
+  /** The fault played instead of an answer, if any. */
+  fault?: MockFaultType;
+}
+
+export interface MockOpenAIServerOptions {
+  script?: MockServerScript;
+  /** Serve recordings (`<hash>.json`, matched by stage and messages) and `scripted/<stage>.jsonl` queues. */
+  cassetteDir?: string;
+  /** Delay before each answer (ms), or a function choosing it per request. */
+  latencyMs?: number | ((index: number) => number);
+  /** Seed for `inject({ rate })` (default 1). */
+  seed?: number;
+  /** Embedding vector length when the request does not say (default 64). */
+  embeddingDimensions?: number;
+  /** Port to listen on (default 0: a random free port). */
+  port?: number;
+}
+
+export interface MockOpenAIServer {
+  /** Base URL to use as `OPENAI_BASE_URL`, e.g. `http://127.0.0.1:41234/v1`. */
+  readonly url: string;
+  readonly port: number;
+  /** Every request received, in arrival order (including faulted ones). */
+  readonly requests: MockServerRequest[];
+  readonly requestCount: number;
+  /** Requests currently being answered, and the most seen at once. */
+  readonly inFlight: number;
+  readonly maxInFlight: number;
+  requestsFor(stage: string): MockServerRequest[];
+  /** Queue a fault for the next N requests, or for a fraction of requests. */
+  inject(options: InjectOptions): void;
+  clearFaults(): void;
+  /** Stops listening and drops every open connection (hung requests included). */
+  close(): Promise<void>;
+}
+
+interface Injection {
+  fault: MockFault;
+  times: number;
+  rate: number | undefined;
+  endpoint: 'chat' | 'embeddings' | 'all';
+}
+
+/** A small seeded PRNG (mulberry32) so fault storms are reproducible. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** JSON with sorted keys and no undefined members, for comparing requests. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>)
+            .filter(([, x]) => x !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
+  );
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+class NoReplyError extends Error {}
+
+const statusTypes: Record<number, string> = {
+  400: 'invalid_request_error',
+  401: 'authentication_error',
+  403: 'permission_error',
+  404: 'not_found_error',
+  429: 'rate_limit_error',
+};
+
+/**
+ * A real OpenAI-compatible HTTP server on 127.0.0.1 for tests: `POST /v1/chat/completions` (JSON or
+ * SSE streaming), `POST /v1/embeddings` and `GET /v1/models`. Replies come from `script`, then from
+ * `cassetteDir`; with neither, every chat request is answered with the text `ok`.
+ */
+export async function createMockOpenAIServer(
+  options: MockOpenAIServerOptions = {},
+): Promise<MockOpenAIServer> {
+  const requests: MockServerRequest[] = [];
+  let injections: Injection[] = [];
+  const random = seededRandom(options.seed ?? 1);
+  const queues = new Map<string, ScriptedReply[]>();
+  const handlers = new Map<string, MockServerHandler>();
+  let globalHandler: MockServerHandler | undefined;
+  if (typeof options.script === 'function') globalHandler = options.script;
+  else {
+    for (const [key, entry] of Object.entries(options.script ?? {})) {
+      if (typeof entry === 'function') handlers.set(key, entry);
+      else queues.set(key, [...entry]);
+    }
+  }
+  const scriptedFiles = new Map<string, ScriptedReply[] | null>();
+  const recordings = new Map<string, CassetteRecord>();
+  let inFlight = 0;
+  let maxInFlight = 0;
+
+  function pickFault(endpoint: 'chat' | 'embeddings'): MockFault | undefined {
+    const applies = (i: Injection) => i.endpoint === 'all' || i.endpoint === endpoint;
+    const counted = injections.find((i) => i.rate === undefined && i.times > 0 && applies(i));
+    if (counted) {
+      counted.times--;
+      return counted.fault;
+    }
+    const rated = injections.filter((i) => i.rate !== undefined && applies(i));
+    if (rated.length === 0) return undefined;
+    let r = random();
+    for (const injection of rated) {
+      r -= injection.rate!;
+      if (r < 0) return injection.fault;
+    }
+    return undefined;
+  }
+
+  async function loadScriptedFile(name: string): Promise<ScriptedReply[] | null> {
+    if (scriptedFiles.has(name)) return scriptedFiles.get(name)!;
+    const file = path.join(options.cassetteDir!, 'scripted', `${name}.jsonl`);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch {
+      scriptedFiles.set(name, null);
+      return null;
+    }
+    const replies: ScriptedReply[] = [];
+    text.split('\n').forEach((line, i) => {
+      const trimmed = line.trim();
+      if (trimmed === '' || trimmed.startsWith('#')) return;
+      replies.push(parseScriptedReply(JSON.parse(trimmed), `${file}:${i + 1}`));
+    });
+    scriptedFiles.set(name, replies);
+    return replies;
+  }
+
+  async function findRecording(
+    request: MockServerChatRequest,
+  ): Promise<ScriptedReply | ChatResponse | undefined> {
+    const dir = options.cassetteDir!;
+    let names: string[];
+    try {
+      names = (await readdir(dir)).filter((n) => n.endsWith('.json'));
+    } catch {
+      return undefined;
+    }
+    const wanted = canonical(request.messages);
+    for (const name of names) {
+      let record = recordings.get(name);
+      if (!record) {
+        const file = path.join(dir, name);
+        record = parseCassetteRecord(JSON.parse(await readFile(file, 'utf8')), file);
+        recordings.set(name, record);
+      }
+      if (request.stage !== undefined && record.request.stage !== request.stage) continue;
+      if (canonical(record.request.messages) === wanted) return record.response;
+    }
+    return undefined;
+  }
+
+  async function resolveReply(request: MockServerChatRequest): Promise<ScriptedReply | ChatResponse> {
+    if (globalHandler) return globalHandler(request);
+    const keys = [request.stage, request.model, 'default'].filter((k): k is string => k !== undefined);
+    for (const key of keys) {
+      const queue = queues.get(key);
+      if (queue && queue.length > 0) return queue.shift()!;
+      const handler = handlers.get(key);
+      if (handler) return handler(request);
+    }
+    if (options.cassetteDir) {
+      const recorded = await findRecording(request);
+      if (recorded) return recorded;
+      for (const key of [request.stage, 'default']) {
+        if (key === undefined) continue;
+        const replies = await loadScriptedFile(key);
+        if (replies && replies.length > 0) return replies.shift()!;
+      }
+    }
+    if (!options.script && !options.cassetteDir) return 'ok';
+    throw new NoReplyError(
+      `mock OpenAI server: no scripted reply left for stage '${request.stage ?? '(no x-envscaler-stage header)'}' ` +
+        `(model '${request.model}')`,
+    );
+  }
+
+  function sendJson(
+    res: http.ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ) {
+    const text = JSON.stringify(body);
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(text),
+      ...headers,
+    });
+    res.end(text);
+  }
+
+  function sendError(
+    res: http.ServerResponse,
+    status: number,
+    message: string,
+    headers: Record<string, string> = {},
+  ) {
+    sendJson(
+      res,
+      status,
+      { error: { message, type: statusTypes[status] ?? 'server_error', param: null, code: null } },
+      headers,
+    );
+  }
+
+  function completionJson(response: ChatResponse, index: number, model: string) {
+    const { message } = response;
+    return {
+      id: `chatcmpl-mock${index}`,
+      object: 'chat.completion',
+      created: Math.floor(Date.now() / 1000),
+      model: response.model || model,
+      system_fingerprint: 'fp_mock',
+      choices: [
+        {
+          index: 0,
+          message: {
+            role: 'assistant',
+            content: message.content,
+            refusal: null,
+            ...(message.tool_calls?.length ? { tool_calls: message.tool_calls } : {}),
+          },
+          logprobs: null,
+          finish_reason: response.finishReason === 'other' ? 'stop' : response.finishReason,
+        },
+      ],
+      usage: {
+        prompt_tokens: response.usage.promptTokens,
+        completion_tokens: response.usage.completionTokens,
+        total_tokens: response.usage.promptTokens + response.usage.completionTokens,
+      },
+    };
+  }
+
+  function sendStream(
+    res: http.ServerResponse,
+    response: ChatResponse,
+    index: number,
+    model: string,
+    includeUsage: boolean,
+  ) {
+    res.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+    });
+    const base = {
+      id: `chatcmpl-mock${index}`,
+      object: 'chat.completion.chunk',
+      created: Math.floor(Date.now() / 1000),
+      model: response.model || model,
+      system_fingerprint: 'fp_mock',
+    };
+    const send = (delta: Record<string, unknown>, finishReason: string | null = null) =>
+      res.write(
+        `data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }] })}\n\n`,
+      );
+    const pieces = (text: string) => text.match(/[\s\S]{1,16}/g) ?? [];
+    send({ role: 'assistant', content: '' });
+    for (const piece of pieces(response.message.content ?? '')) send({ content: piece });
+    (response.message.tool_calls ?? []).forEach((call, i) => {
+      send({
+        tool_calls: [
+          { index: i, id: call.id, type: 'function', function: { name: call.function.name, arguments: '' } },
+        ],
+      });
+      for (const piece of pieces(call.function.arguments))
+        send({ tool_calls: [{ index: i, function: { arguments: piece } }] });
+    });
+    send({}, response.finishReason === 'other' ? 'stop' : response.finishReason);
+    if (includeUsage) {
+      const { promptTokens, completionTokens } = response.usage;
+      res.write(
+        `data: ${JSON.stringify({ ...base, choices: [], usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens } })}\n\n`,
+      );
+    }
+    res.end('data: [DONE]\n\n');
+  }
+
+  /** Plays a fault; returns false for `malformed-content`, which the caller answers itself. */
+  function playFault(fault: MockFault, req: http.IncomingMessage, res: http.ServerResponse): boolean {
+    switch (fault.type) {
+      case 'http': {
+        const headers: Record<string, string> = {};
+        if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
+        if (fault.retryAfterMs !== undefined) headers['retry-after-ms'] = String(fault.retryAfterMs);
+        sendError(res, fault.status, fault.message ?? `mock fault: HTTP ${fault.status}`, headers);
+        return true;
+      }
+      case 'hang':
+        return true;
+      case 'reset':
+        req.socket.destroy();
+        return true;
+      case 'truncated': {
+        const text = JSON.stringify({
+          id: 'chatcmpl-truncated',
+          object: 'chat.completion',
+          choices: [],
+          padding: 'x'.repeat(256),
+        });
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+        res.write(text.slice(0, Math.floor(text.length / 2)));
+        // Let the partial body reach the client before the connection dies.
+        setTimeout(() => req.socket.destroy(), 5);
+        return true;
+      }
+      case 'malformed-body': {
+        const text =
+          '{"id": "chatcmpl-broken", "object": "chat.completion", "choices": [{"index": 0, "message": ';
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+        res.end(text);
+        return true;
+      }
+      case 'malformed-content':
+        return false;
+    }
+  }
+
+  async function handleChat(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    body: Record<string, unknown>,
+    record: MockServerRequest,
+    index: number,
+  ) {
+    const model = typeof body.model === 'string' ? body.model : 'mock-model';
+    const messages = Array.isArray(body.messages) ? (body.messages as ChatMessage[]) : [];
+    const fault = pickFault('chat');
+    if (fault) {
+      record.fault = fault.type;
+      if (playFault(fault, req, res)) return;
+    }
+    let response: ChatResponse;
+    if (fault?.type === 'malformed-content') {
+      response = scriptedReplyToResponse({
+        reply: fault.content ?? 'Sure! Here is the JSON you asked for: {"answer": ',
+        model,
+        request: { messages },
+        sequence: index,
+      });
+    } else {
+      let reply: ScriptedReply | ChatResponse;
+      try {
+        reply = await resolveReply({ stage: record.stage, model, messages, body, index });
+      } catch (error) {
+        if (error instanceof NoReplyError) return sendError(res, 400, error.message);
+        throw error;
+      }
+      response =
+        typeof reply === 'object' && reply !== null && 'message' in reply
+          ? (reply as ChatResponse)
+          : scriptedReplyToResponse({
+              reply: reply as ScriptedReply,
+              model,
+              request: { messages },
+              sequence: index,
+            });
+    }
+    if (body.stream === true) {
+      const streamOptions = body.stream_options as { include_usage?: boolean } | undefined;
+      sendStream(res, response, index, model, streamOptions?.include_usage === true);
+    } else {
+      sendJson(res, 200, completionJson(response, index, model));
+    }
+  }
+
+  function handleEmbeddings(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    body: Record<string, unknown>,
+    record: MockServerRequest,
+  ) {
+    const fault = pickFault('embeddings');
+    if (fault) {
+      record.fault = fault.type;
+      if (playFault(fault, req, res)) return;
+    }
+    const inputs = Array.isArray(body.input) ? body.input.map(String) : [String(body.input ?? '')];
+    const dimensions =
+      typeof body.dimensions === 'number' ? body.dimensions : (options.embeddingDimensions ?? 64);
+    const base64 = body.encoding_format === 'base64';
+    const data = inputs.map((text, index) => {
+      const vector = hashedBagOfWords({ text, dimensions });
+      const embedding = base64 ? Buffer.from(new Float32Array(vector).buffer).toString('base64') : vector;
+      return { object: 'embedding', index, embedding };
+    });
+    const tokens = inputs.reduce((n, text) => n + Math.ceil(text.length / 4), 0);
+    sendJson(res, 200, {
+      object: 'list',
+      data,
+      model: typeof body.model === 'string' ? body.model : 'mock-embedding',
+      usage: { prompt_tokens: tokens, total_tokens: tokens },
+    });
+  }
+
+  const server = http.createServer((req, res) => {
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    let counted = true;
+    const done = () => {
+      if (counted) inFlight--;
+      counted = false;
+    };
+    res.on('close', done);
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      void (async () => {
+        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+        let body: Record<string, unknown> = {};
+        if (chunks.length > 0) {
+          try {
+            body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+          } catch {
+            return sendError(res, 400, 'mock OpenAI server: request body is not valid JSON');
+          }
+        }
+        const stageValue = req.headers[stageHeader];
+        const record: MockServerRequest = {
+          method: req.method ?? 'GET',
+          path: url.pathname,
+          stage: Array.isArray(stageValue) ? stageValue[0] : stageValue,
+          model: typeof body.model === 'string' ? body.model : undefined,
+          body,
+          headers: req.headers,
+        };
+        const index = requests.length;
+        requests.push(record);
+        const latency =
+          typeof options.latencyMs === 'function' ? options.latencyMs(index) : (options.latencyMs ?? 0);
+        if (latency > 0) await sleep(latency);
+        const route = url.pathname.replace(/\/+$/, '');
+        if (req.method === 'POST' && route === '/v1/chat/completions') {
+          await handleChat(req, res, body, record, index);
+        } else if (req.method === 'POST' && route === '/v1/embeddings') {
+          handleEmbeddings(req, res, body, record);
+        } else if (req.method === 'GET' && route === '/v1/models') {
+          sendJson(res, 200, {
+            object: 'list',
+            data: [{ id: 'mock-model', object: 'model', created: 0, owned_by: 'envscaler' }],
+          });
+        } else {
+          sendError(res, 404, `mock OpenAI server: no route for ${req.method} ${url.pathname}`);
+        }
+      })().catch((error: unknown) => {
+        if (!res.headersSent) sendError(res, 500, `mock OpenAI server failed: ${(error as Error).message}`);
+        else res.destroy();
+      });
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    port,
+    requests,
+    get requestCount() {
+      return requests.length;
+    },
+    get inFlight() {
+      return inFlight;
+    },
+    get maxInFlight() {
+      return maxInFlight;
+    },
+    requestsFor: (stage) => requests.filter((r) => r.stage === stage),
+    inject(inject) {
+      const fault = typeof inject.fault === 'string' ? ({ type: inject.fault } as MockFault) : inject.fault;
+      injections.push({
+        fault,
+        times: inject.rate === undefined ? (inject.times ?? 1) : Infinity,
+        rate: inject.rate,
+        endpoint: inject.endpoint ?? 'all',
+      });
+    },
+    clearFaults() {
+      injections = [];
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
