@@ -1,0 +1,41 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import type { UsageByStage } from './usage.js';
+
+/** What one cached stage run stored: its value (or the reason it failed) and the tokens it used. */
+export type CacheEntry<T> =
+  | { ok: true; value: T; usage: UsageByStage }
+  | { ok: false; error: { code: string; message: string }; usage: UsageByStage };
+
+/**
+ * Stage results on disk under `<dir>/<stage>/<sha256>.json`, written atomically (temp file + rename),
+ * so an interrupted run resumes without repeating model calls and concurrent writers never see half a
+ * file. A missing or unreadable entry is a miss.
+ */
+export class StageCache {
+  constructor(readonly dir: string) {}
+
+  path(stage: string, key: string): string {
+    return join(this.dir, stage, `${key}.json`);
+  }
+
+  async get<T>(stage: string, key: string): Promise<CacheEntry<T> | undefined> {
+    try {
+      return JSON.parse(await readFile(this.path(stage, key), 'utf8')) as CacheEntry<T>;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async put<T>(stage: string, key: string, entry: CacheEntry<T>): Promise<void> {
+    await writeFileAtomic(this.path(stage, key), `${JSON.stringify(entry)}\n`);
+  }
+}
+
+export async function writeFileAtomic(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeFile(tmp, text, 'utf8');
+  await rename(tmp, path);
+}
