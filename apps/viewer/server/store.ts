@@ -1,0 +1,449 @@
+// Reads a run's out dir for the viewer API. Every artifact is validated with core's parsers; what is
+// missing is reported as absent and what is invalid becomes an ApiProblem, never an exception.
+import { open, readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  InvalidArtifactError,
+  parseEnvironmentPackage,
+  parseQualityReport,
+  parseRunSummary,
+  parseScenario,
+  parseTrajectory,
+  type QualityReport,
+  type Scenario,
+  type Trajectory,
+} from '@envscaler/core';
+import type {
+  ApiProblem,
+  EnvDetailResponse,
+  EnvListItem,
+  Overview,
+  ReportsResponse,
+  RunListItem,
+  ScenarioItem,
+  SummaryResponse,
+  TrajectoryDetailResponse,
+  TrajectoryIndexEntry,
+  TrajectoryPage,
+} from '../src/api.js';
+import { buildFunnel, extractStageUsage, rewardHistogram } from '../src/model/summary.js';
+
+/** Names used as path segments (env ids, run ids) must be plain: no separators, no `..`. */
+const safeName = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
+
+export function isSafeName(name: string): boolean {
+  return safeName.test(name) && !name.includes('..') && name.length <= 200;
+}
+
+export class NotFound extends Error {}
+
+function toProblem(error: unknown, source: string): ApiProblem {
+  if (error instanceof InvalidArtifactError) {
+    return { source, message: `Invalid ${error.artifact}`, issues: error.issues };
+  }
+  const code = (error as { code?: string }).code;
+  if (error instanceof SyntaxError) return { source, message: `Not valid JSON: ${error.message}` };
+  return { source, message: code ? `${code}: ${(error as Error).message}` : String((error as Error).message ?? error) };
+}
+
+interface Cached<T> {
+  mtimeMs: number;
+  size: number;
+  value: T;
+}
+
+interface JsonlLine {
+  index: number;
+  line: number;
+  start: number;
+  length: number;
+}
+
+interface TrajectoryIndex {
+  lines: JsonlLine[];
+  entries: TrajectoryIndexEntry[];
+}
+
+export class OutDirStore {
+  readonly outDir: string;
+  private readonly cache = new Map<string, Cached<unknown>>();
+
+  constructor(outDir: string) {
+    this.outDir = path.resolve(outDir);
+  }
+
+  /** Resolves a path under the out dir, refusing anything that escapes it. */
+  private file(...segments: string[]): string {
+    const full = path.resolve(this.outDir, ...segments);
+    if (full !== this.outDir && !full.startsWith(this.outDir + path.sep)) throw new NotFound('outside the out dir');
+    return full;
+  }
+
+  private rel(full: string): string {
+    return path.relative(this.outDir, full).split(path.sep).join('/');
+  }
+
+  /** Reads and derives a value from a file, re-deriving only when its mtime or size change. */
+  private async cached<T>(full: string, derive: (text: string) => T): Promise<T | undefined> {
+    let info;
+    try {
+      info = await stat(full);
+    } catch {
+      this.cache.delete(full);
+      return undefined;
+    }
+    const hit = this.cache.get(full);
+    if (hit && hit.mtimeMs === info.mtimeMs && hit.size === info.size) return hit.value as T;
+    const text = await readFile(full, 'utf8');
+    const value = derive(text);
+    this.cache.set(full, { mtimeMs: info.mtimeMs, size: info.size, value });
+    return value;
+  }
+
+  private async listDir(dir: string, kind: 'dir' | 'file'): Promise<string[]> {
+    try {
+      const entries = await readdir(dir, { withFileTypes: true });
+      return entries
+        .filter((e) => (kind === 'dir' ? e.isDirectory() : e.isFile()))
+        .map((e) => e.name)
+        .sort();
+    } catch {
+      return [];
+    }
+  }
+
+  /** A JSON file parsed and validated; absent → undefined, invalid → problem. */
+  private async readArtifact<T>(
+    full: string,
+    parse: (value: unknown, source?: string) => T,
+  ): Promise<{ value?: T; problem?: ApiProblem }> {
+    const source = this.rel(full);
+    try {
+      const result = await this.cached(full, (text) => {
+        try {
+          return { value: parse(JSON.parse(text), source) } as { value?: T; problem?: ApiProblem };
+        } catch (error) {
+          return { problem: toProblem(error, source) };
+        }
+      });
+      return result ?? {};
+    } catch (error) {
+      return { problem: toProblem(error, source) };
+    }
+  }
+
+  private async readJson(full: string): Promise<{ value?: unknown; problem?: ApiProblem }> {
+    return this.readArtifact(full, (value) => value);
+  }
+
+  async envIds(): Promise<string[]> {
+    return (await this.listDir(this.file('envs'), 'dir')).filter(isSafeName);
+  }
+
+  async runIds(): Promise<string[]> {
+    return (await this.listDir(this.file('rollouts'), 'dir')).filter(isSafeName);
+  }
+
+  private async scenarioLines(envId: string): Promise<ScenarioItem[]> {
+    const full = this.file('scenarios', `${envId}.jsonl`);
+    const source = this.rel(full);
+    const items = await this.cached(full, (text) => {
+      const out: ScenarioItem[] = [];
+      text.split('\n').forEach((raw, i) => {
+        if (raw.trim() === '') return;
+        const where = `${source}:${i + 1}`;
+        try {
+          out.push({ line: i + 1, scenario: parseScenario(JSON.parse(raw), where) });
+        } catch (error) {
+          out.push({ line: i + 1, problem: toProblem(error, where) });
+        }
+      });
+      return out;
+    });
+    return items ?? [];
+  }
+
+  async overview(): Promise<Overview> {
+    const [envIds, runIds, scenarioFiles, skel, scengen] = await Promise.all([
+      this.envIds(),
+      this.runIds(),
+      this.listDir(this.file('scenarios'), 'file'),
+      this.skelbuilderReportPath(),
+      this.scengenReportPath(),
+    ]);
+    return {
+      outDir: this.outDir,
+      envCount: envIds.length,
+      runIds,
+      scenarioFiles: scenarioFiles.filter((f) => f.endsWith('.jsonl')).length,
+      hasSkelbuilderReport: skel !== undefined,
+      hasScengenReport: scengen !== undefined,
+    };
+  }
+
+  async envList(): Promise<EnvListItem[]> {
+    const ids = await this.envIds();
+    const items: EnvListItem[] = [];
+    // Bounded concurrency: a few hundred envs, each two small reads.
+    const queue = [...ids];
+    const worker = async () => {
+      for (let id = queue.shift(); id !== undefined; id = queue.shift()) items.push(await this.envListItem(id));
+    };
+    await Promise.all(Array.from({ length: 8 }, worker));
+    return items.sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  private async envListItem(id: string): Promise<EnvListItem> {
+    const detail = await this.envDetail(id);
+    const quality = detail.quality ?? detail.env?.provenance.quality;
+    const item: EnvListItem = { id, scenarioCount: detail.scenarioCount, problems: detail.problems };
+    if (detail.env) {
+      item.topic = detail.env.topic;
+      item.className = detail.env.className;
+      item.toolCount = detail.env.tools.length;
+    }
+    if (quality) {
+      item.qualityScore = quality.score;
+      item.kept = quality.kept;
+      if (quality.dropReason) item.dropReason = quality.dropReason;
+    }
+    return item;
+  }
+
+  async envDetail(id: string): Promise<EnvDetailResponse> {
+    if (!isSafeName(id)) throw new NotFound(`no environment ${id}`);
+    const dir = this.file('envs', id);
+    const exists = await stat(dir).then((s) => s.isDirectory(), () => false);
+    if (!exists) throw new NotFound(`no environment ${id}`);
+    const [env, quality, source, scenarios] = await Promise.all([
+      this.readArtifact(path.join(dir, 'env.json'), parseEnvironmentPackage),
+      this.readArtifact(path.join(dir, 'quality.json'), parseQualityReport),
+      this.cached(path.join(dir, 'env.ts'), (text) => text).catch(() => undefined),
+      this.scenarioLines(id),
+    ]);
+    const problems: ApiProblem[] = [];
+    if (env.problem) problems.push(env.problem);
+    else if (!env.value) problems.push({ source: `envs/${id}/env.json`, message: 'missing' });
+    if (quality.problem) problems.push(quality.problem);
+    const out: EnvDetailResponse = { id, scenarioCount: scenarios.length, problems };
+    if (env.value) out.env = env.value;
+    const q: QualityReport | undefined = quality.value ?? env.value?.provenance.quality;
+    if (q) out.quality = q;
+    if (source !== undefined) out.source = source;
+    return out;
+  }
+
+  async scenarios(envId: string): Promise<ScenarioItem[]> {
+    if (!isSafeName(envId)) throw new NotFound(`no environment ${envId}`);
+    return this.scenarioLines(envId);
+  }
+
+  async findScenario(envId: string, scenarioId: string): Promise<Scenario | undefined> {
+    if (!isSafeName(envId)) return undefined;
+    const items = await this.scenarioLines(envId);
+    return items.find((item) => item.scenario?.id === scenarioId)?.scenario;
+  }
+
+  async runList(): Promise<RunListItem[]> {
+    const ids = await this.runIds();
+    return Promise.all(ids.map((runId) => this.runItem(runId)));
+  }
+
+  async runItem(runId: string): Promise<RunListItem> {
+    if (!isSafeName(runId)) throw new NotFound(`no run ${runId}`);
+    const dir = this.file('rollouts', runId);
+    const exists = await stat(dir).then((s) => s.isDirectory(), () => false);
+    if (!exists) throw new NotFound(`no run ${runId}`);
+    const [summary, index] = await Promise.all([
+      this.readArtifact(path.join(dir, 'summary.json'), parseRunSummary),
+      this.trajectoryIndex(runId),
+    ]);
+    const item: RunListItem = { runId, trajectoryCount: index.entries.length, problems: [] };
+    if (summary.value) item.summary = summary.value;
+    if (summary.problem) item.problems.push(summary.problem);
+    return item;
+  }
+
+  /** Byte offsets and a summary of every trajectory line; rebuilt when the file changes. */
+  private async trajectoryIndex(runId: string): Promise<TrajectoryIndex> {
+    const full = this.file('rollouts', runId, 'trajectories.jsonl');
+    const source = this.rel(full);
+    const index = await this.cached(full, (text) => {
+      const lines: JsonlLine[] = [];
+      const entries: TrajectoryIndexEntry[] = [];
+      let start = 0;
+      let lineNo = 0;
+      const buffer = Buffer.from(text, 'utf8');
+      while (start < buffer.length) {
+        let end = buffer.indexOf(10, start);
+        if (end === -1) end = buffer.length;
+        lineNo += 1;
+        const raw = buffer.toString('utf8', start, end);
+        if (raw.trim() !== '') {
+          const position = lines.length;
+          lines.push({ index: position, line: lineNo, start, length: end - start });
+          entries.push(summariseTrajectory(raw, position, lineNo, `${source}:${lineNo}`));
+        }
+        start = end + 1;
+      }
+      return { lines, entries };
+    });
+    return index ?? { lines: [], entries: [] };
+  }
+
+  async trajectoryPage(
+    runId: string,
+    query: { offset: number; limit: number; envId?: string; scenarioId?: string; status?: string },
+  ): Promise<TrajectoryPage> {
+    await this.runItem(runId); // 404 for unknown runs
+    const index = await this.trajectoryIndex(runId);
+    let entries = index.entries;
+    if (query.envId) entries = entries.filter((e) => e.envId === query.envId);
+    if (query.scenarioId) entries = entries.filter((e) => e.scenarioId === query.scenarioId);
+    if (query.status === 'passed') entries = entries.filter((e) => e.success === true);
+    else if (query.status === 'failed') entries = entries.filter((e) => e.success === false);
+    else if (query.status === 'invalid') entries = entries.filter((e) => e.problem !== undefined);
+    const offset = Math.max(0, query.offset);
+    const limit = Math.min(500, Math.max(1, query.limit));
+    return { runId, total: entries.length, offset, items: entries.slice(offset, offset + limit) };
+  }
+
+  async trajectory(runId: string, position: number): Promise<TrajectoryDetailResponse> {
+    await this.runItem(runId);
+    const index = await this.trajectoryIndex(runId);
+    const entry = index.lines[position];
+    if (!entry) throw new NotFound(`run ${runId} has no trajectory ${position}`);
+    const full = this.file('rollouts', runId, 'trajectories.jsonl');
+    const where = `${this.rel(full)}:${entry.line}`;
+    const handle = await open(full, 'r');
+    let raw: string;
+    try {
+      const buffer = Buffer.alloc(entry.length);
+      await handle.read(buffer, 0, entry.length, entry.start);
+      raw = buffer.toString('utf8');
+    } finally {
+      await handle.close();
+    }
+    const out: TrajectoryDetailResponse = { runId, index: position, problems: [] };
+    let trajectory: Trajectory;
+    try {
+      trajectory = parseTrajectory(JSON.parse(raw), where);
+    } catch (error) {
+      out.problems.push(toProblem(error, where));
+      return out;
+    }
+    out.trajectory = trajectory;
+    const scenario = await this.findScenario(trajectory.envId, trajectory.scenarioId);
+    if (scenario) out.scenario = scenario;
+    else {
+      out.problems.push({
+        source: `scenarios/${trajectory.envId}.jsonl`,
+        message: `scenario ${trajectory.scenarioId} not found; no initial state to diff against`,
+      });
+    }
+    return out;
+  }
+
+  private async skelbuilderReportPath(): Promise<string | undefined> {
+    const full = this.file('report.json');
+    return stat(full).then(() => full, () => undefined);
+  }
+
+  /** scengen's report: scenarios/report.json, or any other .json file in scenarios/. */
+  private async scengenReportPath(): Promise<string | undefined> {
+    const files = await this.listDir(this.file('scenarios'), 'file');
+    const name = files.includes('report.json') ? 'report.json' : files.find((f) => f.endsWith('.json'));
+    return name ? this.file('scenarios', name) : undefined;
+  }
+
+  async reports(): Promise<ReportsResponse> {
+    const out: ReportsResponse = { problems: [] };
+    const skelPath = await this.skelbuilderReportPath();
+    if (skelPath) {
+      const r = await this.readJson(skelPath);
+      if (r.problem) out.problems.push(r.problem);
+      else out.skelbuilder = r.value;
+    }
+    const scenPath = await this.scengenReportPath();
+    if (scenPath) {
+      const r = await this.readJson(scenPath);
+      if (r.problem) out.problems.push(r.problem);
+      else out.scengen = r.value;
+    }
+    return out;
+  }
+
+  async summary(): Promise<SummaryResponse> {
+    const [reports, envs, runs] = await Promise.all([this.reports(), this.envList(), this.runList()]);
+    const problems = [...reports.problems];
+    const funnel = buildFunnel({
+      skelbuilder: reports.skelbuilder,
+      scengen: reports.scengen,
+      disk: {
+        envs: envs.length,
+        keptEnvs: envs.filter((e) => e.kept === true).length,
+        scenarios: envs.reduce((n, e) => n + e.scenarioCount, 0),
+      },
+    });
+    const stageUsage = [
+      ...extractStageUsage(reports.skelbuilder, 'report.json'),
+      ...extractStageUsage(reports.scengen, 'scengen report'),
+    ];
+    const runCharts = await Promise.all(
+      runs.map(async (run) => {
+        problems.push(...run.problems);
+        const index = await this.trajectoryIndex(run.runId);
+        const scores = index.entries.flatMap((e) => (e.score === undefined ? [] : [e.score]));
+        const chart = {
+          runId: run.runId,
+          rewardHistogram: rewardHistogram(scores),
+          unscored: index.entries.length - scores.length,
+        };
+        if (run.summary) {
+          stageUsage.push({
+            stage: `rollouts ${run.runId}`,
+            promptTokens: run.summary.usage.promptTokens,
+            completionTokens: run.summary.usage.completionTokens,
+            ...(run.summary.usage.costUsd === undefined ? {} : { costUsd: run.summary.usage.costUsd }),
+            from: `rollouts/${run.runId}/summary.json`,
+          });
+          return { ...chart, summary: run.summary };
+        }
+        return chart;
+      }),
+    );
+    return { funnel, stageUsage, runs: runCharts, problems };
+  }
+}
+
+function summariseTrajectory(raw: string, index: number, line: number, where: string): TrajectoryIndexEntry {
+  const entry: TrajectoryIndexEntry = { index, line };
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (error) {
+    entry.problem = toProblem(error, where);
+    return entry;
+  }
+  try {
+    const t = parseTrajectory(value, where);
+    entry.id = t.id;
+    entry.scenarioId = t.scenarioId;
+    entry.envId = t.envId;
+    entry.trial = t.trial;
+    entry.termination = t.termination;
+    entry.messages = t.messages.length;
+    if (t.reward) {
+      entry.score = t.reward.score;
+      entry.success = t.reward.success;
+    }
+  } catch (error) {
+    entry.problem = toProblem(error, where);
+    // Keep what can be read so the row still says which trajectory it is.
+    const v = value as Partial<Trajectory>;
+    if (typeof v?.id === 'string') entry.id = v.id;
+    if (typeof v?.scenarioId === 'string') entry.scenarioId = v.scenarioId;
+    if (typeof v?.envId === 'string') entry.envId = v.envId;
+  }
+  return entry;
+}

@@ -1,0 +1,150 @@
+// The JSON API between the viewer server and the browser app. Types only: both sides import this file,
+// the browser never pulls node code through it.
+import type {
+  ArtifactIssue,
+  EnvironmentPackage,
+  QualityReport,
+  RunSummary,
+  Scenario,
+  Termination,
+  Trajectory,
+} from '@envscaler/core';
+
+/** An artifact that could not be read or did not validate; shown in the UI instead of crashing. */
+export interface ApiProblem {
+  /** Path relative to the out dir, with `:line` for JSON Lines. */
+  source: string;
+  message: string;
+  issues?: ArtifactIssue[];
+}
+
+export interface Overview {
+  outDir: string;
+  envCount: number;
+  runIds: string[];
+  scenarioFiles: number;
+  hasSkelbuilderReport: boolean;
+  hasScengenReport: boolean;
+}
+
+export interface EnvListItem {
+  id: string;
+  topic?: string;
+  className?: string;
+  toolCount?: number;
+  qualityScore?: number;
+  /** undefined when there is no quality report yet. */
+  kept?: boolean;
+  dropReason?: string;
+  /** Scenario lines in scenarios/<envId>.jsonl, or 0 when the file is absent. */
+  scenarioCount: number;
+  problems: ApiProblem[];
+}
+
+export interface EnvListResponse {
+  items: EnvListItem[];
+}
+
+export interface EnvDetailResponse {
+  id: string;
+  env?: EnvironmentPackage;
+  quality?: QualityReport;
+  /** env.ts as written on disk (falls back to env.json's `source` in the UI). */
+  source?: string;
+  scenarioCount: number;
+  problems: ApiProblem[];
+}
+
+export interface ScenarioItem {
+  line: number;
+  scenario?: Scenario;
+  problem?: ApiProblem;
+}
+
+export interface ScenarioListResponse {
+  envId: string;
+  items: ScenarioItem[];
+}
+
+export interface RunListItem {
+  runId: string;
+  summary?: RunSummary;
+  /** Lines in trajectories.jsonl (valid or not); 0 when the file is absent. */
+  trajectoryCount: number;
+  problems: ApiProblem[];
+}
+
+export interface RunListResponse {
+  items: RunListItem[];
+}
+
+/** One trajectory line, summarised for the paged list. */
+export interface TrajectoryIndexEntry {
+  /** 0-based position among the non-blank lines of trajectories.jsonl; the detail URL uses it. */
+  index: number;
+  line: number;
+  id?: string;
+  scenarioId?: string;
+  envId?: string;
+  trial?: number;
+  score?: number;
+  success?: boolean;
+  termination?: Termination;
+  messages?: number;
+  problem?: ApiProblem;
+}
+
+export interface TrajectoryPage {
+  runId: string;
+  total: number;
+  offset: number;
+  items: TrajectoryIndexEntry[];
+}
+
+export interface TrajectoryDetailResponse {
+  runId: string;
+  index: number;
+  trajectory?: Trajectory;
+  /** The trajectory's scenario when it can be found, for the initial state and check descriptions. */
+  scenario?: Scenario;
+  problems: ApiProblem[];
+}
+
+export interface FunnelStep {
+  key: string;
+  label: string;
+  count: number;
+  /** Where the number came from: a report, or counted on disk. */
+  from: 'report' | 'disk';
+}
+
+export interface StageUsage {
+  stage: string;
+  promptTokens: number;
+  completionTokens: number;
+  costUsd?: number;
+  calls?: number;
+  /** Which report the row came from. */
+  from: string;
+}
+
+export interface RunChartData {
+  runId: string;
+  summary?: RunSummary;
+  /** Counts of trajectory rewards in 10 equal bins over [0, 1]. */
+  rewardHistogram: number[];
+  unscored: number;
+}
+
+export interface SummaryResponse {
+  funnel: FunnelStep[];
+  stageUsage: StageUsage[];
+  runs: RunChartData[];
+  problems: ApiProblem[];
+}
+
+export interface ReportsResponse {
+  skelbuilder?: unknown;
+  scengen?: unknown;
+  problems: ApiProblem[];
+}

@@ -1,0 +1,2 @@
+// Vite handles CSS imports in the browser bundle.
+declare module '*.css';

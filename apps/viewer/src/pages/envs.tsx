@@ -1,0 +1,274 @@
+import type { EnvironmentPackage, QualityReport } from '@envscaler/core';
+import type { EnvDetailResponse, EnvListItem } from '../api.js';
+import { Badge, Code, Json, JsonTree, Problems, Section, VirtualList, Verdict, fmtPercent } from '../components/common.js';
+import { href } from '../model/route.js';
+import { parameterRows } from '../model/schema.js';
+
+export function filterEnvs(items: readonly EnvListItem[], filter: string, kept: 'all' | 'kept' | 'dropped'): EnvListItem[] {
+  const q = filter.trim().toLowerCase();
+  return items.filter((e) => {
+    if (kept === 'kept' && e.kept !== true) return false;
+    if (kept === 'dropped' && e.kept !== false) return false;
+    if (!q) return true;
+    return [e.id, e.topic ?? '', e.className ?? ''].some((s) => s.toLowerCase().includes(q));
+  });
+}
+
+function KeptBadge({ item }: { item: Pick<EnvListItem, 'kept' | 'dropReason'> }) {
+  if (item.kept === undefined) return <Badge tone="muted">no quality report</Badge>;
+  return item.kept ? (
+    <Badge tone="ok">kept</Badge>
+  ) : (
+    <span title={item.dropReason}>
+      <Badge tone="bad">dropped</Badge>
+    </span>
+  );
+}
+
+export function EnvListView({
+  items,
+  filter,
+  kept,
+  onFilter,
+  onKept,
+}: {
+  items: readonly EnvListItem[];
+  filter: string;
+  kept: 'all' | 'kept' | 'dropped';
+  onFilter?: (value: string) => void;
+  onKept?: (value: 'all' | 'kept' | 'dropped') => void;
+}) {
+  const shown = filterEnvs(items, filter, kept);
+  const keptCount = items.filter((e) => e.kept === true).length;
+  return (
+    <div class="page envs-page">
+      <h1>Environments</h1>
+      <p class="muted">
+        {items.length} environments, {keptCount} kept, {items.filter((e) => e.kept === false).length} dropped.
+      </p>
+      <div class="toolbar">
+        <input
+          type="search"
+          placeholder="Filter by id, topic or class"
+          value={filter}
+          aria-label="filter environments"
+          onInput={(e) => onFilter?.((e.currentTarget as HTMLInputElement).value)}
+        />
+        <select
+          aria-label="kept or dropped"
+          value={kept}
+          onChange={(e) => onKept?.((e.currentTarget as HTMLSelectElement).value as 'all' | 'kept' | 'dropped')}
+        >
+          <option value="all">all</option>
+          <option value="kept">kept</option>
+          <option value="dropped">dropped</option>
+        </select>
+        <span class="muted">{shown.length} shown</span>
+      </div>
+      <div class="grid-head env-grid" role="row">
+        <span>id</span>
+        <span>topic</span>
+        <span class="num">tools</span>
+        <span class="num">quality</span>
+        <span>status</span>
+        <span class="num">scenarios</span>
+      </div>
+      {shown.length === 0 ? (
+        <p class="muted">No environments{items.length > 0 ? ' match the filter' : ' in this out dir yet'}.</p>
+      ) : (
+        <VirtualList
+          label="environments"
+          count={shown.length}
+          rowHeight={36}
+          items={(i) => shown[i]}
+          renderRow={(e) =>
+            e && (
+              <a class="env-grid row-link" href={href({ page: 'env', envId: e.id })} data-env-id={e.id}>
+                <span class="mono">{e.id}</span>
+                <span class="ellipsis" title={e.topic}>
+                  {e.topic ?? '—'}
+                </span>
+                <span class="num">{e.toolCount ?? '—'}</span>
+                <span class="num">{fmtPercent(e.qualityScore)}</span>
+                <span>
+                  <KeptBadge item={e} />
+                  {e.problems.length > 0 && <Badge tone="bad">invalid</Badge>}
+                </span>
+                <span class="num">{e.scenarioCount}</span>
+              </a>
+            )
+          }
+        />
+      )}
+    </div>
+  );
+}
+
+export const envTabs = ['overview', 'source', 'tools', 'state', 'quality'] as const;
+export type EnvTab = (typeof envTabs)[number];
+
+function ToolsTable({ env }: { env: EnvironmentPackage }) {
+  return (
+    <table class="table tools">
+      <thead>
+        <tr>
+          <th>tool</th>
+          <th>kind</th>
+          <th>parameters</th>
+          <th>description</th>
+        </tr>
+      </thead>
+      <tbody>
+        {env.tools.map((tool) => (
+          <tr key={tool.name} data-tool={tool.name}>
+            <td class="mono">{tool.name}</td>
+            <td>
+              <Badge tone={tool.kind === 'query' ? 'muted' : 'warn'}>{tool.kind}</Badge>
+            </td>
+            <td>
+              <ul class="params">
+                {parameterRows(tool.parameters).map((p) => (
+                  <li key={p.name}>
+                    <span class="mono">
+                      {p.name}
+                      {p.required ? '' : '?'}: <span class="tok-type">{p.type}</span>
+                    </span>
+                    {p.description && <span class="muted"> — {p.description}</span>}
+                  </li>
+                ))}
+              </ul>
+            </td>
+            <td>{tool.description}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function QualitySteps({ quality }: { quality: QualityReport }) {
+  return (
+    <>
+      <p>
+        score <strong>{fmtPercent(quality.score)}</strong> (threshold {fmtPercent(quality.threshold)}) —{' '}
+        {quality.counts.pass} pass, {quality.counts.warning} warning, {quality.counts.fail} fail —{' '}
+        {quality.kept ? <Badge tone="ok">kept</Badge> : <Badge tone="bad">dropped</Badge>}
+        {quality.dropReason && <span class="muted"> {quality.dropReason}</span>}
+      </p>
+      <table class="table quality">
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>tester call</th>
+            <th>result</th>
+            <th>checker verdict</th>
+          </tr>
+        </thead>
+        <tbody>
+          {quality.steps.map((step) => (
+            <tr key={step.index} data-step={step.index}>
+              <td>{step.index}</td>
+              <td>
+                <span class="mono">{step.tool}</span>
+                <Json value={step.arguments} />
+              </td>
+              <td>
+                {step.result.ok ? <Badge tone="ok">ok</Badge> : <Badge tone="bad">{step.result.error.code}</Badge>}
+                <Json value={step.result.ok ? step.result.data : step.result.error.message} />
+              </td>
+              <td>
+                <Verdict verdict={step.verdict} />
+                <div>{step.reason}</div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+export function EnvDetailView({ detail, tab }: { detail: EnvDetailResponse; tab: EnvTab }) {
+  const env = detail.env;
+  const quality = detail.quality;
+  const source = detail.source ?? env?.source;
+  return (
+    <div class="page env-page">
+      <p class="crumbs">
+        <a href={href({ page: 'envs' })}>Environments</a> / <span class="mono">{detail.id}</span>
+      </p>
+      <h1>
+        {env?.className ?? detail.id} {quality && (quality.kept ? <Badge tone="ok">kept</Badge> : <Badge tone="bad">dropped</Badge>)}
+      </h1>
+      {env && <p class="topic">{env.topic}</p>}
+      <Problems problems={detail.problems} />
+      <nav class="tabs" aria-label="environment sections">
+        {envTabs.map((t) => (
+          <a key={t} href={href({ page: 'env', envId: detail.id, tab: t })} class={t === tab ? 'tab active' : 'tab'}>
+            {t}
+          </a>
+        ))}
+        <a class="tab" href={href({ page: 'scenarios', envId: detail.id })}>
+          scenarios ({detail.scenarioCount})
+        </a>
+      </nav>
+      {tab === 'overview' && env && (
+        <>
+          <Section title="Summary">
+            <p>{env.summary}</p>
+            <dl class="facts">
+              <dt>id</dt>
+              <dd class="mono">{env.id}</dd>
+              <dt>tools</dt>
+              <dd>
+                {env.tools.length} ({env.tools.filter((t) => t.kind === 'query').length} queries,{' '}
+                {env.tools.filter((t) => t.kind === 'mutation').length} mutations)
+              </dd>
+              <dt>initialisation</dt>
+              <dd>{env.initialization}</dd>
+              <dt>quality</dt>
+              <dd>{quality ? fmtPercent(quality.score) : '—'}</dd>
+              {env.provenance.model && (
+                <>
+                  <dt>model</dt>
+                  <dd>{env.provenance.model}</dd>
+                </>
+              )}
+              <dt>created</dt>
+              <dd>{env.provenance.createdAt}</dd>
+            </dl>
+          </Section>
+          {env.provenance.seedTask && (
+            <Section title="Seed task">
+              <blockquote>{env.provenance.seedTask}</blockquote>
+            </Section>
+          )}
+          <Section title="Rules">
+            {env.rules.length === 0 ? (
+              <p class="muted">No rules.</p>
+            ) : (
+              <ol class="rules">
+                {env.rules.map((r, i) => (
+                  <li key={i}>{r}</li>
+                ))}
+              </ol>
+            )}
+          </Section>
+          <Section title="Introduction">
+            <pre class="prose">{env.introduction}</pre>
+          </Section>
+        </>
+      )}
+      {tab === 'source' &&
+        (source ? <Code source={source} label="environment source" /> : <p class="muted">No source on disk.</p>)}
+      {tab === 'tools' && env && <ToolsTable env={env} />}
+      {tab === 'state' && env && (
+        <Section title="State schema">
+          <JsonTree value={env.stateSchema} openDepth={3} />
+        </Section>
+      )}
+      {tab === 'quality' &&
+        (quality ? <QualitySteps quality={quality} /> : <p class="muted">No quality report for this environment.</p>)}
+    </div>
+  );
+}

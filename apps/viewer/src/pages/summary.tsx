@@ -1,0 +1,70 @@
+import type { Overview, SummaryResponse } from '../api.js';
+import { FunnelChart, RateByK, RewardHistogram, StageUsageTable } from '../components/charts.js';
+import { Problems, Section, fmtNumber, fmtPercent } from '../components/common.js';
+import { href } from '../model/route.js';
+
+export function SummaryView({ summary, overview }: { summary: SummaryResponse; overview?: Overview }) {
+  return (
+    <div class="page summary-page">
+      <h1>Run summary</h1>
+      {overview && (
+        <p class="muted">
+          <span class="mono">{overview.outDir}</span> — {overview.envCount} environments, {overview.scenarioFiles} scenario
+          files, {overview.runIds.length} rollout runs
+        </p>
+      )}
+      <Problems problems={summary.problems} />
+      <Section title="Pipeline funnel">
+        <FunnelChart steps={summary.funnel} />
+        <p class="muted small">Darker bars come from the run reports; lighter ones are counted on disk.</p>
+      </Section>
+      <Section title="Tokens and cost per stage">
+        <StageUsageTable rows={summary.stageUsage} />
+      </Section>
+      {summary.runs.length === 0 && (
+        <Section title="Rollouts">
+          <p class="muted">No rollouts yet.</p>
+        </Section>
+      )}
+      {summary.runs.map((run) => (
+        <Section key={run.runId} title={`Rollouts: ${run.runId}`} id={`run-${run.runId}`}>
+          <p>
+            <a href={href({ page: 'run', runId: run.runId })}>trajectories</a>
+            {run.summary && (
+              <>
+                {' '}
+                — {run.summary.episodes} episodes over {run.summary.scenarios} scenarios × {run.summary.trialsPerScenario}{' '}
+                trials, mean reward {run.summary.meanReward.toFixed(3)}, success {fmtPercent(run.summary.successRate)},
+                tokens {fmtNumber(run.summary.usage.promptTokens + run.summary.usage.completionTokens)}
+                {run.summary.usage.costUsd !== undefined && <>, ${run.summary.usage.costUsd.toFixed(4)}</>}
+              </>
+            )}
+          </p>
+          <div class="charts">
+            <figure>
+              <figcaption>Reward distribution</figcaption>
+              <RewardHistogram bins={run.rewardHistogram} label={`reward distribution ${run.runId}`} />
+              {run.unscored > 0 && <p class="muted small">{run.unscored} trajectories without a reward</p>}
+            </figure>
+            <figure>
+              <figcaption>pass^k by k</figcaption>
+              <RateByK rates={run.summary?.passHatK ?? []} label="pass^k" />
+            </figure>
+            <figure>
+              <figcaption>pass@k by k</figcaption>
+              <RateByK rates={run.summary?.passAtK ?? []} label="pass@k" />
+            </figure>
+          </div>
+          {run.summary && Object.keys(run.summary.terminations).length > 0 && (
+            <p class="small">
+              terminations:{' '}
+              {Object.entries(run.summary.terminations)
+                .map(([k, v]) => `${k} ${v}`)
+                .join(', ')}
+            </p>
+          )}
+        </Section>
+      ))}
+    </div>
+  );
+}

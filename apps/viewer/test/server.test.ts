@@ -1,0 +1,168 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  EnvDetailResponse,
+  EnvListResponse,
+  RunListResponse,
+  ScenarioListResponse,
+  SummaryResponse,
+  TrajectoryDetailResponse,
+  TrajectoryPage,
+} from '../src/api.js';
+import { startViewerServer, viewerDistDir, type ViewerServer } from '../server/index.js';
+import { libraryEnv, runSummary, scenario, trajectory, writeFixtureRun } from './fixture-run.js';
+
+let root: string;
+let server: ViewerServer;
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'viewer-server-'));
+  await writeFixtureRun(path.join(root, 'out'));
+  await mkdir(path.join(root, 'dist/assets'), { recursive: true });
+  await writeFile(path.join(root, 'dist/index.html'), '<!doctype html><title>viewer</title>');
+  await writeFile(path.join(root, 'dist/assets/app.js'), 'console.log(1)');
+  await writeFile(path.join(root, 'secret.txt'), 'do not serve');
+  server = await startViewerServer({ outDir: path.join(root, 'out'), distDir: path.join(root, 'dist') });
+});
+
+afterAll(async () => {
+  await server?.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+async function get<T>(p: string): Promise<{ status: number; body: T }> {
+  const res = await fetch(new URL(p, server.url));
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON
+  }
+  return { status: res.status, body: body as T };
+}
+
+/** A raw request whose path is sent as written (fetch would normalise `..`). */
+function raw(p: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path: p, method: 'GET' }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('viewer server', () => {
+  it('listens on loopback and points at the package dist dir', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(viewerDistDir.replace(/\\/g, '/')).toMatch(/apps\/viewer\/dist\/$/);
+  });
+
+  it('lists environments with summary fields and invalid ones as problems', async () => {
+    const { status, body } = await get<EnvListResponse>('/api/envs');
+    expect(status).toBe(200);
+    expect(body.items.map((e) => e.id)).toEqual(['broken-env', 'library-loans', 'parking-permits']);
+    const lib = body.items.find((e) => e.id === 'library-loans');
+    expect(lib).toMatchObject({ topic: libraryEnv.topic, toolCount: 2, qualityScore: 0.75, kept: true, scenarioCount: 3 });
+    expect(body.items.find((e) => e.id === 'parking-permits')).toMatchObject({ kept: false, dropReason: expect.stringContaining('below') });
+    const broken = body.items.find((e) => e.id === 'broken-env');
+    expect(broken?.problems[0]?.source).toBe('envs/broken-env/env.json');
+    expect(broken?.problems[0]?.issues?.length).toBeGreaterThan(0);
+  });
+
+  it('serves one environment with its source and quality report', async () => {
+    const { body } = await get<EnvDetailResponse>('/api/envs/library-loans');
+    expect(body.env?.className).toBe('LibraryLoans');
+    expect(body.source).toContain('class LibraryLoans');
+    expect(body.quality?.steps).toHaveLength(4);
+    expect(body.problems).toEqual([]);
+  });
+
+  it('serves scenarios per environment, flagging invalid lines with their line number', async () => {
+    const { body } = await get<ScenarioListResponse>('/api/envs/library-loans/scenarios');
+    expect(body.items).toHaveLength(3);
+    expect(body.items[0]?.scenario?.id).toBe(scenario.id);
+    expect(body.items[2]?.problem?.source).toBe('scenarios/library-loans.jsonl:3');
+    const none = await get<ScenarioListResponse>('/api/envs/parking-permits/scenarios');
+    expect(none.body.items).toEqual([]);
+  });
+
+  it('lists runs, pages trajectories and serves one with its scenario', async () => {
+    const runs = await get<RunListResponse>('/api/runs');
+    expect(runs.body.items).toEqual([expect.objectContaining({ runId: 'run1', trajectoryCount: 3, summary: runSummary })]);
+    const page = await get<TrajectoryPage>('/api/runs/run1/trajectories?offset=1&limit=1');
+    expect(page.body).toMatchObject({ total: 3, offset: 1 });
+    expect(page.body.items).toEqual([expect.objectContaining({ index: 1, success: false, score: 0 })]);
+    const invalid = await get<TrajectoryPage>('/api/runs/run1/trajectories?status=invalid');
+    expect(invalid.body.items[0]?.problem?.source).toBe('rollouts/run1/trajectories.jsonl:3');
+    const filtered = await get<TrajectoryPage>(`/api/runs/run1/trajectories?scenarioId=${scenario.id}`);
+    expect(filtered.body.total).toBe(2);
+    const one = await get<TrajectoryDetailResponse>('/api/runs/run1/trajectories/0');
+    expect(one.body.trajectory?.id).toBe(trajectory.id);
+    expect(one.body.scenario?.id).toBe(scenario.id);
+    const bad = await get<TrajectoryDetailResponse>('/api/runs/run1/trajectories/2');
+    expect(bad.status).toBe(200);
+    expect(bad.body.trajectory).toBeUndefined();
+    expect(bad.body.problems[0]?.message).toMatch(/JSON/);
+  });
+
+  it('builds the summary: funnel from the report and disk, usage per stage, reward histogram', async () => {
+    const { body } = await get<SummaryResponse>('/api/summary');
+    expect(body.funnel.map((s) => [s.key, s.count, s.from])).toEqual([
+      ['tasks', 40, 'report'],
+      ['topics', 12, 'report'],
+      ['envs', 2, 'report'],
+      ['kept', 1, 'report'],
+      ['scenarios', 3, 'disk'],
+      ['scenariosKept', 3, 'disk'],
+    ]);
+    expect(body.stageUsage.map((s) => s.stage)).toEqual(['topic-judge', 'logic-method', 'quality-checker', 'rollouts run1']);
+    expect(body.runs[0]?.rewardHistogram[0]).toBe(1);
+    expect(body.runs[0]?.rewardHistogram[9]).toBe(1);
+    expect(body.runs[0]?.unscored).toBe(1);
+  });
+
+  it('answers 404 for unknown things and refuses path traversal', async () => {
+    expect((await get('/api/envs/nope')).status).toBe(404);
+    expect((await get('/api/runs/nope/trajectories')).status).toBe(404);
+    expect((await get('/api/runs/run1/trajectories/99')).status).toBe(404);
+    expect((await get('/api/nothing')).status).toBe(404);
+    expect((await raw('/api/envs/..%2F..%2Fsecret')).status).toBe(404);
+    expect((await raw('/api/envs/%2E%2E/scenarios')).status).toBe(404);
+    const traversal = await raw('/../secret.txt');
+    expect(traversal.body).not.toContain('do not serve');
+    const encoded = await raw('/%2e%2e/secret.txt');
+    expect(encoded.body).not.toContain('do not serve');
+    expect([403, 404]).toContain(encoded.status);
+  });
+
+  it('serves the SPA and its assets, and index.html for page paths', async () => {
+    const index = await get<string>('/');
+    expect(index.body).toContain('<title>viewer</title>');
+    expect((await get<string>('/assets/app.js')).body).toContain('console.log');
+    expect((await get('/assets/missing.js')).status).toBe(404);
+    const post = await fetch(new URL('/api/envs', server.url), { method: 'POST' });
+    expect(post.status).toBe(405);
+  });
+
+  it('copes with an empty out dir', async () => {
+    const empty = await mkdtemp(path.join(tmpdir(), 'viewer-empty-'));
+    const s = await startViewerServer({ outDir: empty, distDir: path.join(root, 'dist') });
+    try {
+      const envs = (await (await fetch(new URL('/api/envs', s.url))).json()) as EnvListResponse;
+      expect(envs.items).toEqual([]);
+      const summary = (await (await fetch(new URL('/api/summary', s.url))).json()) as SummaryResponse;
+      expect(summary.runs).toEqual([]);
+      expect(summary.funnel.map((f) => f.count)).toEqual([0, 0, 0, 0]);
+    } finally {
+      await s.close();
+      await rm(empty, { recursive: true, force: true });
+    }
+  });
+});
