@@ -1,1 +1,65 @@
-export {};
+export {
+  envById,
+  sessionInitFor,
+  type EnvCollection,
+  type EpisodeEnvironment,
+  type EpisodeSession,
+  type SessionInit,
+} from './environment.js';
+export {
+  evaluateChecklist,
+  getDefaultCheckRunner,
+  disposeDefaultCheckRunner,
+  initialStateOf,
+  type EvaluateChecklistOptions,
+} from './checklist.js';
+export {
+  validateEnvironmentPackage,
+  validateScenario,
+  validateTrajectory,
+  type EnvironmentDescription,
+  type ValidationReport,
+} from './validate-artifacts.js';
+export { CheckTypeChecker, getCheckTypeChecker, type CheckTypeIssue } from './typecheck.js';
+export { regrade, type RegradeEntry, type RegradeOptions, type RegradeReport } from './regrade.js';
+export { summarize, formatSummaryTable, type SummarizeOptions, type TokenPrices } from './summarize.js';
+export {
+  bootstrapMeanInterval,
+  choose,
+  passAtKOne,
+  passHatKOne,
+  wilsonInterval,
+} from './stats.js';
+export {
+  createEpisode,
+  runEpisode,
+  parseToolCall,
+  toChatTools,
+  type CreateEpisodeOptions,
+  type Episode,
+  type EpisodeInfo,
+  type EpisodeMode,
+  type ParsedToolCall,
+  type ResetResult,
+  type RunEpisodeOptions,
+  type StepInfo,
+  type StepResult,
+} from './episode.js';
+export { AGENT_GREETING, USER_STOP_MARKER, agentSystemPrompt, userSimulatorPrompt } from './prompts.js';
+export { runRollouts, type RolloutProgress, type RolloutResult, type RunRolloutsOptions } from './rollouts.js';
+export { JsonlAppender, readJsonlTolerant, type TolerantJsonl } from './jsonl.js';
+export {
+  exportRl,
+  exportSft,
+  toJsonl,
+  type AlpacaRecord,
+  type ExportEnvironment,
+  type ExportSftOptions,
+  type OpenAiSftRecord,
+  type RlRecord,
+  type SftFormat,
+  type SftRecord,
+  type ShareGptRecord,
+  type ShareGptRole,
+} from './exports.js';
+export { canonicalJson, firstDifference, jsonEqual } from './canonical.js';

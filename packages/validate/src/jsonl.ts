@@ -1,0 +1,90 @@
+import { open, readFile, truncate } from 'node:fs/promises';
+import { InvalidArtifactError } from '@envscaler/core';
+
+export interface TolerantJsonl<T> {
+  records: T[];
+  /** Bytes of a torn last line (a run killed mid-write) that were dropped; 0 when the file was whole. */
+  droppedBytes: number;
+}
+
+/**
+ * Reads a JSON Lines file that an append-only writer may have been killed while writing. A last line
+ * without its newline, or one that does not parse, is a torn write: it is dropped and, with
+ * `repair: true`, cut off the file so the next append starts on a fresh line. A bad line anywhere else is
+ * corruption and throws InvalidArtifactError naming the line. A missing file reads as empty.
+ */
+export async function readJsonlTolerant<T>(options: {
+  path: string;
+  parse: (value: unknown, source?: string) => T;
+  repair?: boolean;
+}): Promise<TolerantJsonl<T>> {
+  let text: string;
+  try {
+    text = await readFile(options.path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], droppedBytes: 0 };
+    throw error;
+  }
+  const records: T[] = [];
+  const lines = text.split('\n');
+  // The piece after the final '\n' (or the whole text) is complete only if the file ends with '\n'.
+  const tail = lines.pop() ?? '';
+  let keptBytes = Buffer.byteLength(text, 'utf8') - Buffer.byteLength(tail, 'utf8');
+  let droppedBytes = Buffer.byteLength(tail, 'utf8');
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    const where = `${options.path}:${i + 1}`;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      if (i === lines.length - 1 && tail === '') {
+        // A last line that does not parse, even with its newline: also a torn write.
+        const bytes = Buffer.byteLength(line, 'utf8') + 1;
+        keptBytes -= bytes;
+        droppedBytes += bytes;
+        return;
+      }
+      throw new InvalidArtifactError({
+        artifact: 'JSON line',
+        source: where,
+        issues: [{ path: '$', message: `is not valid JSON (${(error as Error).message})` }],
+      });
+    }
+    records.push(options.parse(value, where));
+  });
+  if (droppedBytes > 0 && options.repair) await truncate(options.path, keptBytes);
+  return { records, droppedBytes };
+}
+
+/**
+ * An append-only JSON Lines writer: each record is one `write` of a whole line followed by `fdatasync`,
+ * and appends are serialised, so a crash leaves at most one torn last line (which readJsonlTolerant drops).
+ */
+export class JsonlAppender {
+  private queue: Promise<void> = Promise.resolve();
+  private constructor(private readonly handle: Awaited<ReturnType<typeof open>>) {}
+
+  static async open(path: string): Promise<JsonlAppender> {
+    return new JsonlAppender(await open(path, 'a'));
+  }
+
+  append(record: unknown): Promise<void> {
+    const line = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
+    const next = this.queue.then(async () => {
+      let offset = 0;
+      while (offset < line.length) {
+        const { bytesWritten } = await this.handle.write(line, offset, line.length - offset);
+        offset += bytesWritten;
+      }
+      await this.handle.datasync();
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    await this.handle.close();
+  }
+}
