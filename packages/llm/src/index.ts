@@ -1,1 +1,52 @@
-export {};
+export { completeJson, extractJson, type CompleteJsonOptions } from '@envscaler/core';
+export {
+  createOpenAIChatModel,
+  fromOpenAIResponse,
+  toOpenAIRequest,
+  type OpenAIChatModel,
+  type OpenAIChatModelOptions,
+} from './openai-chat-model.js';
+export {
+  createOpenAIEmbeddingModel,
+  type OpenAIEmbeddingModel,
+  type OpenAIEmbeddingModelOptions,
+} from './openai-embedding-model.js';
+export {
+  defaultBaseURL,
+  defaultTimeoutMs,
+  isRetryableStatus,
+  stageHeader,
+  type EndpointOptions,
+  type Env,
+} from './endpoint.js';
+export {
+  modelForStage,
+  resolveModelConfig,
+  stageModelEnvName,
+  type ModelConfigFile,
+  type ResolvedModelConfig,
+} from './model-config.js';
+export { backoffDelay, defaultRetryOptions, parseRetryAfter, type RetryOptions } from './retry.js';
+export { createLimiter, type Limiter } from './limiter.js';
+export {
+  createUsageTracker,
+  type ModelPrice,
+  type PriceTable,
+  type UsageReport,
+  type UsageTotals,
+  type UsageTracker,
+} from './usage.js';
+export {
+  canonicalJson,
+  cassetteHash,
+  cassetteKey,
+  parseScriptedFile,
+  withCassette,
+  withEmbeddingCache,
+  writeFileAtomic,
+  type CassetteChatModel,
+  type CassetteMode,
+  type CassetteOptions,
+  type CassetteStats,
+  type EmbeddingCacheOptions,
+} from './cassette.js';

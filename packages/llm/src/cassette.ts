@@ -1,0 +1,403 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  EnvscalerError,
+  InvalidArtifactError,
+  parseCassetteRecord,
+  parseScriptedReply,
+  scriptedReplyToResponse,
+  type CassetteRecord,
+  type CassetteRequest,
+  type ChatModel,
+  type ChatRequest,
+  type ChatResponse,
+  type EmbeddingModel,
+  type ScriptedReply,
+  type Stage,
+} from '@envscaler/core';
+import type { UsageTracker } from './usage.js';
+
+/**
+ * - `auto`: replay a recording when there is one, else use a scripted reply, else call the model and record.
+ * - `replay`: never call a model; a request with no recording and no scripted reply is an error.
+ * - `record`: always call the model and (re)write the recording.
+ */
+export type CassetteMode = 'record' | 'replay' | 'auto';
+
+/** A ChatModel that can say which model name it sends a stage to (the OpenAI and mock models can). */
+interface NamesModels {
+  modelFor?(stage: Stage): string | undefined;
+}
+
+export interface CassetteOptions {
+  /** The model to call on a miss; not needed in `replay` mode. */
+  model?: ChatModel;
+  dir: string;
+  /** Default `auto`. */
+  mode?: CassetteMode;
+  /** The model name to key requests by; default `model.modelFor(stage)` when the model has it. */
+  modelName?: string | ((stage: Stage) => string | undefined);
+  /** Counts replayed answers as cached calls. */
+  usage?: UsageTracker;
+}
+
+export interface CassetteStats {
+  /** Answered from a recording. */
+  hits: number;
+  /** Answered from `scripted/<stage>.jsonl`. */
+  scripted: number;
+  /** Answered by the wrapped model (and recorded). */
+  recorded: number;
+}
+
+export interface CassetteChatModel extends ChatModel {
+  readonly dir: string;
+  readonly mode: CassetteMode;
+  readonly stats: CassetteStats;
+  modelFor(stage: Stage): string | undefined;
+}
+
+/** JSON with object keys sorted and undefined members dropped: the same value always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>)
+            .filter(([, x]) => x !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
+  );
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The fields a recording is keyed by (everything but the signal), with undefined fields dropped. */
+export function cassetteKey(options: { request: ChatRequest; model?: string }): CassetteRequest {
+  const { request } = options;
+  return JSON.parse(
+    canonicalJson({
+      stage: request.stage,
+      model: options.model,
+      messages: request.messages,
+      tools: request.tools,
+      toolChoice: request.toolChoice,
+      responseFormat: request.responseFormat,
+      temperature: request.temperature,
+      maxTokens: request.maxTokens,
+      seed: request.seed,
+    }),
+  ) as CassetteRequest;
+}
+
+/** sha256 (hex) of the canonical JSON of `cassetteKey`: the recording's file name without `.json`. */
+export function cassetteHash(options: { request: ChatRequest; model?: string }): string {
+  return sha256(canonicalJson(cassetteKey(options)));
+}
+
+/** Writes a file so that readers see the old content or the new, never a half-written file. */
+export async function writeFileAtomic(options: { file: string; content: string }): Promise<void> {
+  await mkdir(path.dirname(options.file), { recursive: true });
+  const tmp = `${options.file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await writeFile(tmp, options.content);
+    await rename(tmp, options.file);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
+}
+
+/** Reads and parses a JSON file; undefined when absent; a clear error naming the file when corrupt. */
+async function readJsonFile(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InvalidArtifactError({
+      artifact: 'cassette file',
+      source: file,
+      issues: [
+        {
+          path: '$',
+          message: `is not valid JSON (${(error as Error).message}); delete the file to record it again`,
+        },
+      ],
+    });
+  }
+}
+
+/** Parses a `scripted/<stage>.jsonl` file: one reply per line; blank lines and `#` comments skipped. */
+export function parseScriptedFile(options: { text: string; source: string }): ScriptedReply[] {
+  const replies: ScriptedReply[] = [];
+  options.text.split('\n').forEach((line, i) => {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) return;
+    const where = `${options.source}:${i + 1}`;
+    let value: unknown;
+    try {
+      value = JSON.parse(trimmed);
+    } catch (error) {
+      throw new InvalidArtifactError({
+        artifact: 'scripted reply',
+        source: where,
+        issues: [
+          {
+            path: '$',
+            message: `is not valid JSON (${(error as Error).message}); write text replies as JSON strings, e.g. "Done."`,
+          },
+        ],
+      });
+    }
+    replies.push(parseScriptedReply(value, where));
+  });
+  return replies;
+}
+
+interface ScriptQueue {
+  file: string;
+  replies: ScriptedReply[];
+  next: number;
+}
+
+/**
+ * Wraps a ChatModel with a response cassette in `dir`: each answer is stored as `<dir>/<hash>.json`
+ * (see `cassetteHash`) and replayed on a repeat, so an interrupted run resumes without paying twice and
+ * a recorded run replays offline. Hand-written replies in `<dir>/scripted/<stage>.jsonl` (then
+ * `scripted/default.jsonl`) answer requests that have no recording, in order. Files are written
+ * atomically. See docs/cassettes.md.
+ */
+export function withCassette(options: CassetteOptions): CassetteChatModel {
+  const mode = options.mode ?? 'auto';
+  const { dir, model } = options;
+  if (mode !== 'replay' && !model) {
+    throw new EnvscalerError('INVALID_INPUT', `withCassette: mode '${mode}' needs a model to call on a miss`);
+  }
+  const stats: CassetteStats = { hits: 0, scripted: 0, recorded: 0 };
+  const queues = new Map<string, Promise<ScriptQueue | undefined>>();
+  const inFlight = new Map<string, Promise<ChatResponse>>();
+  let sequence = 0;
+
+  const modelFor = (stage: Stage): string | undefined => {
+    if (typeof options.modelName === 'string') return options.modelName;
+    if (typeof options.modelName === 'function') return options.modelName(stage);
+    return (model as (ChatModel & NamesModels) | undefined)?.modelFor?.(stage);
+  };
+
+  const loadQueue = (name: string) => {
+    let queue = queues.get(name);
+    if (!queue) {
+      const file = path.join(dir, 'scripted', `${name}.jsonl`);
+      queue = readFile(file, 'utf8').then(
+        (text) => ({ file, replies: parseScriptedFile({ text, source: file }), next: 0 }),
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return undefined;
+          throw error;
+        },
+      );
+      queues.set(name, queue);
+    }
+    return queue;
+  };
+
+  async function scriptedReply(request: ChatRequest, modelName: string | undefined) {
+    for (const name of [String(request.stage), 'default']) {
+      const queue = await loadQueue(name);
+      if (queue && queue.next < queue.replies.length) {
+        const reply = queue.replies[queue.next++]!;
+        return scriptedReplyToResponse({
+          reply,
+          model: modelName ?? 'scripted',
+          request,
+          sequence: ++sequence,
+        });
+      }
+    }
+    return undefined;
+  }
+
+  async function missing(request: ChatRequest, hash: string): Promise<never> {
+    const queue = await loadQueue(String(request.stage));
+    const used = queue
+      ? ` (${path.relative(dir, queue.file)}: all ${queue.replies.length} replies used)`
+      : '';
+    throw new EnvscalerError(
+      'NOT_FOUND',
+      `no cassette for stage '${request.stage}' (request hash ${hash}) in ${dir} and mode is 'replay'${used}: ` +
+        `record it with mode 'auto', or add a reply to ${path.join(dir, 'scripted', `${request.stage}.jsonl`)}`,
+      { details: { stage: request.stage, hash, dir } },
+    );
+  }
+
+  async function answer(
+    request: ChatRequest,
+    key: CassetteRequest,
+    hash: string,
+    file: string,
+  ): Promise<ChatResponse> {
+    if (mode !== 'record') {
+      const stored = await readJsonFile(file);
+      if (stored !== undefined) {
+        const record = parseCassetteRecord(stored, file);
+        stats.hits++;
+        options.usage?.record({
+          stage: request.stage,
+          model: record.response.model,
+          usage: record.response.usage,
+          cached: true,
+        });
+        return { ...record.response, cached: true };
+      }
+      const scripted = await scriptedReply(request, key.model);
+      if (scripted) {
+        stats.scripted++;
+        options.usage?.record({
+          stage: request.stage,
+          model: scripted.model,
+          usage: scripted.usage,
+          cached: true,
+        });
+        return { ...scripted, cached: true };
+      }
+      if (mode === 'replay') return missing(request, hash);
+    }
+    const response = await model!.complete(request);
+    const { cached: _cached, ...plain } = response;
+    const record: CassetteRecord = {
+      schemaVersion: 1,
+      request: key,
+      response: plain,
+      recordedAt: new Date().toISOString(),
+    };
+    await writeFileAtomic({ file, content: `${JSON.stringify(record, null, 2)}\n` });
+    stats.recorded++;
+    return response;
+  }
+
+  return {
+    dir,
+    mode,
+    stats,
+    modelFor,
+    complete(request) {
+      const key = cassetteKey({ request, model: modelFor(request.stage) });
+      const hash = sha256(canonicalJson(key));
+      // Identical requests in flight at once share one call (and one file write).
+      let pending = inFlight.get(hash);
+      if (!pending) {
+        pending = answer(request, key, hash, path.join(dir, `${hash}.json`)).finally(() =>
+          inFlight.delete(hash),
+        );
+        inFlight.set(hash, pending);
+      }
+      return pending;
+    },
+  };
+}
+
+export interface EmbeddingCacheOptions {
+  model?: EmbeddingModel;
+  dir: string;
+  mode?: CassetteMode;
+  /** Default `model.modelFor(stage)` when the model has it. */
+  modelName?: string;
+}
+
+interface EmbeddingRecord {
+  schemaVersion: 1;
+  model?: string;
+  input: string;
+  vector: number[];
+}
+
+function parseEmbeddingRecord(value: unknown, file: string): EmbeddingRecord {
+  const record = value as Partial<EmbeddingRecord> | null;
+  if (
+    !record ||
+    typeof record !== 'object' ||
+    record.schemaVersion !== 1 ||
+    typeof record.input !== 'string' ||
+    !Array.isArray(record.vector) ||
+    !record.vector.every((x) => typeof x === 'number')
+  ) {
+    throw new InvalidArtifactError({
+      artifact: 'embedding cache file',
+      source: file,
+      issues: [{ path: '$', message: 'must be { schemaVersion: 1, input: string, vector: number[] }' }],
+    });
+  }
+  return record as EmbeddingRecord;
+}
+
+/**
+ * Caches embeddings per input text in `<dir>/embeddings/<sha256>.json`; only the inputs not yet cached
+ * are sent to the wrapped model (in one request). Same modes as `withCassette`.
+ */
+export function withEmbeddingCache(
+  options: EmbeddingCacheOptions,
+): EmbeddingModel & { stats: CassetteStats } {
+  const mode = options.mode ?? 'auto';
+  const { model } = options;
+  if (mode !== 'replay' && !model) {
+    throw new EnvscalerError(
+      'INVALID_INPUT',
+      `withEmbeddingCache: mode '${mode}' needs a model to call on a miss`,
+    );
+  }
+  const stats: CassetteStats = { hits: 0, scripted: 0, recorded: 0 };
+  return {
+    stats,
+    async embed(request) {
+      const modelName =
+        options.modelName ?? (model as (EmbeddingModel & NamesModels) | undefined)?.modelFor?.(request.stage);
+      const files = request.inputs.map((input) =>
+        path.join(options.dir, 'embeddings', `${sha256(canonicalJson({ model: modelName, input }))}.json`),
+      );
+      const vectors: (number[] | undefined)[] = await Promise.all(
+        files.map(async (file) => {
+          if (mode === 'record') return undefined;
+          const stored = await readJsonFile(file);
+          return stored === undefined ? undefined : parseEmbeddingRecord(stored, file).vector;
+        }),
+      );
+      const missingIndexes = vectors.flatMap((v, i) => (v === undefined ? [i] : []));
+      stats.hits += request.inputs.length - missingIndexes.length;
+      let usage = { promptTokens: 0, completionTokens: 0 };
+      if (missingIndexes.length > 0) {
+        if (mode === 'replay') {
+          const first = missingIndexes[0]!;
+          throw new EnvscalerError(
+            'NOT_FOUND',
+            `no cached embedding for stage '${request.stage}' (${missingIndexes.length} of ${request.inputs.length} inputs missing, ` +
+              `first: ${path.basename(files[first]!, '.json')}) in ${options.dir} and mode is 'replay'`,
+          );
+        }
+        const inputs = missingIndexes.map((i) => request.inputs[i]!);
+        const result = await model!.embed({ ...request, inputs });
+        usage = result.usage;
+        await Promise.all(
+          missingIndexes.map((index, j) => {
+            const vector = result.vectors[j]!;
+            vectors[index] = vector;
+            const record: EmbeddingRecord = {
+              schemaVersion: 1,
+              model: modelName,
+              input: request.inputs[index]!,
+              vector,
+            };
+            return writeFileAtomic({ file: files[index]!, content: JSON.stringify(record) });
+          }),
+        );
+        stats.recorded += missingIndexes.length;
+      }
+      return { vectors: vectors as number[][], usage };
+    },
+  };
+}
