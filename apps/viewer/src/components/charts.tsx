@@ -34,28 +34,29 @@ export function RewardHistogram({ bins, label }: { bins: readonly number[]; labe
   const max = Math.max(1, ...bins);
   const w = 36;
   const h = 120;
+  const top = 16;
   const total = bins.reduce((a, b) => a + b, 0);
   return (
-    <svg class="chart histogram" role="img" aria-label={label} width={bins.length * w + 40} height={h + 40}>
+    <svg class="chart histogram" role="img" aria-label={label} width={bins.length * w + 40} height={h + top + 32}>
       {bins.map((n, i) => {
         const bh = (n / max) * h;
         return (
           <g key={i}>
-            <rect x={30 + i * w} y={10 + h - bh} width={w - 4} height={bh} class="bar bar-report">
+            <rect x={30 + i * w} y={top + h - bh} width={w - 4} height={bh} class="bar bar-report">
               <title>{`${(i / bins.length).toFixed(1)}–${((i + 1) / bins.length).toFixed(1)}: ${n}`}</title>
             </rect>
             {n > 0 && (
-              <text x={30 + i * w + (w - 4) / 2} y={6 + h - bh} class="chart-value" text-anchor="middle">
+              <text x={30 + i * w + (w - 4) / 2} y={top - 4 + h - bh} class="chart-value" text-anchor="middle">
                 {n}
               </text>
             )}
           </g>
         );
       })}
-      <line x1={28} y1={h + 10} x2={30 + bins.length * w} y2={h + 10} class="axis" />
-      <text x={30} y={h + 26} class="chart-label">0</text>
-      <text x={30 + bins.length * w - 4} y={h + 26} class="chart-label" text-anchor="end">1</text>
-      <text x={30 + (bins.length * w) / 2} y={h + 38} class="chart-label" text-anchor="middle">
+      <line x1={28} y1={top + h} x2={30 + bins.length * w} y2={top + h} class="axis" />
+      <text x={30} y={top + h + 14} class="chart-label">0</text>
+      <text x={30 + bins.length * w - 4} y={top + h + 14} class="chart-label" text-anchor="end">1</text>
+      <text x={30 + (bins.length * w) / 2} y={top + h + 28} class="chart-label" text-anchor="middle">
         {`reward (${total} scored)`}
       </text>
     </svg>
@@ -67,24 +68,25 @@ export function RateByK({ rates, label }: { rates: readonly RateWithInterval[]; 
   if (rates.length === 0) return <p class="muted">No {label} values.</p>;
   const w = 48;
   const h = 120;
-  const y = (v: number) => 10 + h - Math.min(1, Math.max(0, v)) * h;
+  const top = 16;
+  const y = (v: number) => top + h - Math.min(1, Math.max(0, v)) * h;
   return (
-    <svg class="chart ratek" role="img" aria-label={label} width={rates.length * w + 50} height={h + 40}>
-      <line x1={36} y1={10} x2={36} y2={h + 10} class="axis" />
-      <text x={32} y={14} class="chart-label" text-anchor="end">1</text>
-      <text x={32} y={h + 10} class="chart-label" text-anchor="end">0</text>
+    <svg class="chart ratek" role="img" aria-label={label} width={rates.length * w + 50} height={h + top + 32}>
+      <line x1={36} y1={top} x2={36} y2={h + top} class="axis" />
+      <text x={32} y={top + 4} class="chart-label" text-anchor="end">1</text>
+      <text x={32} y={h + top} class="chart-label" text-anchor="end">0</text>
       {rates.map((r, i) => {
         const x = 40 + i * w;
         return (
           <g key={r.k} data-k={r.k}>
-            <rect x={x} y={y(r.value)} width={w - 12} height={h + 10 - y(r.value)} class="bar bar-report">
+            <rect x={x} y={y(r.value)} width={w - 12} height={h + top - y(r.value)} class="bar bar-report">
               <title>{`k=${r.k}: ${r.value.toFixed(3)} [${r.ci[0].toFixed(3)}, ${r.ci[1].toFixed(3)}]`}</title>
             </rect>
             <line x1={x + (w - 12) / 2} x2={x + (w - 12) / 2} y1={y(r.ci[0])} y2={y(r.ci[1])} class="whisker" />
             <text x={x + (w - 12) / 2} y={y(r.value) - 3} class="chart-value" text-anchor="middle">
               {r.value.toFixed(2)}
             </text>
-            <text x={x + (w - 12) / 2} y={h + 26} class="chart-label" text-anchor="middle">
+            <text x={x + (w - 12) / 2} y={h + top + 14} class="chart-label" text-anchor="middle">
               {`k=${r.k}`}
             </text>
           </g>

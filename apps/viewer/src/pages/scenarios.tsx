@@ -93,9 +93,6 @@ export function ScenarioDetail({ scenario }: { scenario: Scenario }) {
           <p class="muted">No reference solution recorded.</p>
         )}
       </Section>
-      <p>
-        <a href={href({ page: 'runs' })}>Trajectories of this scenario</a> are listed per run.
-      </p>
     </div>
   );
 }

@@ -1,0 +1,181 @@
+// Component tests: render each page to HTML with fixture artifacts and check what a reader would see.
+import { h } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { describe, expect, it } from 'vitest';
+import type { EnvDetailResponse, EnvListItem, SummaryResponse, TrajectoryDetailResponse } from '../api.js';
+import {
+  libraryEnv,
+  libraryQuality,
+  parkingEnv,
+  runSummary,
+  scenario,
+  scenario2,
+  skelbuilderReport,
+  trajectory,
+  trajectoryFailed,
+} from '../../test/fixture-run.js';
+import { buildFunnel, extractStageUsage } from '../model/summary.js';
+import { Page } from '../app.js';
+import { EnvDetailView, EnvListView, filterEnvs } from './envs.js';
+import { ScenariosView } from './scenarios.js';
+import { SummaryView } from './summary.js';
+import { RunsView, TrajectoryListView, TrajectoryView } from './trajectories.js';
+
+const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+
+const envItems: EnvListItem[] = [
+  { id: 'library-loans', topic: libraryEnv.topic, className: 'LibraryLoans', toolCount: 2, qualityScore: 0.75, kept: true, scenarioCount: 2, problems: [] },
+  { id: 'parking-permits', topic: parkingEnv.topic, toolCount: 1, qualityScore: 0.25, kept: false, dropReason: 'too low', scenarioCount: 0, problems: [] },
+  { id: 'broken', scenarioCount: 0, problems: [{ source: 'envs/broken/env.json', message: 'Invalid EnvironmentPackage', issues: [{ path: '$.tools', message: 'is required but missing' }] }] },
+];
+
+describe('Environments list', () => {
+  it('shows topic, tool count, quality score and kept/dropped per environment', () => {
+    const html = renderToString(h(EnvListView, { items: envItems, filter: '', kept: 'all' }));
+    const out = text(html);
+    expect(out).toContain('3 environments, 1 kept, 1 dropped.');
+    expect(html).toContain('href="#/envs/library-loans"');
+    expect(out).toMatch(/library-loans\s*Library book lending\s*2\s*75%\s*kept/);
+    expect(out).toMatch(/parking-permits\s*Residential parking permits\s*1\s*25%\s*dropped/);
+    expect(out).toContain('no quality report');
+    expect(out).toContain('invalid');
+  });
+
+  it('filters by text and by kept/dropped', () => {
+    expect(filterEnvs(envItems, 'PARKING', 'all').map((e) => e.id)).toEqual(['parking-permits']);
+    expect(filterEnvs(envItems, '', 'kept').map((e) => e.id)).toEqual(['library-loans']);
+    expect(filterEnvs(envItems, 'lib', 'dropped')).toEqual([]);
+    expect(text(renderToString(h(EnvListView, { items: [], filter: '', kept: 'all' })))).toContain('No environments in this out dir yet');
+  });
+});
+
+describe('Environment detail', () => {
+  const detail: EnvDetailResponse = { id: libraryEnv.id, env: libraryEnv, quality: libraryQuality, source: libraryEnv.source, scenarioCount: 2, problems: [] };
+
+  it('overview: summary, rules, seed task and tabs', () => {
+    const out = text(renderToString(h(EnvDetailView, { detail, tab: 'overview' })));
+    expect(out).toContain('LibraryLoans');
+    for (const rule of libraryEnv.rules) expect(out).toContain(rule);
+    expect(out).toContain(libraryEnv.provenance.seedTask);
+    expect(out).toContain('2 (1 queries, 1 mutations)');
+    expect(out).toContain('scenarios (2)');
+  });
+
+  it('source: highlighted TypeScript', () => {
+    const html = renderToString(h(EnvDetailView, { detail, tab: 'source' }));
+    expect(html).toContain('<span class="tok-keyword">export</span>');
+    expect(html).toContain('<span class="tok-type">LibraryLoans</span>');
+    expect(text(html)).toContain('lendBook(args: { memberId: string; bookId: string })');
+  });
+
+  it('tools: name, kind and parameters from the schema', () => {
+    const out = text(renderToString(h(EnvDetailView, { detail, tab: 'tools' })));
+    expect(out).toMatch(/getBook\s*query\s*bookId: string — the book id/);
+    expect(out).toMatch(/lendBook\s*mutation\s*memberId: string\s*bookId: string/);
+  });
+
+  it('state schema as a tree and quality steps with verdicts', () => {
+    expect(text(renderToString(h(EnvDetailView, { detail, tab: 'state' })))).toContain('books:');
+    const out = text(renderToString(h(EnvDetailView, { detail, tab: 'quality' })));
+    expect(out).toContain('score 75% (threshold 60%)');
+    expect(out).toMatch(/lendBook[\s\S]*UNAVAILABLE[\s\S]*warning\s*Correct refusal/);
+  });
+
+  it('shows problems instead of content when env.json is invalid', () => {
+    const broken: EnvDetailResponse = { id: 'broken', scenarioCount: 0, problems: envItems[2]!.problems };
+    const out = text(renderToString(h(EnvDetailView, { detail: broken, tab: 'overview' })));
+    expect(out).toContain('envs/broken/env.json: Invalid EnvironmentPackage');
+    expect(out).toContain('$.tools is required but missing');
+  });
+});
+
+describe('Scenarios', () => {
+  it('shows task, user profile, initial state, checklist with sources, gates and reference solution', () => {
+    const items = [
+      { line: 1, scenario },
+      { line: 2, scenario: scenario2 },
+      { line: 3, problem: { source: 'scenarios/library-loans.jsonl:3', message: 'Invalid Scenario' } },
+    ];
+    const html = renderToString(h(ScenariosView, { envId: 'library-loans', items, runIds: ['run1'] }));
+    const out = text(html);
+    expect(out).toContain('scenarios/library-loans.jsonl:3: Invalid Scenario');
+    expect(out).toContain(scenario.task);
+    expect(out).toContain(scenario.user!.persona);
+    expect(out).toContain('Initial state');
+    expect(out).toContain('books:');
+    expect(out).toContain('c1 Dune is on loan');
+    expect(out).toContain(scenario.checklist[0]!.source);
+    expect(out).toMatch(/solvability[\s\S]*pass\s*reference reached 2\/2 checks/);
+    expect(out).toContain('"memberId": "M1"');
+    expect(html).toContain(`href="#/runs/run1?scenario=${scenario.id}"`);
+    const second = text(renderToString(h(ScenariosView, { envId: 'library-loans', items, selectedId: scenario2.id })));
+    expect(second).toContain(scenario2.task);
+  });
+});
+
+describe('Trajectories', () => {
+  it('lists runs with their summaries', () => {
+    const out = text(renderToString(h(RunsView, { items: [{ runId: 'run1', summary: runSummary, trajectoryCount: 2, problems: [] }] })));
+    expect(out).toMatch(/run1\s*2\s*1\s*0\.500\s*50%/);
+    expect(text(renderToString(h(RunsView, { items: [] })))).toContain('No rollouts');
+  });
+
+  it('renders the visible rows of a trajectory page', () => {
+    const entries = [trajectory, trajectoryFailed].map((t, index) => ({ index, line: index + 1, id: t.id, scenarioId: t.scenarioId, trial: t.trial, score: t.reward!.score, success: t.reward!.success, termination: t.termination }));
+    const out = text(renderToString(h(TrajectoryListView, { runId: 'run1', total: 5000, entry: (i: number) => entries[i] })));
+    expect(out).toContain('5000 trajectories');
+    expect(out).toMatch(/0\s*run1-library-loans-s1-t0\s*library-loans-s1\s*0\s*1\.00\s*pass/);
+    expect(out).toMatch(/1\s*run1-library-loans-s1-t1[\s\S]*0\.00\s*fail/);
+    expect(out).toContain('loading…');
+  });
+
+  it('shows the conversation, per-check results and the state diff', () => {
+    const detail: TrajectoryDetailResponse = { runId: 'run1', index: 0, trajectory, scenario, problems: [] };
+    const html = renderToString(h(TrajectoryView, { detail }));
+    const out = text(html);
+    expect(out).toContain('Hi, I would like to borrow Dune please. I am M1.');
+    expect(out).toContain('→ lendBook');
+    expect(out).toContain('"loanId": "L-1"');
+    expect(out).toContain('Done: Dune is lent to you as loan L-1.');
+    expect(html.match(/data-passed="true"/g)).toHaveLength(2);
+    expect(out).toMatch(/~\s*\$\.books\.B1\.onLoan\s*false\s*true/);
+    expect(out).toContain('$.loans["L-1"]');
+    const failed = renderToString(h(TrajectoryView, { detail: { ...detail, trajectory: trajectoryFailed } }));
+    expect(failed.match(/data-passed="false"/g)).toHaveLength(2);
+    expect(text(failed)).toContain('The final state equals the initial state.');
+    expect(text(failed)).toContain('NOT_FOUND');
+  });
+
+  it('without its scenario shows the final state and the reason', () => {
+    const detail: TrajectoryDetailResponse = { runId: 'run1', index: 0, trajectory, problems: [{ source: 'scenarios/library-loans.jsonl', message: 'scenario not found' }] };
+    const out = text(renderToString(h(TrajectoryView, { detail })));
+    expect(out).toContain('scenario not found');
+    expect(out).toContain('No initial state to compare with');
+  });
+});
+
+describe('Run summary', () => {
+  it('draws the funnel, usage per stage, reward histogram and pass^k', () => {
+    const summary: SummaryResponse = {
+      funnel: buildFunnel({ skelbuilder: skelbuilderReport, disk: { envs: 2, keptEnvs: 1, scenarios: 2 } }),
+      stageUsage: extractStageUsage(skelbuilderReport, 'report.json'),
+      runs: [{ runId: 'run1', summary: runSummary, rewardHistogram: [1, 0, 0, 0, 0, 0, 0, 0, 0, 1], unscored: 0 }],
+      problems: [],
+    };
+    const html = renderToString(h(SummaryView, { summary }));
+    const out = text(html);
+    expect(html).toMatch(/data-step="tasks"[\s\S]*?40/);
+    expect(out).toMatch(/logic-method\s*30,000\s*9,000\s*0\.0500/);
+    expect(out).toMatch(/total\s*50,000\s*11,000\s*0\.0720/);
+    expect(html).toContain('aria-label="pass^k"');
+    expect(out).toContain('k=2');
+    expect(out).toContain('2 episodes over 1 scenarios × 2 trials');
+    const empty = text(renderToString(h(SummaryView, { summary: { funnel: [], stageUsage: [], runs: [], problems: [] } })));
+    expect(empty).toContain('No funnel numbers yet.');
+    expect(empty).toContain('No rollouts yet.');
+  });
+
+  it('routes an unknown hash to a not-found page', () => {
+    expect(text(renderToString(h(Page, { route: { page: 'not-found', hash: '#/x' } })))).toContain('No page at #/x');
+  });
+});
