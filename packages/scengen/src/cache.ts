@@ -4,9 +4,10 @@ import { dirname, join } from 'node:path';
 import type { UsageByStage } from './usage.js';
 
 /** What one cached stage run stored: its value (or the reason it failed) and the tokens it used. */
-export type CacheEntry<T> =
-  | { ok: true; value: T; usage: UsageByStage }
-  | { ok: false; error: { code: string; message: string }; usage: UsageByStage };
+export type CacheEntry<T> = (
+  | { ok: true; value: T }
+  | { ok: false; error: { code: string; message: string } }
+) & { usage: UsageByStage; /** The model name the endpoint reported. */ model?: string };
 
 /**
  * Stage results on disk under `<dir>/<stage>/<sha256>.json`, written atomically (temp file + rename),

@@ -1,7 +1,7 @@
+import { getDefaultCheckRunner } from '@envscaler/validate';
 import type { CheckRunner } from './types.js';
-import { createVmCheckRunner } from './check-runner.js';
 
-/** The sandboxed check runner used when none is passed. */
+/** The sandboxed check runner used when none is passed: validate's shared isolated-vm runner. */
 export async function defaultCheckRunner(): Promise<CheckRunner> {
-  return createVmCheckRunner();
+  return getDefaultCheckRunner();
 }

@@ -168,17 +168,23 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
     const hit = await cache.get<T>(stage, key);
     if (hit) {
       ledger.merge(hit.usage, { asCached: true });
+      modelName ??= hit.model;
       if (hit.ok) return hit.value;
       throw new GenerationFailedError({ message: hit.error.message, stage, attempts: 0, lastOutput: '' });
     }
     const local = new UsageLedger();
     try {
       const value = await context.run(local, run);
-      await cache.put(stage, key, { ok: true, value, usage: local.byStage });
+      await cache.put(stage, key, { ok: true, value, usage: local.byStage, model: local.lastModel });
       return value;
     } catch (error) {
       if (error instanceof GenerationFailedError) {
-        await cache.put(stage, key, { ok: false, error: { code: error.code, message: error.message }, usage: local.byStage });
+        await cache.put(stage, key, {
+          ok: false,
+          error: { code: error.code, message: error.message },
+          usage: local.byStage,
+          model: local.lastModel,
+        });
       }
       throw error;
     } finally {

@@ -30,7 +30,6 @@ export {
 } from './gates/difficulty.js';
 export { CheckTypeChecker, sharedCheckTypeChecker, normalizeCheckSource, type CheckDiagnostics } from './typecheck.js';
 export { schemaToTs } from './schema-to-ts.js';
-export { createVmCheckRunner } from './check-runner.js';
 export { referentialProblems, schemaProblems, stateProblems } from './integrity.js';
 export { StageCache, type CacheEntry } from './cache.js';
 export { UsageLedger, type StageUsage, type UsageByStage } from './usage.js';

@@ -1,26 +1,44 @@
 /**
  * Near-duplicate detection for task texts with TF-IDF vectors and cosine similarity. Tokens are
- * lower-cased words and ids (`#w2378156`, `order_42`); IDF is smoothed (ln((1+N)/(1+df)) + 1) over the
- * tasks seen so far plus the candidate. The default threshold 0.85 drops rephrasings of the same request
- * about the same entities, while tasks about different entities or actions stay well below it.
+ * lower-cased words and ids (`#w2378156`, `order_42`), without stop words and greetings; salient
+ * tokens (containing a digit, `@` or `#`, or capitalised mid-sentence: names, titles, ids, dates)
+ * count three times, because which entities a task is about matters more than how it is phrased.
+ * IDF is smoothed (ln((1+N)/(1+df)) + 1) over the tasks seen so far plus the candidate. The default
+ * threshold 0.85 drops rephrasings of the same request about the same entities, while the same request
+ * about another entity (another book, order or user) stays below it.
  */
 export const DEFAULT_DEDUP_THRESHOLD = 0.85;
 
 const STOPWORDS = new Set(
-  'a an and are as at be by for from has have i in is it its my me of on or please that the this to was were will with would you your can could'.split(
-    ' ',
-  ),
+  ('a an and are as at be by for from has have i in is it its my me of on or please that the this to was ' +
+    'were will with would you your can could am m s d ll ve re hi hello hey thanks thank dear so just also')
+    .split(' '),
 );
 
-export function tokenize(text: string): string[] {
-  return (text.toLowerCase().match(/[#@]?[\p{L}\p{N}][\p{L}\p{N}_.-]*/gu) ?? [])
-    .map((t) => t.replace(/[.-]+$/, ''))
-    .filter((t) => t.length > 0 && !STOPWORDS.has(t));
+const SALIENT_WEIGHT = 3;
+
+/** Lower-cased content tokens with their weight (salient tokens weigh more). */
+export function tokenize(text: string): { token: string; weight: number }[] {
+  const out: { token: string; weight: number }[] = [];
+  let sentenceStart = true;
+  for (const match of text.matchAll(/[#@]?[\p{L}\p{N}][\p{L}\p{N}_@.-]*|[.!?]/gu)) {
+    const raw = match[0].replace(/[.-]+$/, '');
+    if (raw === '' || /^[.!?]$/.test(match[0])) {
+      sentenceStart = true;
+      continue;
+    }
+    const token = raw.toLowerCase();
+    const salient = /[\d@#]/.test(raw) || (!sentenceStart && /^\p{Lu}/u.test(raw));
+    sentenceStart = /[.!?]$/.test(match[0]);
+    if (STOPWORDS.has(token)) continue;
+    out.push({ token, weight: salient ? SALIENT_WEIGHT : 1 });
+  }
+  return out;
 }
 
-function termFrequencies(tokens: string[]): Map<string, number> {
+function termFrequencies(tokens: { token: string; weight: number }[]): Map<string, number> {
   const tf = new Map<string, number>();
-  for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
+  for (const t of tokens) tf.set(t.token, (tf.get(t.token) ?? 0) + t.weight);
   return tf;
 }
 
