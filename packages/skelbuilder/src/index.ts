@@ -1,6 +1,17 @@
 export * from './corpus.js';
 export * from './cache.js';
 export * from './usage.js';
+export * from './ask.js';
+export * from './topics.js';
+export * from './similarity.js';
 export * from './logic/spec.js';
 export * from './logic/codegen.js';
 export * from './logic/typecheck.js';
+export * from './logic/model-logic.js';
+export * from './quality/integrity.js';
+export * from './quality/evaluate.js';
+export * from './report.js';
+export * from './build.js';
+export * from './scripted.js';
+export * from './scripted-example.js';
+export * as prompts from './prompts/index.js';

@@ -1,4 +1,4 @@
-import { Project, StructureKind, type OptionalKind, type PropertySignatureStructure, type SourceFile } from 'ts-morph';
+import { IndentationText, Project, QuoteKind, StructureKind, type OptionalKind, type PropertySignatureStructure, type SourceFile } from 'ts-morph';
 import type { EntityModel, FieldSpec, OperationSpec } from './spec.js';
 import { tsTypeOfField, tsTypeOfResult } from './spec.js';
 
@@ -8,7 +8,11 @@ import { tsTypeOfField, tsTypeOfResult } from './spec.js';
 let scratch: Project | undefined;
 /** A scratch in-memory project used only to build and print source files (no type-checking here). */
 function scratchProject(): Project {
-  scratch ??= new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
+  scratch ??= new Project({
+    useInMemoryFileSystem: true,
+    skipLoadingLibFiles: true,
+    manipulationSettings: { quoteKind: QuoteKind.Single, indentationText: IndentationText.TwoSpaces },
+  });
   return scratch;
 }
 

@@ -23,6 +23,8 @@ export interface TypeDiagnostic {
   column: number;
   /** The class method the error is in, when it is in one. */
   method?: string;
+  /** The text of the offending line, trimmed. */
+  lineText?: string;
 }
 
 export interface EnvTypeCheckerOptions {
@@ -89,6 +91,8 @@ function toDiagnostic(file: SourceFile, diagnostic: ts.Diagnostic): TypeDiagnost
   const start = diagnostic.start ?? 0;
   const { line, column } = file.getLineAndColumnAtPos(start);
   const result: TypeDiagnostic = { code: diagnostic.code, message, line, column };
+  const lineText = file.getFullText().split('\n')[line - 1]?.trim();
+  if (lineText) result.lineText = lineText;
   if (diagnostic.file && diagnostic.file.fileName === file.getFilePath()) {
     const node = file.getDescendantAtPos(start);
     const method = node && (Node.isMethodDeclaration(node) ? node : node.getFirstAncestorByKind(SyntaxKind.MethodDeclaration));
@@ -112,5 +116,7 @@ export function checkBodySyntax(body: string): string[] {
 
 /** Formats diagnostics as compiler-style lines for a prompt or a drop reason. */
 export function formatDiagnostics(diagnostics: readonly TypeDiagnostic[]): string {
-  return diagnostics.map((d) => `(${d.line},${d.column}) TS${d.code}: ${d.message}`).join('\n');
+  return diagnostics
+    .map((d) => `(${d.line},${d.column}) TS${d.code}: ${d.message}${d.lineText ? `\n    at: ${d.lineText}` : ''}`)
+    .join('\n');
 }

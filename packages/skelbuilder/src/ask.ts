@@ -1,0 +1,63 @@
+import { completeJson, GenerationFailedError, type ChatModel } from '@envscaler/core';
+import type { StageCache } from './cache.js';
+import type { Prompt } from './prompts/common.js';
+import { throwIfAborted } from './util.js';
+
+/** What every model-calling stage function accepts besides its own inputs. */
+export interface ModelStageOptions {
+  model: ChatModel;
+  /** Stores each answer under the hash of its prompt; without one, nothing is reused. */
+  cache?: StageCache;
+  signal?: AbortSignal;
+  /** Attempts per JSON answer, including the first (default 3). */
+  maxAttempts?: number;
+  /** Sampling temperature sent with every request (default: the endpoint's). */
+  temperature?: number;
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; message: string; stage: string; attempts: number; lastOutput: string };
+
+/**
+ * Sends a prompt through `completeJson` (JSON extraction, schema validation, `check`, bounded re-asks)
+ * and caches the outcome under the prompt's hash. A `GenerationFailedError` is cached too, so a resumed
+ * run does not pay again for an answer that already failed; endpoint errors and aborts are not cached.
+ */
+export async function ask<T>(
+  options: ModelStageOptions & { prompt: Prompt; check?: (value: T) => string[] },
+): Promise<T> {
+  const { prompt } = options;
+  throwIfAborted(options.signal);
+  const compute = async (): Promise<Outcome<T>> => {
+    try {
+      const value = await completeJson<T>({
+        model: options.model,
+        request: {
+          stage: prompt.stage,
+          messages: prompt.messages,
+          signal: options.signal,
+          ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
+        },
+        schema: prompt.schema,
+        maxAttempts: options.maxAttempts ?? 3,
+        check: options.check ? (value) => options.check!(value as T) : undefined,
+      });
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof GenerationFailedError) {
+        return { ok: false, message: error.message, stage: error.stage, attempts: error.attempts, lastOutput: error.lastOutput };
+      }
+      throw error;
+    }
+  };
+  const inputs = { messages: prompt.messages, schema: prompt.schema, maxAttempts: options.maxAttempts ?? 3 };
+  const outcome = options.cache ? await options.cache.run(prompt.stage, inputs, compute) : await compute();
+  if (!outcome.ok) {
+    throw new GenerationFailedError({
+      message: outcome.message,
+      stage: outcome.stage,
+      attempts: outcome.attempts,
+      lastOutput: outcome.lastOutput,
+    });
+  }
+  return outcome.value;
+}
