@@ -1,0 +1,151 @@
+import { mkdtemp, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseRunSummary, type ChatRequest } from '@envscaler/core';
+import { createCheckRunner } from '@envscaler/runtime';
+import { MockChatModel } from '@envscaler/testing';
+import { runRollouts, type RolloutProgress } from './rollouts.js';
+import { readJsonlTolerant } from './jsonl.js';
+import { parseTrajectory } from '@envscaler/core';
+import { libraryEnvironment, libraryScenario } from '../test-fixtures/library/index.js';
+
+const runner = createCheckRunner();
+const dirs: string[] = [];
+afterAll(async () => {
+  runner.dispose();
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+});
+
+async function tempDir() {
+  const dir = await mkdtemp(path.join(tmpdir(), 'envscaler-rollouts-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** Solves the library task when the scenario id ends in 'a' (and on even trials), else gives up. */
+function scriptedAgent() {
+  return new MockChatModel({
+    script: {
+      agent: (request: ChatRequest) => {
+        const toolMessages = request.messages.filter((m) => m.role === 'tool').length;
+        const task = request.messages[1]!.content as string;
+        if (task.includes('GIVE UP') || toolMessages > 0) return 'Done.';
+        return { toolCalls: [{ name: 'lendBook', arguments: { memberId: 'm2', bookId: 'b1' } }, { name: 'returnBook', arguments: { loanId: 'L1' } }] };
+      },
+    },
+  });
+}
+
+const scenarios = [
+  libraryScenario({ id: 's-a' }),
+  libraryScenario({ id: 's-b', task: 'GIVE UP please' }),
+  libraryScenario({ id: 's-c' }),
+];
+
+describe('runRollouts', () => {
+  it('runs scenarios × trials concurrently, writes trajectories.jsonl and summary.json, reports progress', async () => {
+    const out = await tempDir();
+    const events: RolloutProgress[] = [];
+    const result = await runRollouts({
+      envs: [libraryEnvironment()],
+      scenarios,
+      agent: scriptedAgent(),
+      trials: 3,
+      concurrency: 4,
+      out,
+      mode: 'non_conversational',
+      runner,
+      onProgress: (p) => events.push(p),
+    });
+    expect(result.ran).toBe(9);
+    const lines = (await readFile(path.join(out, 'trajectories.jsonl'), 'utf8')).trim().split('\n');
+    expect(lines).toHaveLength(9);
+    const summary = parseRunSummary(JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8')));
+    expect(summary.episodes).toBe(9);
+    expect(summary.successRate).toBeCloseTo(6 / 9, 12);
+    expect(summary.passHatK.map((r) => r.value)).toEqual([2 / 3, 2 / 3, 2 / 3]);
+    const last = events.at(-1)!;
+    expect(last).toMatchObject({ total: 9, done: 9, running: 0, failed: 0 });
+    expect(last.meanReward).toBeCloseTo(6 / 9, 12);
+    expect(Math.max(...events.map((e) => e.running))).toBeGreaterThan(1);
+    expect(last.usage.completionTokens).toBeGreaterThan(0);
+  });
+
+  it('resumes after a killed run: drops the torn line and does not redo finished episodes', async () => {
+    const out = await tempDir();
+    const first = scriptedAgent();
+    await runRollouts({ envs: [libraryEnvironment()], scenarios, agent: first, trials: 2, concurrency: 2, out, mode: 'non_conversational', runner });
+    const file = path.join(out, 'trajectories.jsonl');
+    const text = await readFile(file, 'utf8');
+    const lines = text.trim().split('\n');
+    expect(lines).toHaveLength(6);
+    // Simulate a kill mid-write: keep 4 whole lines and half of the 5th.
+    const keep = lines.slice(0, 4).join('\n').length + 1 + Math.floor(lines[4]!.length / 2);
+    await truncate(file, keep);
+    await rm(path.join(out, 'summary.json'));
+    const done = new Set(lines.slice(0, 4).map((l) => { const t = JSON.parse(l); return `${t.scenarioId}:${t.trial}`; }));
+
+    const second = scriptedAgent();
+    const result = await runRollouts({ envs: [libraryEnvironment()], scenarios, agent: second, trials: 2, concurrency: 2, out, mode: 'non_conversational', runner });
+    expect(result.skipped).toBe(4);
+    expect(result.ran).toBe(2);
+    // Only the 2 unfinished episodes talked to the model (2 agent calls to solve, 1 to give up).
+    const missing = lines.slice(4).map((l) => JSON.parse(l).scenarioId as string);
+    const expectedCalls = missing.reduce((n, id) => n + (id === 's-b' ? 1 : 2), 0);
+    expect(second.callsFor('agent')).toHaveLength(expectedCalls);
+    expect(first.callsFor('agent').length).toBe(2 + 2 + 1 + 2 + 2 + 1);
+    const { records, droppedBytes } = await readJsonlTolerant({ path: file, parse: parseTrajectory });
+    expect(droppedBytes).toBe(0);
+    expect(records).toHaveLength(6);
+    expect(new Set(records.map((t) => `${t.scenarioId}:${t.trial}`)).size).toBe(6);
+    for (const t of records.slice(0, 4)) expect(done.has(`${t.scenarioId}:${t.trial}`)).toBe(true);
+    expect((await stat(path.join(out, 'summary.json'))).size).toBeGreaterThan(0);
+    expect(result.summary.episodes).toBe(6);
+
+    // A third run finds everything done and makes no model calls.
+    const third = scriptedAgent();
+    const again = await runRollouts({ envs: [libraryEnvironment()], scenarios, agent: third, trials: 2, concurrency: 2, out, mode: 'non_conversational', runner });
+    expect(again.ran).toBe(0);
+    expect(third.calls).toHaveLength(0);
+  });
+
+  it('stops on abort without writing cut-short episodes', async () => {
+    const out = await tempDir();
+    const controller = new AbortController();
+    let calls = 0;
+    const agent = new MockChatModel({
+      script: {
+        agent: async (request: ChatRequest) => {
+          calls++;
+          if (calls === 3) controller.abort();
+          await new Promise((r) => setTimeout(r, 5));
+          if (request.signal?.aborted) throw new Error('aborted');
+          return 'Done.';
+        },
+      },
+    });
+    await expect(
+      runRollouts({ envs: [libraryEnvironment()], scenarios, agent, trials: 4, concurrency: 2, out, mode: 'non_conversational', runner, signal: controller.signal }),
+    ).rejects.toMatchObject({ code: 'ABORTED' });
+    const { records } = await readJsonlTolerant({ path: path.join(out, 'trajectories.jsonl'), parse: parseTrajectory });
+    expect(records.every((t) => t.termination !== 'error')).toBe(true);
+    expect(records.length).toBeLessThan(12);
+  });
+
+  it('rejects a scenario whose environment is missing', async () => {
+    const out = await tempDir();
+    await expect(
+      runRollouts({ envs: [], scenarios, agent: scriptedAgent(), trials: 1, concurrency: 1, out, mode: 'non_conversational' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('readJsonlTolerant', () => {
+  it('throws on corruption before the last line', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'x.jsonl');
+    await writeFile(file, '{"a":1}\nnot json\n{"a":2}\n');
+    await expect(readJsonlTolerant({ path: file, parse: (v) => v })).rejects.toThrow(/x.jsonl:2/);
+  });
+});
