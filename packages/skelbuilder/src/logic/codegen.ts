@@ -84,14 +84,15 @@ export function renderArgsType(op: OperationSpec): string {
 /** The method signature line (without body), as shown to the model. */
 export function renderSignature(op: OperationSpec, model: EntityModel): string {
   const result = tsTypeOfResult(op.result.type, new Set(model.entities.map((e) => e.name))) ?? 'unknown';
-  return `${op.name}(args: ${renderArgsType(op)}): ToolResult<${result}>`;
+  const params = op.args.length === 0 ? '' : `args: ${renderArgsType(op)}`;
+  return `${op.name}(${params}): ToolResult<${result}>`;
 }
 
 function methodDocs(op: OperationSpec): string {
   const parts = [doc(op.description)];
   if (op.rules.length > 0) parts.push(`Rules: ${op.rules.map(doc).join(' ')}`);
   if (op.result.description) parts.push(`Returns ${doc(op.result.description)}`);
-  parts.push(`@kind ${op.kind}`);
+  parts.push(`@${op.kind}`);
   return parts.join('\n');
 }
 
@@ -127,7 +128,7 @@ export function assembleEnvironment(options: AssembleOptions): string {
       cls.addMethod({
         name: op.name,
         docs: [methodDocs(op)],
-        parameters: [{ name: op.args.length === 0 ? '_args' : 'args', type: renderArgsType(op) }],
+        parameters: op.args.length === 0 ? [] : [{ name: 'args', type: renderArgsType(op) }],
         returnType: `ToolResult<${result}>`,
         statements: normalizeBody(bodies[op.name] ?? `return this.fail('NOT_IMPLEMENTED', '${op.name} is not implemented');`),
       });
