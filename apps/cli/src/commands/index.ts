@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerInitCommand } from './init.js';
+import { registerScenariosCommand } from './scenarios.js';
 
 /**
  * Every subcommand lives in its own file under commands/ and registers itself here,
@@ -7,4 +8,5 @@ import { registerInitCommand } from './init.js';
  */
 export function registerCommands(program: Command): void {
   registerInitCommand(program);
+  registerScenariosCommand(program);
 }

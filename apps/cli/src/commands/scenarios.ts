@@ -1,0 +1,142 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { EnvscalerError, type ChatModel } from '@envscaler/core';
+import { loadEnvironment, type LoadedEnvironment } from '@envscaler/runtime';
+import { generateScenarios, type GenerateScenariosResult } from '@envscaler/scengen';
+import { resolveChatModel } from '../model.js';
+import { createInterruptSignal } from '../interrupt.js';
+import { chooseProgressMode, createProgressReporter, type ProgressReporter } from '../progress.js';
+
+async function isFile(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+}
+
+/**
+ * Environment directories under `dir`: `dir` itself when it holds an env.ts, else every subdirectory
+ * that does (the `<out>/envs/<envId>/` layout skelbuilder writes), in name order.
+ */
+export async function findEnvironmentDirs(dir: string): Promise<string[]> {
+  const root = resolve(dir);
+  if (await isFile(join(root, 'env.ts'))) return [root];
+  let entries;
+  try {
+    entries = await readdir(root, { withFileTypes: true });
+  } catch {
+    throw new EnvscalerError('NOT_FOUND', `environments directory not found: ${dir}`);
+  }
+  const dirs: string[] = [];
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.isDirectory() && (await isFile(join(root, entry.name, 'env.ts')))) dirs.push(join(root, entry.name));
+  }
+  if (dirs.length === 0) throw new EnvscalerError('NOT_FOUND', `no environment (a directory with env.ts) under ${dir}`);
+  return dirs;
+}
+
+export interface RunScenariosOptions {
+  envs: string;
+  out: string;
+  count: number;
+  model: ChatModel;
+  concurrency?: number;
+  solverAttempts?: number;
+  maxSteps?: number;
+  difficultySamples?: number;
+  signal?: AbortSignal;
+  progress?: ProgressReporter;
+}
+
+/** Generates scenarios for every environment under `envs`, one environment after another. */
+export async function runScenarios(options: RunScenariosOptions): Promise<GenerateScenariosResult[]> {
+  const results: GenerateScenariosResult[] = [];
+  for (const dir of await findEnvironmentDirs(options.envs)) {
+    const env: LoadedEnvironment = await loadEnvironment({ dir });
+    try {
+      const stage = options.progress?.stage(`scenarios ${env.id}`, options.count);
+      let kept = 0;
+      let dropped = 0;
+      const result = await generateScenarios({
+        env,
+        count: options.count,
+        model: options.model,
+        out: options.out,
+        concurrency: options.concurrency,
+        solverAttempts: options.solverAttempts,
+        maxSteps: options.maxSteps,
+        signal: options.signal,
+        ...(options.difficultySamples
+          ? { difficulty: { agent: options.model, samples: options.difficultySamples } }
+          : {}),
+        onProgress: (event) => {
+          if (event.type === 'scenario-kept') kept++;
+          else if (event.type === 'scenario-dropped') dropped++;
+          else return;
+          stage?.update({ done: kept, failed: dropped });
+        },
+      });
+      stage?.finish(`${result.report.kept} kept of ${result.report.candidates} candidates → ${result.paths.scenarios}`);
+      results.push(result);
+    } finally {
+      env.dispose();
+    }
+  }
+  return results;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
+  return n;
+}
+
+export function registerScenariosCommand(program: Command): void {
+  program
+    .command('scenarios')
+    .description('generate validated scenarios (state, task, typed checks; do-nothing and solvability gates)')
+    .requiredOption('--envs <dir>', 'an environment directory, or a directory of them (each with env.ts)')
+    .requiredOption('--out <dir>', 'output root: scenarios/<envId>.jsonl, .report.json and .cache/scengen/')
+    .requiredOption('--count <n>', 'valid scenarios wanted per environment', positiveInt)
+    .option('--concurrency <n>', 'candidates processed at once per environment', positiveInt, 2)
+    .option('--solver-attempts <k>', 'solver attempts for the solvability gate', positiveInt, 2)
+    .option('--max-steps <n>', 'model turns per solver episode', positiveInt, 30)
+    .option('--difficulty-samples <n>', 'label difficulty from this many agent episodes per scenario', positiveInt)
+    .option('--config <file>', 'config file (default ./envscaler.config.json)')
+    .option('--json', 'progress as JSON lines on stderr')
+    .option('--quiet', 'no progress output')
+    .addHelpText('after', '\nExample:\n  $ envscaler scenarios --envs out/envs --out out --count 20 --concurrency 4')
+    .action(
+      async (options: {
+        envs: string;
+        out: string;
+        count: number;
+        concurrency: number;
+        solverAttempts: number;
+        maxSteps: number;
+        difficultySamples?: number;
+        config?: string;
+        json?: boolean;
+        quiet?: boolean;
+      }) => {
+        const model = await resolveChatModel({ configPath: options.config });
+        const progress = createProgressReporter({
+          mode: chooseProgressMode({ json: options.json, quiet: options.quiet, isTTY: process.stderr.isTTY }),
+        });
+        const interrupt = createInterruptSignal({
+          onFirst: () => progress.message('interrupted: finishing in-flight candidates and saving; press Ctrl-C again to exit now'),
+        });
+        try {
+          const results = await runScenarios({ ...options, model, progress, signal: interrupt.signal });
+          for (const r of results) {
+            process.stdout.write(
+              `${r.report.envId}: ${r.report.kept}/${r.report.requested} scenarios (${r.report.candidates} candidates) → ${r.paths.scenarios}\n`,
+            );
+          }
+        } finally {
+          interrupt.dispose();
+        }
+      },
+    );
+}
