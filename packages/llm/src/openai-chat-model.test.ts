@@ -204,6 +204,19 @@ describe('createOpenAIChatModel: retries', () => {
     expect(server.requestCount).toBe(2);
   });
 
+  it('says what went wrong when a response is cut off or unparsable', async () => {
+    server = await createMockOpenAIServer();
+    const once = modelFor(server, { maxRetries: 0 });
+    server.inject({ fault: 'truncated' });
+    expect((await failure(once.complete(ask()))).message).toMatch(
+      /the connection to model endpoint .* broke while reading the response for stage 'agent'/,
+    );
+    server.inject({ fault: 'malformed-body' });
+    const malformed = await failure(once.complete(ask()));
+    expect(malformed.isRetryable).toBe(true);
+    expect(malformed.message).toMatch(/sent an unusable response for stage 'agent'/);
+  });
+
   it.each([
     [
       400,
