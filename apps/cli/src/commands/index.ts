@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
 import { registerInitCommand } from './init.js';
+import { registerRolloutCommand } from './rollout.js';
+import { registerEvalCommand } from './eval.js';
+import { registerExportCommand } from './export.js';
 import { registerScenariosCommand } from './scenarios.js';
+import { registerViewCommand } from './view.js';
 
 /**
  * Every subcommand lives in its own file under commands/ and registers itself here,
@@ -8,5 +12,9 @@ import { registerScenariosCommand } from './scenarios.js';
  */
 export function registerCommands(program: Command): void {
   registerInitCommand(program);
+  registerRolloutCommand(program);
+  registerEvalCommand(program);
+  registerExportCommand(program);
   registerScenariosCommand(program);
+  registerViewCommand(program);
 }
