@@ -217,4 +217,23 @@ describe('generateScenarios on a small library environment', () => {
     expect(result.report.checks.droppedDoNothing).toBe(1);
     expect(model.callsFor('scenario-solver')).toHaveLength(0);
   });
+
+  it('labels difficulty from the agent pass rate', async () => {
+    const out = await outDir();
+    const script = happyScript();
+    const model = new MockChatModel({ script: script as MockScript });
+    const agent = new MockChatModel({
+      script: { 'scenario-difficulty': [...script['scenario-solver']!, 'I could not find that member, sorry.'] },
+    });
+    const result = await generateScenarios({
+      env: libraryEnv(),
+      count: 1,
+      model,
+      out,
+      difficulty: { agent, samples: 2 },
+    });
+    expect(result.scenarios[0]!.difficulty).toEqual({ label: 'trainable', passRate: 0.5, samples: 2 });
+    expect(result.report.difficulty).toEqual({ too_easy: 0, trainable: 1, too_hard: 0 });
+    expect(result.report.tokens['scenario-difficulty']!.calls).toBe(6);
+  });
 });
