@@ -1,0 +1,209 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import {
+  EnvscalerError,
+  InvalidArtifactError,
+  parseJsonLines,
+  parseScenario,
+  type ChatModel,
+  type Scenario,
+} from '@envscaler/core';
+import { loadEnvironment, type LoadedEnvironment } from '@envscaler/runtime';
+import { runRollouts, type RolloutResult } from '@envscaler/validate';
+import { createInterruptSignal } from '../interrupt.js';
+import { resolveChatModel } from '../model.js';
+import { chooseProgressMode, createProgressReporter, type ProgressReporter } from '../progress.js';
+
+async function isFile(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+}
+
+/**
+ * Loads every environment under `dir`: `dir` itself when it holds an env.ts, else each subdirectory
+ * that does (`<out>/envs/<envId>/`). The caller disposes them.
+ */
+export async function loadEnvironmentsFrom(options: { dir: string }): Promise<LoadedEnvironment[]> {
+  const root = resolve(options.dir);
+  let dirs: string[];
+  if (await isFile(join(root, 'env.ts'))) dirs = [root];
+  else {
+    const entries = await readdir(root, { withFileTypes: true }).catch(() => {
+      throw new EnvscalerError('NOT_FOUND', `environments directory not found: ${options.dir}`);
+    });
+    dirs = [];
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.isDirectory() && (await isFile(join(root, entry.name, 'env.ts')))) dirs.push(join(root, entry.name));
+    }
+  }
+  if (dirs.length === 0) throw new EnvscalerError('NOT_FOUND', `no environment (a directory with env.ts) under ${options.dir}`);
+  const envs: LoadedEnvironment[] = [];
+  try {
+    for (const dir of dirs) envs.push(await loadEnvironment({ dir }));
+  } catch (error) {
+    for (const env of envs) env.dispose();
+    throw error;
+  }
+  return envs;
+}
+
+/** Reads scenarios from a .jsonl file, a .json file (one scenario or an array) or a directory of .jsonl files. */
+export async function readScenarios(options: { path: string }): Promise<Scenario[]> {
+  const path = resolve(options.path);
+  const info = await stat(path).catch(() => {
+    throw new EnvscalerError('NOT_FOUND', `scenarios not found: ${options.path}`);
+  });
+  const files = info.isDirectory()
+    ? (await readdir(path)).filter((name) => name.endsWith('.jsonl')).sort().map((name) => join(path, name))
+    : [path];
+  const scenarios: Scenario[] = [];
+  for (const file of files) {
+    const text = await readFile(file, 'utf8');
+    if (file.endsWith('.json')) {
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (error) {
+        throw new InvalidArtifactError({ artifact: 'scenarios file', source: file, issues: [{ path: '$', message: `is not valid JSON (${(error as Error).message})` }] });
+      }
+      for (const [i, item] of (Array.isArray(value) ? value : [value]).entries()) scenarios.push(parseScenario(item, `${file}[${i}]`));
+    } else {
+      scenarios.push(...parseJsonLines({ text, parse: parseScenario, source: file }));
+    }
+  }
+  if (scenarios.length === 0) throw new EnvscalerError('NOT_FOUND', `no scenarios in ${options.path}`);
+  const ids = new Set<string>();
+  for (const s of scenarios) {
+    if (ids.has(s.id)) throw new InvalidArtifactError({ artifact: 'scenarios', source: options.path, issues: [{ path: '$.id', message: `duplicate scenario id '${s.id}'` }] });
+    ids.add(s.id);
+  }
+  return scenarios;
+}
+
+export function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
+  return n;
+}
+
+export interface RolloutCommandOptions {
+  envs: string;
+  scenarios: string;
+  trials: number;
+  concurrency: number;
+  out: string;
+  mode: 'conversational' | 'non_conversational';
+  maxSteps?: number;
+  maxTokens?: number;
+  /** The agent model (stage 'agent'); the user simulator uses `user`, or this model (stage 'user-simulator'). */
+  agent: ChatModel;
+  user?: ChatModel;
+  progress?: ProgressReporter;
+  signal?: AbortSignal;
+}
+
+/** `envscaler rollout` without the flag parsing: loads envs and scenarios, runs, disposes. */
+export async function runRolloutCommand(options: RolloutCommandOptions): Promise<RolloutResult> {
+  const scenarios = await readScenarios({ path: options.scenarios });
+  const envs = await loadEnvironmentsFrom({ dir: options.envs });
+  try {
+    const stage = options.progress?.stage('rollouts', scenarios.length * options.trials);
+    const result = await runRollouts({
+      envs,
+      scenarios,
+      agent: options.agent,
+      user: options.mode === 'conversational' ? (options.user ?? options.agent) : undefined,
+      trials: options.trials,
+      concurrency: options.concurrency,
+      out: options.out,
+      mode: options.mode,
+      maxSteps: options.maxSteps,
+      maxTokens: options.maxTokens,
+      signal: options.signal,
+      onProgress: (p) => {
+        const tokens = p.usage.promptTokens + p.usage.completionTokens;
+        stage?.update({
+          done: p.done,
+          failed: p.failed,
+          detail: `running ${p.running}  mean reward ${p.meanReward.toFixed(3)}  tokens ${tokens}`,
+        });
+      },
+    });
+    stage?.finish(`${result.ran} run, ${result.skipped} already done → ${join(options.out, 'trajectories.jsonl')}`);
+    return result;
+  } finally {
+    for (const env of envs) env.dispose();
+  }
+}
+
+function mode(value: string): 'conversational' | 'non_conversational' {
+  if (value !== 'conversational' && value !== 'non_conversational') {
+    throw new InvalidArgumentError("must be 'conversational' or 'non_conversational'");
+  }
+  return value;
+}
+
+export function registerRolloutCommand(program: Command): void {
+  program
+    .command('rollout')
+    .description('run an agent on scenarios × trials in the sandboxed environments; write trajectories.jsonl and summary.json (resumable)')
+    .requiredOption('--envs <dir>', 'an environment directory (env.ts + env.json/meta.json), or a directory of them')
+    .requiredOption('--scenarios <path>', 'a scenarios .jsonl/.json file or a directory of .jsonl files')
+    .requiredOption('--out <dir>', 'run directory: trajectories.jsonl (appended as episodes finish) and summary.json')
+    .option('--trials <k>', 'trials per scenario (for pass^k)', positiveInt, 1)
+    .option('--concurrency <n>', 'episodes run at once', positiveInt, 8)
+    .option('--mode <mode>', 'conversational (simulated user) or non_conversational (task as first message)', mode, 'non_conversational')
+    .option('--max-steps <n>', 'agent turns per episode before truncation', positiveInt, 30)
+    .option('--max-tokens <n>', 'tokens per episode (agent + user) before truncation', positiveInt)
+    .option('--config <file>', 'config file (default ./envscaler.config.json)')
+    .option('--json', 'progress as JSON lines on stderr')
+    .option('--quiet', 'no progress output')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'The agent uses stage "agent" and the user simulator stage "user-simulator" (per-stage models in the config).',
+        'Re-running the same command resumes: finished (scenario, trial) pairs are not run again.',
+        '',
+        'Examples:',
+        '  $ envscaler rollout --envs out/envs --scenarios out/scenarios --trials 4 --concurrency 16 --out out/rollouts/run1',
+        '  $ envscaler rollout --envs envs/tau2-retail --scenarios tau2.jsonl --mode conversational --out runs/tau2',
+      ].join('\n'),
+    )
+    .action(
+      async (flags: {
+        envs: string;
+        scenarios: string;
+        out: string;
+        trials: number;
+        concurrency: number;
+        mode: 'conversational' | 'non_conversational';
+        maxSteps: number;
+        maxTokens?: number;
+        config?: string;
+        json?: boolean;
+        quiet?: boolean;
+      }) => {
+        const model = await resolveChatModel({ configPath: flags.config });
+        const progress = createProgressReporter({
+          mode: chooseProgressMode({ json: flags.json, quiet: flags.quiet, isTTY: process.stderr.isTTY }),
+        });
+        const interrupt = createInterruptSignal({
+          onFirst: () => progress.message('interrupted: saving finished episodes; re-run the same command to resume'),
+        });
+        try {
+          const result = await runRolloutCommand({ ...flags, agent: model, user: model, progress, signal: interrupt.signal });
+          const s = result.summary;
+          const hat = s.passHatK.map((r) => `pass^${r.k}=${r.value.toFixed(3)}`).join(' ');
+          process.stdout.write(
+            `${s.episodes} episodes, mean reward ${s.meanReward.toFixed(3)}, success ${(s.successRate * 100).toFixed(1)}% ${hat} → ${join(flags.out, 'summary.json')}\n`,
+          );
+        } finally {
+          interrupt.dispose();
+        }
+      },
+    );
+}
