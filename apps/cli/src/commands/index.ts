@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
 import { registerInitCommand } from './init.js';
+import { registerRolloutCommand } from './rollout.js';
+import { registerEvalCommand } from './eval.js';
+import { registerExportCommand } from './export.js';
 import { registerScenariosCommand } from './scenarios.js';
 import { registerViewCommand } from './view.js';
 
@@ -9,6 +12,9 @@ import { registerViewCommand } from './view.js';
  */
 export function registerCommands(program: Command): void {
   registerInitCommand(program);
+  registerRolloutCommand(program);
+  registerEvalCommand(program);
+  registerExportCommand(program);
   registerScenariosCommand(program);
   registerViewCommand(program);
 }
