@@ -23,7 +23,12 @@ type Outcome<T> = { ok: true; value: T } | { ok: false; message: string; stage: 
  * run does not pay again for an answer that already failed; endpoint errors and aborts are not cached.
  */
 export async function ask<T>(
-  options: ModelStageOptions & { prompt: Prompt; check?: (value: T) => string[] },
+  options: ModelStageOptions & {
+    prompt: Prompt;
+    check?: (value: T) => string[];
+    /** Extra cache-key input, so an identical prompt asked again on purpose (a later repair round) is not served from the cache. */
+    cacheKey?: unknown;
+  },
 ): Promise<T> {
   const { prompt } = options;
   throwIfAborted(options.signal);
@@ -49,7 +54,7 @@ export async function ask<T>(
       throw error;
     }
   };
-  const inputs = { messages: prompt.messages, schema: prompt.schema, maxAttempts: options.maxAttempts ?? 3 };
+  const inputs = { messages: prompt.messages, schema: prompt.schema, maxAttempts: options.maxAttempts ?? 3, extra: options.cacheKey };
   const outcome = options.cache ? await options.cache.run(prompt.stage, inputs, compute) : await compute();
   if (!outcome.ok) {
     throw new GenerationFailedError({

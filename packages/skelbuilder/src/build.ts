@@ -16,7 +16,13 @@ import type { CorpusTask } from './corpus.js';
 import { buildEnvironmentCode, type LogicModel } from './logic/model-logic.js';
 import { EnvTypeChecker } from './logic/typecheck.js';
 import { evaluateQuality, type OpenSession } from './quality/evaluate.js';
-import { renderReportMarkdown, tokensReport, type BuildReport, type EnvOutcome, type FunnelStage } from './report.js';
+import {
+  renderReportMarkdown,
+  tokensReport,
+  type BuildReport,
+  type EnvOutcome,
+  type FunnelStage,
+} from './report.js';
 import { deriveSchemas, openSandboxSession } from './runtime-adapter.js';
 import {
   dedupTopics,
@@ -44,7 +50,10 @@ export interface BuildThresholds {
 /** Hooks into the runtime, replaceable in tests and benchmarks. */
 export interface RuntimeHooks {
   /** Tool specs and State JSON Schema derived from an environment module's source. */
-  derive(options: { source: string; fileName?: string }): Promise<{ tools: ToolSpec[]; stateSchema: JsonSchema }>;
+  derive(options: {
+    source: string;
+    fileName?: string;
+  }): Promise<{ tools: ToolSpec[]; stateSchema: JsonSchema }>;
   /** A sandbox session of the module, started from `initialState`. */
   open(options: { source: string; initialState: unknown }): ReturnType<OpenSession>;
 }
@@ -77,6 +86,13 @@ export interface BuildEnvironmentsOptions {
   /** Replace the runtime (tests, benchmarks). */
   runtime?: RuntimeHooks;
 }
+
+const sandboxFailures = new Set([
+  'ENVIRONMENT_LOAD_FAILED',
+  'SANDBOX_ERROR',
+  'INVALID_ARTIFACT',
+  'INVALID_INPUT',
+]);
 
 const defaultRuntime: RuntimeHooks = { derive: deriveSchemas, open: openSandboxSession };
 
@@ -145,7 +161,8 @@ export async function buildEnvironments(options: BuildEnvironmentsOptions): Prom
       thresholds: {
         minScore,
         quality: qualityThreshold,
-        dedupSimilarity: dedup?.threshold ?? options.thresholds?.dedupSimilarity ?? defaultDedupThreshold[method],
+        dedupSimilarity:
+          dedup?.threshold ?? options.thresholds?.dedupSimilarity ?? defaultDedupThreshold[method],
       },
       funnel,
       tokens,
@@ -161,19 +178,45 @@ export async function buildEnvironments(options: BuildEnvironmentsOptions): Prom
   try {
     // 1. Topic mining.
     const judged = await judgeTasks({ ...stage, ...progress, tasks: options.tasks });
-    funnel.push({ stage: 'topic-judge', in: options.tasks.length, out: judged.kept.length, dropped: judged.dropped });
+    funnel.push({
+      stage: 'topic-judge',
+      in: options.tasks.length,
+      out: judged.kept.length,
+      dropped: judged.dropped,
+    });
     const inferred = await inferTopics({ ...stage, ...progress, tasks: judged.kept });
-    funnel.push({ stage: 'topic-infer', in: judged.kept.length, out: inferred.kept.length, dropped: inferred.dropped });
+    funnel.push({
+      stage: 'topic-infer',
+      in: judged.kept.length,
+      out: inferred.kept.length,
+      dropped: inferred.dropped,
+    });
     const scored = await scoreTopics({ ...stage, ...progress, topics: inferred.kept, minScore });
-    funnel.push({ stage: 'topic-score', in: inferred.kept.length, out: scored.kept.length, dropped: scored.dropped });
+    funnel.push({
+      stage: 'topic-score',
+      in: inferred.kept.length,
+      out: scored.kept.length,
+      dropped: scored.dropped,
+    });
     const embeddings = options.embeddings ? meter.embeddings(options.embeddings) : undefined;
     options.onProgress?.({ stage: 'topic-dedup', done: 0, total: scored.kept.length, dropped: 0 });
     dedup = await cache.run(
       'topic-dedup',
       { topics: scored.kept, method, threshold: options.thresholds?.dedupSimilarity ?? null },
-      () => dedupTopics({ topics: scored.kept, embeddings, similarity: options.thresholds?.dedupSimilarity, signal: options.signal }),
+      () =>
+        dedupTopics({
+          topics: scored.kept,
+          embeddings,
+          similarity: options.thresholds?.dedupSimilarity,
+          signal: options.signal,
+        }),
     );
-    funnel.push({ stage: 'topic-dedup', in: scored.kept.length, out: dedup.topics.length, dropped: dedup.dropped });
+    funnel.push({
+      stage: 'topic-dedup',
+      in: scored.kept.length,
+      out: dedup.topics.length,
+      dropped: dedup.dropped,
+    });
     options.onProgress?.({
       stage: 'topic-dedup',
       done: scored.kept.length,
@@ -195,14 +238,25 @@ export async function buildEnvironments(options: BuildEnvironmentsOptions): Prom
         c.dropped++;
         c.drops.push(drop);
       }
-      options.onProgress?.({ stage: name, done: c.done, total: name === 'logic' ? topics.length : c.in, dropped: c.dropped });
+      options.onProgress?.({
+        stage: name,
+        done: c.done,
+        total: name === 'logic' ? topics.length : c.in,
+        dropped: c.dropped,
+      });
     };
     options.onProgress?.({ stage: 'logic', done: 0, total: topics.length, dropped: 0 });
     counters.logic.in = topics.length;
     await mapConcurrent(topics, concurrency, async (topic) => {
       throwIfAborted(options.signal);
       const envId = envIds.get(topic.id)!;
-      const outcome: EnvOutcome = { envId, topicId: topic.id, topic: topic.topic, taskIds: topic.taskIds, status: 'dropped' };
+      const outcome: EnvOutcome = {
+        envId,
+        topicId: topic.id,
+        topic: topic.topic,
+        taskIds: topic.taskIds,
+        status: 'dropped',
+      };
       const logicResult = await buildEnvironmentCode({
         ...stage,
         topic,
@@ -211,7 +265,11 @@ export async function buildEnvironments(options: BuildEnvironmentsOptions): Prom
         fileName: `/envs/${envId}/env.ts`,
       });
       if (!logicResult.ok) {
-        Object.assign(outcome, { stage: logicResult.stage, reason: logicResult.reason, repairRounds: logicResult.repairs.length });
+        Object.assign(outcome, {
+          stage: logicResult.stage,
+          reason: logicResult.reason,
+          repairRounds: logicResult.repairs.length,
+        });
         if (logicResult.source) {
           await writeFileAtomic(join(options.out, 'dropped', envId, 'env.ts'), logicResult.source);
           outcome.path = join('dropped', envId);
@@ -237,24 +295,42 @@ export async function buildEnvironments(options: BuildEnvironmentsOptions): Prom
       tick('logic');
 
       counters.quality.in++;
-      const quality = await evaluateQuality({
-        ...stage,
-        envId,
-        entities: logic.model,
-        stateTypes: logic.stateTypes,
-        stateSchema: derived.stateSchema,
-        tools: derived.tools,
-        openSession: (initialState) => runtime.open({ source: logic.source, initialState }),
-        steps: options.testerSteps,
-        callsPerTurn: options.testerCallsPerTurn,
-        threshold: qualityThreshold,
-      });
+      let quality: Awaited<ReturnType<typeof evaluateQuality>>;
+      try {
+        quality = await evaluateQuality({
+          ...stage,
+          envId,
+          entities: logic.model,
+          stateTypes: logic.stateTypes,
+          stateSchema: derived.stateSchema,
+          tools: derived.tools,
+          openSession: (initialState) => runtime.open({ source: logic.source, initialState }),
+          steps: options.testerSteps,
+          callsPerTurn: options.testerCallsPerTurn,
+          threshold: qualityThreshold,
+        });
+      } catch (error) {
+        // The module compiled but the sandbox could not run it: drop it rather than the whole build.
+        if (!(error instanceof EnvscalerError) || !sandboxFailures.has(error.code)) throw error;
+        const reason = `could not run in the sandbox: ${error.message}`;
+        Object.assign(outcome, { stage: 'quality', reason });
+        envs.push(outcome);
+        tick('quality', { stage: 'quality', id: envId, reason });
+        return;
+      }
       const report: QualityReport = parseQualityReport(quality.report, `${envId}/quality.json`);
       outcome.qualityScore = report.score;
       if (!report.kept) {
-        Object.assign(outcome, { stage: 'quality', reason: report.dropReason ?? 'below threshold', path: join('dropped', envId) });
+        Object.assign(outcome, {
+          stage: 'quality',
+          reason: report.dropReason ?? 'below threshold',
+          path: join('dropped', envId),
+        });
         await writeFileAtomic(join(options.out, 'dropped', envId, 'env.ts'), logic.source);
-        await writeFileAtomic(join(options.out, 'dropped', envId, 'quality.json'), `${JSON.stringify(report, null, 2)}\n`);
+        await writeFileAtomic(
+          join(options.out, 'dropped', envId, 'quality.json'),
+          `${JSON.stringify(report, null, 2)}\n`,
+        );
         envs.push(outcome);
         tick('quality', { stage: 'quality', id: envId, reason: outcome.reason! });
         return;
@@ -290,12 +366,24 @@ export async function buildEnvironments(options: BuildEnvironmentsOptions): Prom
       envs.push(outcome);
       tick('quality');
     });
-    funnel.push({ stage: 'logic', in: counters.logic.in, out: counters.logic.in - counters.logic.dropped, dropped: counters.logic.drops });
-    funnel.push({ stage: 'quality', in: counters.quality.in, out: counters.quality.in - counters.quality.dropped, dropped: counters.quality.drops });
+    funnel.push({
+      stage: 'logic',
+      in: counters.logic.in,
+      out: counters.logic.in - counters.logic.dropped,
+      dropped: counters.logic.drops,
+    });
+    funnel.push({
+      stage: 'quality',
+      in: counters.quality.in,
+      out: counters.quality.in - counters.quality.dropped,
+      dropped: counters.quality.drops,
+    });
   } catch (error) {
     if (isAbortError(error) || options.signal?.aborted) {
       await finish(true);
-      throw isAbortError(error) ? error : new EnvscalerError('ABORTED', 'the build was aborted', { cause: error });
+      throw isAbortError(error)
+        ? error
+        : new EnvscalerError('ABORTED', 'the build was aborted', { cause: error });
     }
     throw error;
   }

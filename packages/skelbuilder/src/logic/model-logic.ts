@@ -190,6 +190,7 @@ export async function buildEnvironmentCode(options: BuildEnvironmentCodeOptions)
             method: methodText,
             diagnostics: promptDiagnostics(diagnostics),
           }),
+          cacheKey: { round },
         });
         bodies[method] = normalizeBody(reply.body, method);
       } catch (error) {
