@@ -1,4 +1,6 @@
+import { createMockOpenAIServer } from '@envscaler/testing';
 import { describe, expect, it } from 'vitest';
+import { createOpenAIChatModel } from './openai-chat-model.js';
 import { modelForStage, resolveModelConfig, stageModelEnvName } from './model-config.js';
 
 describe('model configuration', () => {
@@ -71,5 +73,23 @@ describe('model configuration', () => {
     expect(modelForStage({ stage: 'topic-judge', model: 'opt-default', env })).toBe('opt-default');
     expect(modelForStage({ stage: 'topic-judge', env })).toBe('env-default');
     expect(modelForStage({ stage: 'topic-judge', env: {} })).toBeUndefined();
+  });
+
+  it('feeds a resolved config straight into createOpenAIChatModel', async () => {
+    const server = await createMockOpenAIServer();
+    try {
+      const env = { OPENAI_BASE_URL: server.url, ENVSCALER_MODEL_AGENT: 'env-agent' };
+      const resolved = resolveModelConfig({
+        config: { models: { default: 'file-default' }, concurrency: 2 },
+        env,
+      });
+      const model = createOpenAIChatModel({ ...resolved, env });
+      expect(model.limiter?.concurrency).toBe(2);
+      await model.complete({ stage: 'agent', messages: [{ role: 'user', content: 'hi' }] });
+      await model.complete({ stage: 'topic-judge', messages: [{ role: 'user', content: 'hi' }] });
+      expect(server.requests.map((r) => r.model)).toEqual(['env-agent', 'file-default']);
+    } finally {
+      await server.close();
+    }
   });
 });
