@@ -4,7 +4,9 @@ import { registerRolloutCommand } from './rollout.js';
 import { registerEvalCommand } from './eval.js';
 import { registerExportCommand } from './export.js';
 import { registerScenariosCommand } from './scenarios.js';
+import { registerServeCommand } from './serve.js';
 import { registerViewCommand } from './view.js';
+import { registerBuildCommand } from './build.js';
 
 /**
  * Every subcommand lives in its own file under commands/ and registers itself here,
@@ -16,5 +18,7 @@ export function registerCommands(program: Command): void {
   registerEvalCommand(program);
   registerExportCommand(program);
   registerScenariosCommand(program);
+  registerServeCommand(program);
   registerViewCommand(program);
+  registerBuildCommand(program);
 }
