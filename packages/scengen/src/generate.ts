@@ -9,6 +9,7 @@ import {
   type CheckItem,
   type Scenario,
 } from '@envscaler/core';
+import { validateScenario } from '@envscaler/validate';
 import { StageCache, writeFileAtomic } from './cache.js';
 import { hashValue } from './hash.js';
 import { UsageLedger } from './usage.js';
@@ -365,6 +366,13 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
       } catch (error) {
         if (error instanceof InvalidArtifactError) throw new Drop('artifact', error.message, id);
         throw error;
+      }
+      const validation = validateScenario({
+        scenario,
+        env: { id: env.id, tools: [...env.tools], stateSchema: env.stateSchema },
+      });
+      if (!validation.valid) {
+        throw new Drop('artifact', `invalid scenario: ${validation.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, id);
       }
       return { scenario };
     } catch (error) {

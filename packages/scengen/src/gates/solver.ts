@@ -33,6 +33,9 @@ export interface RunSolverOptions {
   signal?: AbortSignal;
 }
 
+/** Tool error codes the runtime returns without running the tool. */
+const NOT_RUN = new Set(['UNKNOWN_TOOL', 'INVALID_ARGUMENTS']);
+
 function toolsFor(env: ScenarioEnvironment): ChatFunctionTool[] {
   return env.tools.map((t) => ({
     type: 'function',
@@ -97,12 +100,15 @@ export async function runSolver(options: RunSolverOptions): Promise<SolverRun> {
           if (args === null || typeof args !== 'object' || Array.isArray(args)) {
             result = { ok: false, error: { code: 'INVALID_ARGUMENTS', message: 'arguments must be a JSON object' } };
           } else {
-            toolCalls.push({ name: call.function.name, arguments: args as Record<string, unknown> });
             try {
               result = await session.call(call.function.name, args as Record<string, unknown>);
             } catch (error) {
               result = { ok: false, error: { code: 'TOOL_CRASHED', message: (error as Error).message } };
             }
+            // Calls rejected before running (unknown tool, arguments not matching the schema) change
+            // nothing, so they are not part of the solution to replay.
+            if (result.ok || !NOT_RUN.has(result.error.code))
+              toolCalls.push({ name: call.function.name, arguments: args as Record<string, unknown> });
           }
         }
         messages.push({

@@ -1,8 +1,8 @@
 import type { ScenarioEnvironment } from '../types.js';
 
-/** Truncates long JSON so prompts stay bounded; the model is told the text was cut. */
-export function boundedJson(value: unknown, maxChars = 24_000): string {
-  const text = JSON.stringify(value, null, 1);
+/** Compact JSON, truncated when long so prompts stay bounded; the model is told the text was cut. */
+export function boundedJson(value: unknown, maxChars = 40_000): string {
+  const text = JSON.stringify(value);
   return text.length <= maxChars ? text : `${text.slice(0, maxChars)}\n… (truncated)`;
 }
 
