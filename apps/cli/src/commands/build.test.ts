@@ -1,0 +1,53 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseEnvironmentPackage } from '@envscaler/core';
+import { exampleScriptedEnvs, scriptedAnswer } from '@envscaler/skelbuilder';
+import { createMockOpenAIServer, type MockOpenAIServer } from '@envscaler/testing';
+import { runCli } from '../index.js';
+
+let server: MockOpenAIServer;
+let root: string;
+const saved = { ...process.env };
+const envs = exampleScriptedEnvs();
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'cli-build-'));
+  await writeFile(join(root, 'tasks.jsonl'), envs.map((e) => JSON.stringify(e.task)).join('\n'));
+  server = await createMockOpenAIServer({
+    script: (request) => scriptedAnswer({ envs }, { stage: request.stage ?? 'unknown', messages: request.messages }),
+  });
+  process.env.OPENAI_BASE_URL = server.url;
+  process.env.OPENAI_API_KEY = 'test-key';
+  process.env.ENVSCALER_MODEL = 'mock-model';
+  delete process.env.ENVSCALER_EMBEDDING_MODEL;
+});
+
+afterAll(async () => {
+  process.env = saved;
+  await server?.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('envscaler build', () => {
+  it('builds environments from a corpus over an OpenAI-compatible endpoint, then resumes from the cache', async () => {
+    const out = join(root, 'out');
+    const argv = ['build', '--tasks', join(root, 'tasks.jsonl'), '--out', out, '--tester-steps', '8', '--quiet'];
+    expect(await runCli({ argv })).toBe(0);
+    const pkg = parseEnvironmentPackage(JSON.parse(await readFile(join(out, 'envs/public-library-loans/env.json'), 'utf8')));
+    expect(pkg.className).toBe('LibraryLoans');
+    const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8'));
+    expect(report.funnel[0]).toMatchObject({ stage: 'topic-judge', in: 3, out: 2 });
+    expect(report.model).toBe('mock-model');
+    const requests = server.requestCount;
+    expect(requests).toBeGreaterThan(10);
+    expect(await runCli({ argv })).toBe(0);
+    expect(server.requestCount).toBe(requests);
+  }, 120_000);
+
+  it('exits 2 on a missing corpus or a bad flag', async () => {
+    expect(await runCli({ argv: ['build', '--tasks', join(root, 'nope.jsonl'), '--out', root, '--quiet'] })).toBe(2);
+    expect(await runCli({ argv: ['build', '--tasks', 'x', '--out', root, '--quality-threshold', '3'] })).toBe(2);
+  });
+});

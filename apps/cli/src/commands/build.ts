@@ -1,0 +1,146 @@
+import { join } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import type { ChatModel, EmbeddingModel } from '@envscaler/core';
+import { createOpenAIEmbeddingModel } from '@envscaler/llm';
+import { buildEnvironments, loadTaskCorpus, type BuildReport, type Pricing, type ProgressEvent } from '@envscaler/skelbuilder';
+import { loadConfig } from '../config.js';
+import { createInterruptSignal } from '../interrupt.js';
+import { resolveChatModel } from '../model.js';
+import { chooseProgressMode, createProgressReporter, type ProgressReporter, type StageProgress } from '../progress.js';
+
+export interface RunBuildOptions {
+  tasks: string;
+  out: string;
+  model: ChatModel;
+  embeddings?: EmbeddingModel;
+  concurrency: number;
+  minScore: number;
+  qualityThreshold: number;
+  testerSteps: number;
+  repairRounds: number;
+  pricing?: Pricing;
+  signal?: AbortSignal;
+  progress?: ProgressReporter;
+}
+
+/** Loads the corpus and runs the skelbuilder pipeline, mirroring its progress onto the reporter. */
+export async function runBuild(options: RunBuildOptions): Promise<BuildReport> {
+  const tasks = await loadTaskCorpus({ path: options.tasks });
+  const stages = new Map<string, StageProgress>();
+  const onProgress = (event: ProgressEvent) => {
+    if (!options.progress) return;
+    let stage = stages.get(event.stage);
+    if (!stage) {
+      stage = options.progress.stage(event.stage, event.total);
+      stages.set(event.stage, stage);
+    }
+    stage.update({ done: event.done, total: event.total, failed: event.dropped });
+    if (event.total > 0 && event.done >= event.total) stage.finish(`${event.done - event.dropped} kept, ${event.dropped} dropped`);
+  };
+  return buildEnvironments({
+    tasks,
+    model: options.model,
+    embeddings: options.embeddings,
+    out: options.out,
+    concurrency: options.concurrency,
+    thresholds: { minScore: options.minScore, quality: options.qualityThreshold },
+    testerSteps: options.testerSteps,
+    repairRounds: options.repairRounds,
+    pricing: options.pricing,
+    signal: options.signal,
+    onProgress,
+  });
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
+  return n;
+}
+
+function scoreValue(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 10) throw new InvalidArgumentError('must be a number from 0 to 10');
+  return n;
+}
+
+function fraction(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('must be a number from 0 to 1');
+  return n;
+}
+
+export function registerBuildCommand(program: Command): void {
+  program
+    .command('build')
+    .description('build type-checked, quality-evaluated environments from a task corpus (skelbuilder)')
+    .requiredOption('--tasks <file>', 'task corpus: JSONL ({"id"?, "task", "tools"?}) or plain text, one task per line')
+    .requiredOption('--out <dir>', 'output root: envs/<envId>/, report.json, report.md, .cache/stages/')
+    .option('--concurrency <n>', 'environments (and corpus tasks) processed at once', positiveInt)
+    .option('--min-score <n>', 'minimum usefulness and modelability (0-10) to keep a topic', scoreValue)
+    .option('--quality-threshold <x>', 'minimum (pass + warning) / total of the quality run (0-1)', fraction)
+    .option('--tester-steps <n>', 'tool calls in each quality run', positiveInt, 30)
+    .option('--repair-rounds <n>', 'type-check repair rounds per environment', positiveInt, 3)
+    .option('--config <file>', 'config file (default ./envscaler.config.json)')
+    .option('--json', 'progress as JSON lines on stderr')
+    .option('--quiet', 'no progress output')
+    .addHelpText(
+      'after',
+      '\nRe-running with the same --out reuses every finished stage (no repeated model calls).\n\nExample:\n  $ envscaler build --tasks examples/corpus/tasks.jsonl --out out --concurrency 4',
+    )
+    .action(
+      async (options: {
+        tasks: string;
+        out: string;
+        concurrency?: number;
+        minScore?: number;
+        qualityThreshold?: number;
+        testerSteps: number;
+        repairRounds: number;
+        config?: string;
+        json?: boolean;
+        quiet?: boolean;
+      }) => {
+        const config = await loadConfig({ path: options.config });
+        const model = await resolveChatModel({ configPath: options.config });
+        const embeddingModel = process.env.ENVSCALER_EMBEDDING_MODEL || config.embeddings?.model;
+        const embeddings = embeddingModel
+          ? createOpenAIEmbeddingModel({
+              model: embeddingModel,
+              baseURL: config.embeddings?.baseURL || process.env.OPENAI_BASE_URL || config.endpoint?.baseURL,
+              apiKeyEnv: config.endpoint?.apiKeyEnv,
+            })
+          : undefined;
+        const modelName = process.env.ENVSCALER_MODEL || config.models?.default;
+        const pricing = modelName ? config.prices?.[modelName] : undefined;
+        const progress = createProgressReporter({
+          mode: chooseProgressMode({ json: options.json, quiet: options.quiet, isTTY: process.stderr.isTTY }),
+        });
+        const interrupt = createInterruptSignal({
+          onFirst: () => progress.message('interrupted: finishing in-flight work and saving; press Ctrl-C again to exit now'),
+        });
+        try {
+          const report = await runBuild({
+            tasks: options.tasks,
+            out: options.out,
+            model,
+            embeddings,
+            concurrency: options.concurrency ?? config.concurrency?.environments ?? 4,
+            minScore: options.minScore ?? config.thresholds?.topicScore ?? 7,
+            qualityThreshold: options.qualityThreshold ?? config.thresholds?.quality ?? 0.85,
+            testerSteps: options.testerSteps,
+            repairRounds: options.repairRounds,
+            pricing,
+            signal: interrupt.signal,
+            progress,
+          });
+          const kept = report.envs.filter((e) => e.status === 'kept').length;
+          process.stdout.write(
+            `${kept} environment(s) from ${report.corpus.tasks} task(s) → ${join(options.out, 'envs')} (report: ${join(options.out, 'report.md')})\n`,
+          );
+        } finally {
+          interrupt.dispose();
+        }
+      },
+    );
+}
