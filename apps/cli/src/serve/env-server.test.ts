@@ -85,7 +85,9 @@ async function http(
     body: init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
   });
   const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any -- response shapes vary per route };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response shapes vary per route
+  const body = (text ? JSON.parse(text) : {}) as Record<string, any>;
+  return { status: res.status, body };
 }
 
 beforeAll(async () => {
