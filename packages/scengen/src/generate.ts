@@ -243,7 +243,7 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
       await (dedupTurns[slot - 1] ?? Promise.resolve());
       const duplicate = dedup.findDuplicate(draft.task);
       if (duplicate) {
-        throw new Drop('dedup', `near-duplicate of ${duplicate.id} (TF-IDF cosine ${duplicate.similarity.toFixed(3)} ≥ ${dedup.threshold})`, id);
+        throw new Drop('dedup', `near-duplicate task: ${duplicate.id} (TF-IDF cosine ${duplicate.similarity.toFixed(3)} ≥ ${dedup.threshold})`, id);
       }
       dedup.add(id, draft.task);
       release();
