@@ -84,6 +84,32 @@ for (const sandbox of ['isolated-vm', 'none'] as const) {
 }
 
 describe('isolated-vm sandbox', () => {
+  it('keeps concurrent runs apart and lets no check leave anything behind for another', async () => {
+    const runner = createCheckRunner();
+    const polluter = {
+      id: 'pollute',
+      source: `(final: any) => {
+        try { (globalThis as any).leak = 1; } catch {}
+        try { (Array.prototype as any).some = () => true; } catch {}
+        try { (Object as any).keys = () => []; } catch {}
+        return true;
+      }`,
+    };
+    const probe = {
+      id: 'probe',
+      source: "(final: any) => typeof (globalThis as any).leak === 'undefined' && ![1].some((x) => x === 2) && Object.keys({ a: 1 }).length === 1",
+    };
+    await runner.run({ initial: {}, final: {}, checks: [polluter] });
+    expect(await runner.run({ initial: {}, final: {}, checks: [probe] })).toEqual([{ id: 'probe', passed: true }]);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, n) =>
+        runner.run({ initial: { n: 0 }, final: { n }, checks: [{ id: 'n', source: `(final: any) => final.n === ${n}` }] }),
+      ),
+    );
+    expect(results.every((r) => r[0]!.passed)).toBe(true);
+    runner.dispose();
+  });
+
   it('exposes no process, require or timers', async () => {
     const runner = createCheckRunner();
     const results = await runner.run({
