@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,47 +6,10 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Scenario } from '@envscaler/core';
 import { loadEnvironment, type LoadedEnvironment } from '@envscaler/runtime';
+import { bankInitialState as initialState, writeBankEnvironment } from './bank-fixture.js';
 import { startEnvServer, type RunningEnvServer } from './env-server.js';
 
-const bankSource = `
-import { Environment, type ToolResult } from '@envscaler/core';
 
-export interface Account { balance: number; history: number[] }
-export interface State { accounts: Record<string, Account> }
-
-/** A tiny bank: deposits and withdrawals on named accounts. */
-export class Bank extends Environment<State> {
-  /** Add money to an account. */
-  deposit(args: { /** Account name. */ account: string; /** Amount, positive. */ amount: number }): ToolResult<number> {
-    const acct = this.state.accounts[args.account];
-    if (!acct) return this.fail('NOT_FOUND', 'no account ' + args.account);
-    if (args.amount <= 0) return this.fail('INVALID', 'amount must be positive');
-    acct.balance += args.amount;
-    acct.history.push(args.amount);
-    return this.ok(acct.balance);
-  }
-  /** Take money out; fails when the balance is too low. */
-  withdraw(args: { account: string; amount: number }): ToolResult<number> {
-    const acct = this.state.accounts[args.account];
-    if (!acct) return this.fail('NOT_FOUND', 'no account ' + args.account);
-    if (acct.balance < args.amount) return this.fail('INSUFFICIENT_FUNDS', 'balance too low');
-    acct.balance -= args.amount;
-    acct.history.push(-args.amount);
-    return this.ok(acct.balance);
-  }
-  /** Read a balance. */
-  balance(args: { account: string }): ToolResult<number> {
-    const acct = this.state.accounts[args.account];
-    return acct ? this.ok(acct.balance) : this.fail('NOT_FOUND', 'no account ' + args.account);
-  }
-  /** Never returns (for timeout tests). */
-  spin(args: { seconds?: number }): ToolResult<null> {
-    for (;;) { void args; }
-  }
-}
-`;
-
-const initialState = { accounts: { a: { balance: 10, history: [] }, b: { balance: 0, history: [] } } };
 const scenario: Scenario = {
   schemaVersion: 1,
   id: 'move-5',
