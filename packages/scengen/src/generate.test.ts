@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseJsonLines, parseScenario, type ScriptedReply } from '@envscaler/core';
+import { LlmCallError, parseJsonLines, parseScenario, type ScriptedReply } from '@envscaler/core';
 import { MockChatModel, type MockScript } from '@envscaler/testing';
 import { generateScenarios } from './generate.js';
 import { scoreSolution } from './gates/solver.js';
@@ -235,5 +235,31 @@ describe('generateScenarios on a small library environment', () => {
     expect(result.scenarios[0]!.difficulty).toEqual({ label: 'trainable', passRate: 0.5, samples: 2 });
     expect(result.report.difficulty).toEqual({ too_easy: 0, trainable: 1, too_hard: 0 });
     expect(result.report.tokens['scenario-difficulty']!.calls).toBe(6);
+  });
+
+  it('stops on a model endpoint failure, saves the report, and resumes from the cache', async () => {
+    const out = await outDir();
+    const script = happyScript();
+    const failing = new MockChatModel({
+      script: {
+        ...(script as MockScript),
+        'scenario-task': [
+          new LlmCallError({ message: 'HTTP 503 after 4 retries', stage: 'scenario-task', status: 503, isRetryable: true }),
+        ],
+      },
+    });
+    const env = libraryEnv();
+    await expect(generateScenarios({ env, count: 1, model: failing, out })).rejects.toMatchObject({
+      code: 'LLM_CALL_FAILED',
+    });
+    const report = JSON.parse(await readFile(join(out, 'scenarios', 'library-loans.report.json'), 'utf8'));
+    expect(report).toMatchObject({ kept: 0, candidates: 0, error: 'HTTP 503 after 4 retries' });
+
+    const rest = { ...script };
+    delete rest['scenario-state'];
+    const model = new MockChatModel({ script: rest as MockScript });
+    const result = await generateScenarios({ env, count: 1, model, out });
+    expect(result.scenarios).toHaveLength(1);
+    expect(model.callsFor('scenario-state')).toHaveLength(0);
   });
 });
