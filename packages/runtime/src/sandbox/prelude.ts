@@ -1,0 +1,457 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- this code handles arbitrary environment values */
+
+/**
+ * A CommonJS module body: `function (exports, require, module) { …transpiled module… }`.
+ */
+export type ModuleFactory = (exports: any, require: (name: string) => unknown, module: { exports: any }) => void;
+
+/** What `load` reports about the environment class it found. */
+export interface LoadedClassInfo {
+  className: string;
+  methods: string[];
+  hasFromConfig: boolean;
+  hasPublicState: boolean;
+}
+
+/**
+ * The machinery that runs next to environment code. In the isolated-vm sandbox it is injected as text
+ * (`createSandboxApi.toString()`), so the function must stay self-contained: it may reference nothing
+ * outside its own body. With `sandbox: 'none'` the host calls it directly, so both modes share every
+ * line of session, copy-on-write and error-classification logic.
+ *
+ * All inputs and outputs are strings and numbers, which is what crosses the isolate boundary cheaply.
+ */
+export interface SandboxApi {
+  /** Registers the `@envscaler/core` module: source of a `ModuleFactory` expression. */
+  defineCore(factorySource: string): void;
+  /** Evaluates the environment module (source of a `ModuleFactory`); returns JSON of `LoadedClassInfo`. */
+  load(factorySource: string, className: string | null): string;
+  /** Makes a base state available to sessions; `state` is JSON text (or, in-process, a private object). */
+  addBase(id: string, state: unknown): void;
+  dropBase(id: string): void;
+  /**
+   * Opens a session: kind `base` (payload: a base id; the session is a copy-on-write overlay over it),
+   * `state` (payload: JSON text of a full state) or `config` (payload: JSON text handed to `fromConfig`).
+   */
+  open(sid: number, kind: 'base' | 'state' | 'config', payload: string, seed: number, now: number): void;
+  /**
+   * Calls one tool. Returns `R<json>` for a result (including a tool that threw) or `L<json>` for a
+   * resource-limit failure the host must roll back (stack overflow).
+   */
+  call(sid: number, name: string, argsJson: string, now: number): string;
+  /** Re-runs journal entries `[[name, argsJson, now], …]` after a rebuild; results are dropped. */
+  replay(sid: number, entriesJson: string): void;
+  snapshot(sid: number): string;
+  publicState(sid: number): string;
+  close(sid: number): void;
+}
+
+export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
+  const hasOwn = Object.prototype.hasOwnProperty;
+  const isArray = Array.isArray;
+  const modules: Record<string, unknown> = {};
+  const bases = new Map<string, unknown>();
+  const sessions = new Map<number, any>();
+  let EnvironmentBase: any = null;
+  let Cls: any = null;
+  let methods: string[] = [];
+  // The session whose code is running: Math.random and Date read their deterministic values from it.
+  let current: any = null;
+
+  // ---------------------------------------------------------------- deterministic, closed globals
+  if (hardened) {
+    const RealDate = g.Date;
+    const nowOf = () => (current === null ? 0 : current.now);
+    const SandboxDate: any = function (this: unknown, ...args: unknown[]) {
+      if (!new.target) return new RealDate(nowOf()).toString();
+      return Reflect.construct(RealDate, args.length === 0 ? [nowOf()] : args, new.target);
+    };
+    SandboxDate.prototype = RealDate.prototype;
+    SandboxDate.now = nowOf;
+    SandboxDate.parse = RealDate.parse;
+    SandboxDate.UTC = RealDate.UTC;
+    Object.defineProperty(RealDate.prototype, 'constructor', { value: SandboxDate, writable: true, configurable: true });
+    g.Date = SandboxDate;
+    g.Math.random = () => (current === null ? 0.5 : nextRandom(current));
+    // Nothing that reaches outside, waits, or observes garbage collection.
+    for (const name of ['console', 'SharedArrayBuffer', 'Atomics', 'WebAssembly', 'WeakRef', 'FinalizationRegistry']) {
+      delete g[name];
+    }
+    const quiet = () => undefined;
+    g.console = { log: quiet, info: quiet, warn: quiet, error: quiet, debug: quiet, trace: quiet };
+  }
+
+  /** sfc32: a small, fast PRNG whose whole state lives in the session, so replays repeat it. */
+  function nextRandom(s: any): number {
+    const r = s.rng as number[];
+    let a = r[0]! | 0, b = r[1]! | 0, c = r[2]! | 0, d = r[3]! | 0;
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    r[0] = a; r[1] = b; r[2] = c; r[3] = d;
+    return (t >>> 0) / 4294967296;
+  }
+
+  // ---------------------------------------------------------------- copy-on-write overlay
+  /**
+   * One overlay per session. `wrap(base)` returns a proxy that reads through to `base` (shared, never
+   * written) and, on the first write to a node, shallow-copies just that node into the session. Children
+   * read from an uncopied node, or from keys of a copy the session never wrote, are base objects and are
+   * wrapped in turn; keys the session wrote hold its own values (plain objects or its proxies).
+   */
+  function createOverlay() {
+    const proxyOf = new WeakMap<object, any>(); // base node -> proxy
+    const nodeOf = new WeakMap<object, Node>(); // proxy -> node
+
+    class Node {
+      base: any;
+      copy: any = null;
+      owned: Set<string | symbol> | null = null;
+      kids: (string | symbol)[] | null = null;
+      arr: boolean;
+      constructor(base: any) {
+        this.base = base;
+        this.arr = isArray(base);
+      }
+      child(key: string | symbol, v: any): any {
+        let p = proxyOf.get(v);
+        if (p === undefined) {
+          p = wrap(v);
+          if (this.copy === null) (this.kids ??= []).push(key);
+        }
+        return p;
+      }
+      get(_t: unknown, key: string | symbol): any {
+        const src = this.copy ?? this.base;
+        const v = src[key];
+        if (typeof v !== 'object' || v === null) return v;
+        if (this.owned !== null && this.owned.has(key)) return v;
+        if (!hasOwn.call(src, key)) return v;
+        return this.child(key, v);
+      }
+      own(): any {
+        if (this.copy === null) this.copy = this.arr ? this.base.slice() : { ...this.base };
+        return this.copy;
+      }
+      set(_t: unknown, key: string | symbol, value: any): boolean {
+        const copy = this.own();
+        if (typeof value === 'object' && value !== null) (this.owned ??= new Set()).add(key);
+        copy[key] = value;
+        return true;
+      }
+      deleteProperty(_t: unknown, key: string | symbol): boolean {
+        const copy = this.own();
+        this.owned?.delete(key);
+        return delete copy[key];
+      }
+      has(_t: unknown, key: string | symbol): boolean {
+        return key in (this.copy ?? this.base);
+      }
+      ownKeys(): (string | symbol)[] {
+        return Reflect.ownKeys(this.copy ?? this.base);
+      }
+      getOwnPropertyDescriptor(_t: unknown, key: string | symbol): PropertyDescriptor | undefined {
+        const src = this.copy ?? this.base;
+        const d = Reflect.getOwnPropertyDescriptor(src, key);
+        if (d === undefined) return undefined;
+        if (this.arr && key === 'length') return { value: src.length, writable: true, enumerable: false, configurable: false };
+        return { value: this.get(null, key), writable: true, enumerable: d.enumerable, configurable: true };
+      }
+      defineProperty(_t: unknown, key: string | symbol, desc: PropertyDescriptor): boolean {
+        const copy = this.own();
+        if (typeof desc.value === 'object' && desc.value !== null) (this.owned ??= new Set()).add(key);
+        if (this.arr && key === 'length') return Reflect.defineProperty(copy, key, { value: desc.value });
+        return Reflect.defineProperty(copy, key, { ...desc, configurable: true });
+      }
+      preventExtensions(): boolean {
+        return false; // freezing the world is not supported: the overlay must stay writable
+      }
+      setPrototypeOf(): boolean {
+        return false;
+      }
+    }
+
+    function wrap(base: object): any {
+      const node = new Node(base);
+      const proxy = new Proxy(node.arr ? [] : {}, node as ProxyHandler<object>);
+      proxyOf.set(base, proxy);
+      nodeOf.set(proxy, node);
+      return proxy;
+    }
+
+    const active = new Set<object>();
+
+    /** The node's current value as plain data; untouched subtrees are the base objects themselves. */
+    function materializeNode(node: Node): any {
+      if (node.copy === null) {
+        const kids = node.kids;
+        if (kids === null) return node.base;
+        let out: any = null;
+        for (let i = 0; i < kids.length; i++) {
+          const key = kids[i]!;
+          const before = node.base[key];
+          const after = materializeNode(nodeOf.get(proxyOf.get(before))!);
+          if (after !== before) {
+            out ??= node.arr ? node.base.slice() : { ...node.base };
+            out[key] = after;
+          }
+        }
+        return out ?? node.base;
+      }
+      const copy = node.copy;
+      const out: any = node.arr ? new Array(copy.length) : {};
+      for (const key of Object.keys(copy)) {
+        const v = copy[key];
+        if (typeof v !== 'object' || v === null) out[key] = v;
+        else if (node.owned !== null && node.owned.has(key)) out[key] = materialize(v);
+        else {
+          const p = proxyOf.get(v);
+          out[key] = p === undefined ? v : materializeNode(nodeOf.get(p)!);
+        }
+      }
+      return out;
+    }
+
+    /** Any value the environment holds, as plain JSON-ready data (shares untouched base objects). */
+    function materialize(v: any): any {
+      if (typeof v !== 'object' || v === null) return v;
+      const node = nodeOf.get(v);
+      if (active.has(v)) throw new TypeError('Converting circular structure to JSON');
+      active.add(v);
+      try {
+        if (node !== undefined) return materializeNode(node);
+        if (isArray(v)) {
+          let out: any[] | null = null;
+          for (let i = 0; i < v.length; i++) {
+            const m = materialize(v[i]);
+            if (m !== v[i]) {
+              out ??= v.slice();
+              out[i] = m;
+            }
+          }
+          return out ?? v;
+        }
+        const proto = Object.getPrototypeOf(v);
+        if (proto !== Object.prototype && proto !== null) return v; // Date, Map…: JSON.stringify decides
+        let out: any = null;
+        for (const key of Object.keys(v)) {
+          const m = materialize(v[key]);
+          if (m !== v[key]) {
+            out ??= { ...v };
+            out[key] = m;
+          }
+        }
+        return out ?? v;
+      } finally {
+        active.delete(v);
+      }
+    }
+
+    return { wrap, materialize };
+  }
+
+  // ---------------------------------------------------------------- modules and sessions
+  function requireModule(name: string): unknown {
+    if (hasOwn.call(modules, name)) return modules[name];
+    throw new Error(`Cannot import '${name}' in an environment: only '@envscaler/core' is available`);
+  }
+
+  function evaluate(factorySource: string): any {
+    // Indirect eval: global scope, so the module sees the (hardened) globals and none of this closure.
+    const factory = (0, eval)(factorySource) as ModuleFactory;
+    const module = { exports: {} as any };
+    factory(module.exports, requireModule, module);
+    return module.exports;
+  }
+
+  function isEnvironmentClass(v: unknown): boolean {
+    return typeof v === 'function' && v !== EnvironmentBase && (v as any).prototype instanceof EnvironmentBase;
+  }
+
+  function session(sid: number): any {
+    const s = sessions.get(sid);
+    if (s === undefined) throw new Error(`No session ${sid} in the sandbox`);
+    return s;
+  }
+
+  function runTool(s: any, name: string, args: unknown): any {
+    const method = methods.includes(name) ? s.inst[name] : undefined;
+    if (typeof method !== 'function') {
+      return { ok: false, error: { code: 'UNKNOWN_TOOL', message: `Unknown tool '${name}'` } };
+    }
+    const r = method.call(s.inst, args);
+    if (r !== null && typeof r === 'object' && typeof r.then === 'function') {
+      return { ok: false, error: { code: 'INVALID_RESULT', message: `Tool '${name}' returned a Promise; tools must be synchronous` } };
+    }
+    if (r !== null && typeof r === 'object' && r.ok === true) return { ok: true, data: r.data === undefined ? null : r.data };
+    if (r !== null && typeof r === 'object' && r.ok === false && r.error !== null && typeof r.error === 'object') {
+      return { ok: false, error: { code: String(r.error.code), message: String(r.error.message) } };
+    }
+    return { ok: true, data: r === undefined ? null : r };
+  }
+
+  function messageOf(e: unknown): string {
+    try {
+      if (e !== null && typeof e === 'object' && typeof (e as any).message === 'string') return (e as any).message;
+      return String(e);
+    } catch {
+      return 'a value that cannot be printed was thrown';
+    }
+  }
+
+  function isStackOverflow(e: unknown): boolean {
+    try {
+      return e instanceof RangeError && /call stack size/i.test(e.message);
+    } catch {
+      return false;
+    }
+  }
+
+  function instantiate(s: any, kind: string, payload: string): void {
+    let state: unknown;
+    if (kind === 'base') {
+      if (!bases.has(payload)) throw new Error(`Unknown base state ${payload}`);
+      state = s.overlay.wrap(bases.get(payload));
+    } else if (kind === 'state') {
+      const parsed = JSON.parse(payload);
+      state = parsed !== null && typeof parsed === 'object' ? s.overlay.wrap(parsed) : parsed;
+    } else {
+      const made = Cls.fromConfig(JSON.parse(payload));
+      state = made !== null && typeof made === 'object' ? s.overlay.wrap(JSON.parse(JSON.stringify(made))) : made;
+    }
+    s.inst = new Cls(state);
+  }
+
+  function withSession<T>(s: any, now: number, fn: () => T): T {
+    const previous = current;
+    current = s;
+    s.now = now;
+    try {
+      return fn();
+    } finally {
+      current = previous;
+    }
+  }
+
+  return {
+    defineCore(factorySource) {
+      const exports = evaluate(factorySource);
+      EnvironmentBase = exports.Environment;
+      modules['@envscaler/core'] = exports;
+    },
+
+    load(factorySource, className) {
+      const exports = evaluate(factorySource);
+      let found: string[] = [];
+      if (className !== null) {
+        if (!isEnvironmentClass(exports[className])) {
+          throw new Error(`The module does not export a class '${className}' extending Environment`);
+        }
+        found = [className];
+      } else {
+        found = Object.keys(exports).filter((k) => isEnvironmentClass(exports[k]));
+        if (found.length !== 1) {
+          throw new Error(
+            found.length === 0
+              ? 'The module exports no class extending Environment'
+              : `The module exports ${found.length} classes extending Environment (${found.join(', ')}); name one`,
+          );
+        }
+      }
+      Cls = exports[found[0]!];
+      const names = new Set<string>();
+      for (let proto = Cls.prototype; proto !== null && proto !== EnvironmentBase.prototype; proto = Object.getPrototypeOf(proto)) {
+        for (const key of Object.getOwnPropertyNames(proto)) {
+          if (key !== 'constructor' && typeof Object.getOwnPropertyDescriptor(proto, key)?.value === 'function') names.add(key);
+        }
+      }
+      methods = [...names];
+      const info: LoadedClassInfo = {
+        className: found[0]!,
+        methods,
+        hasFromConfig: typeof Cls.fromConfig === 'function',
+        hasPublicState: typeof Cls.publicState === 'function',
+      };
+      return JSON.stringify(info);
+    },
+
+    addBase(id, state) {
+      bases.set(id, typeof state === 'string' ? JSON.parse(state) : state);
+    },
+
+    dropBase(id) {
+      bases.delete(id);
+    },
+
+    open(sid, kind, payload, seed, now) {
+      const s: any = { inst: null, overlay: createOverlay(), rng: [0x9e3779b9, 0x243f6a88, 0xb7e15162, seed | 0], now };
+      for (let i = 0; i < 12; i++) nextRandom(s);
+      withSession(s, now, () => instantiate(s, kind, payload));
+      sessions.set(sid, s);
+    },
+
+    call(sid, name, argsJson, now) {
+      const s = session(sid);
+      return withSession(s, now, () => {
+        let result: unknown;
+        try {
+          result = runTool(s, name, JSON.parse(argsJson));
+        } catch (e) {
+          if (isStackOverflow(e)) {
+            return 'L' + JSON.stringify({
+              ok: false,
+              error: { code: 'STACK_OVERFLOW', message: `Tool '${name}' exceeded the maximum call stack size (runaway recursion); the call was rolled back` },
+            });
+          }
+          result = { ok: false, error: { code: 'TOOL_THREW', message: messageOf(e) } };
+        }
+        try {
+          return 'R' + JSON.stringify(s.overlay.materialize(result));
+        } catch (e) {
+          return 'R' + JSON.stringify({
+            ok: false,
+            error: { code: 'INVALID_RESULT', message: `Tool '${name}' returned a value that is not JSON: ${messageOf(e)}` },
+          });
+        }
+      });
+    },
+
+    replay(sid, entriesJson) {
+      const s = session(sid);
+      const entries = JSON.parse(entriesJson) as [string, string, number][];
+      for (const [name, argsJson, now] of entries) {
+        withSession(s, now, () => {
+          try {
+            runTool(s, name, JSON.parse(argsJson));
+          } catch {
+            // the original call threw too; its partial effects are reproduced, its error was already reported
+          }
+        });
+      }
+    },
+
+    snapshot(sid) {
+      const s = session(sid);
+      return JSON.stringify(s.overlay.materialize(s.inst.state)) ?? 'null';
+    },
+
+    publicState(sid) {
+      const s = session(sid);
+      return withSession(s, s.now, () => {
+        const full = s.overlay.materialize(s.inst.state);
+        if (typeof Cls.publicState !== 'function') return JSON.stringify(full) ?? 'null';
+        // publicState gets its own overlay, so whatever it changes never reaches the session or the base.
+        const scratch = createOverlay();
+        const view = full !== null && typeof full === 'object' ? scratch.wrap(full) : full;
+        return JSON.stringify(scratch.materialize(Cls.publicState(view))) ?? 'null';
+      });
+    },
+
+    close(sid) {
+      sessions.delete(sid);
+    },
+  };
+}

@@ -1,0 +1,168 @@
+import { EnvscalerError, type SchemaValidator, type ToolResult, type ToolSpec } from '@envscaler/core';
+import type { Engine } from './sandbox/engine.js';
+
+/** How a session's world began; with the journal of calls since, it rebuilds the session exactly. */
+export type JournalStart =
+  | { kind: 'base'; baseId: string; seed: number; now: number }
+  | { kind: 'state'; json: string; seed: number; now: number }
+  | { kind: 'config'; json: string; seed: number; now: number };
+
+/** One episode's private world in a loaded environment. */
+export interface EnvironmentSession {
+  /** Unique within the process. */
+  readonly id: number;
+  /**
+   * Validates `args` against the tool's JSON Schema, then runs the tool. Never rejects for tool-level
+   * problems: unknown tools, invalid arguments, thrown errors and resource limits come back as
+   * `{ ok: false, error: { code, message } }` with code UNKNOWN_TOOL, INVALID_ARGUMENTS, TOOL_THREW,
+   * INVALID_RESULT, TIMEOUT, STACK_OVERFLOW or MEMORY_LIMIT (or the tool's own failure code).
+   */
+  call(name: string, args?: unknown): Promise<ToolResult>;
+  /** The whole state as plain JSON (a private copy). */
+  snapshot(): Promise<unknown>;
+  /** The class's static `publicState(state)` when it defines one, else the snapshot. */
+  publicState(): Promise<unknown>;
+  /** Replaces the world with (a deep copy of) `state`; the environment instance is recreated. */
+  restore(state: unknown): Promise<void>;
+  /** Number of tool calls made (the journal length, including calls that were rolled back). */
+  readonly callCount: number;
+  dispose(): void;
+}
+
+/** What a session needs from its environment. */
+export interface SessionHost {
+  readonly engine: Engine;
+  readonly toolIndex: ReadonlyMap<string, { spec: ToolSpec; validate: SchemaValidator }>;
+  readonly toolList: string;
+  /** Makes sure a base state is loaded in the engine's current generation. */
+  ensureBase(baseId: string): void;
+  releaseBase(baseId: string): void;
+  /** Rebuild every live session after the sandbox was recreated. */
+  rebuildAll(): void;
+  forget(session: Session): void;
+  readonly now: () => number;
+}
+
+let nextSessionId = 1;
+
+export class Session implements EnvironmentSession {
+  readonly id = nextSessionId++;
+  private start: JournalStart;
+  /** Calls that count for the world: [name, argsJson, now]; rolled-back calls are not kept. */
+  private journal: [string, string, number][] = [];
+  private generation: number;
+  private calls = 0;
+  private disposed = false;
+
+  constructor(
+    private readonly host: SessionHost,
+    start: JournalStart,
+  ) {
+    this.start = start;
+    this.generation = host.engine.generation;
+    this.openFresh();
+  }
+
+  get callCount(): number {
+    return this.calls;
+  }
+
+  private openFresh(): void {
+    const { engine } = this.host;
+    const s = this.start;
+    if (s.kind === 'base') {
+      this.host.ensureBase(s.baseId);
+      engine.open(this.id, 'base', s.baseId, s.seed, s.now);
+    } else {
+      try {
+        engine.open(this.id, s.kind, s.json, s.seed, s.now);
+      } catch (error) {
+        if (error instanceof EnvscalerError) throw error;
+        const what = s.kind === 'config' ? 'fromConfig(config)' : 'the environment constructor';
+        throw new EnvscalerError('INVALID_INPUT', `Could not create a session: ${what} threw: ${(error as Error).message}`, {
+          cause: error,
+        });
+      }
+    }
+    this.generation = engine.generation;
+  }
+
+  /** Re-creates the world from the journal start and replays every kept call (after a rollback or reset). */
+  rebuild(): void {
+    if (this.disposed) return;
+    const { engine } = this.host;
+    if (engine.generation === this.generation) engine.close(this.id);
+    this.openFresh();
+    engine.replay(this.id, this.journal);
+  }
+
+  private ensureLive(): void {
+    if (this.disposed) throw new EnvscalerError('INVALID_INPUT', `Session ${this.id} has been disposed`);
+    if (this.generation !== this.host.engine.generation) this.host.rebuildAll();
+  }
+
+  async call(name: string, args: unknown = {}): Promise<ToolResult> {
+    return this.callSync(name, args);
+  }
+
+  /** The synchronous core of `call` (the engines are synchronous). */
+  callSync(name: string, args: unknown = {}): ToolResult {
+    this.ensureLive();
+    const tool = this.host.toolIndex.get(name);
+    if (tool === undefined) {
+      return {
+        ok: false,
+        error: { code: 'UNKNOWN_TOOL', message: `Unknown tool '${name}'. Available tools: ${this.host.toolList}` },
+      };
+    }
+    const issues = tool.validate(args);
+    if (issues.length > 0) {
+      const list = issues.map((i) => `${i.path.replace(/^\$/, 'arguments')} ${i.message}`).join('; ');
+      return {
+        ok: false,
+        error: { code: 'INVALID_ARGUMENTS', message: `Invalid arguments for tool '${name}': ${list}` },
+      };
+    }
+    const argsJson = JSON.stringify(args);
+    const now = this.host.now();
+    this.calls++;
+    const outcome = this.host.engine.call(this.id, name, argsJson, now);
+    if (outcome.status === 'ok') {
+      this.journal.push([name, argsJson, now]);
+      return JSON.parse(outcome.json) as ToolResult;
+    }
+    if (outcome.status === 'rollback') this.rebuild();
+    else this.host.rebuildAll();
+    return outcome.result;
+  }
+
+  async snapshot(): Promise<unknown> {
+    this.ensureLive();
+    return JSON.parse(this.host.engine.snapshot(this.id));
+  }
+
+  async publicState(): Promise<unknown> {
+    this.ensureLive();
+    return JSON.parse(this.host.engine.publicState(this.id));
+  }
+
+  async restore(state: unknown): Promise<void> {
+    this.ensureLive();
+    const json = JSON.stringify(state);
+    if (json === undefined) throw new EnvscalerError('INVALID_INPUT', 'restore(state): state must be JSON data');
+    const previous = this.start;
+    this.host.engine.close(this.id);
+    this.start = { kind: 'state', json, seed: previous.seed, now: this.host.now() };
+    this.journal = [];
+    if (previous.kind === 'base') this.host.releaseBase(previous.baseId);
+    this.openFresh();
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (this.generation === this.host.engine.generation) this.host.engine.close(this.id);
+    if (this.start.kind === 'base') this.host.releaseBase(this.start.baseId);
+    this.host.forget(this);
+  }
+}
