@@ -79,7 +79,10 @@ function script() {
   };
 }
 
-describe.skipIf(!existsSync(join(envDir, 'env.ts')))('end to end on envs/tau2-retail', () => {
+const envReady =
+  existsSync(join(envDir, 'env.ts')) && (existsSync(join(envDir, 'meta.json')) || existsSync(join(envDir, 'env.json')));
+
+describe.skipIf(!envReady)('end to end on envs/tau2-retail', () => {
   let env: LoadedEnvironment;
   let out: string;
   beforeAll(async () => {
