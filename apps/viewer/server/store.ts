@@ -17,6 +17,7 @@ import type {
   ApiProblem,
   EnvDetailResponse,
   EnvListItem,
+  EnvOutcome,
   Overview,
   ReportsResponse,
   RunListItem,
@@ -26,7 +27,13 @@ import type {
   TrajectoryIndexEntry,
   TrajectoryPage,
 } from '../src/api.js';
-import { buildFunnel, extractStageUsage, rewardHistogram } from '../src/model/summary.js';
+import {
+  aggregateScengenReports,
+  buildFunnel,
+  extractStageUsage,
+  funnelDetails,
+  rewardHistogram,
+} from '../src/model/summary.js';
 
 /** Names used as path segments (env ids, run ids) must be plain: no separators, no `..`. */
 const safeName = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
@@ -83,20 +90,24 @@ export class OutDirStore {
     return path.relative(this.outDir, full).split(path.sep).join('/');
   }
 
-  /** Reads and derives a value from a file, re-deriving only when its mtime or size change. */
-  private async cached<T>(full: string, derive: (text: string) => T): Promise<T | undefined> {
+  /**
+   * Reads and derives a value from a file, re-deriving only when its mtime or size change. `kind` names the
+   * derivation, so one file can be cached under several (report.json: raw JSON and env outcomes).
+   */
+  private async cached<T>(full: string, derive: (text: string) => T, kind = 'default'): Promise<T | undefined> {
     let info;
     try {
       info = await stat(full);
     } catch {
-      this.cache.delete(full);
+      this.cache.delete(`${kind}\0${full}`);
       return undefined;
     }
-    const hit = this.cache.get(full);
+    const key = `${kind}\0${full}`;
+    const hit = this.cache.get(key);
     if (hit && hit.mtimeMs === info.mtimeMs && hit.size === info.size) return hit.value as T;
     const text = await readFile(full, 'utf8');
     const value = derive(text);
-    this.cache.set(full, { mtimeMs: info.mtimeMs, size: info.size, value });
+    this.cache.set(key, { mtimeMs: info.mtimeMs, size: info.size, value });
     return value;
   }
 
@@ -159,7 +170,7 @@ export class OutDirStore {
         }
       });
       return out;
-    });
+    }, 'scenarios');
     return items ?? [];
   }
 
@@ -169,7 +180,7 @@ export class OutDirStore {
       this.runIds(),
       this.listDir(this.file('scenarios'), 'file'),
       this.skelbuilderReportPath(),
-      this.scengenReportPath(),
+      this.scengenReportPaths(),
     ]);
     return {
       outDir: this.outDir,
@@ -177,14 +188,42 @@ export class OutDirStore {
       runIds,
       scenarioFiles: scenarioFiles.filter((f) => f.endsWith('.jsonl')).length,
       hasSkelbuilderReport: skel !== undefined,
-      hasScengenReport: scengen !== undefined,
+      scengenReports: scengen.length,
     };
   }
 
+  /** skelbuilder's per-environment outcomes from report.json (`envs: [{envId, status, stage, reason, ...}]`). */
+  private async reportOutcomes(): Promise<Map<string, EnvOutcome>> {
+    const full = this.file('report.json');
+    const outcomes = await this.cached(full, (text) => {
+      const map = new Map<string, EnvOutcome>();
+      let report: unknown;
+      try {
+        report = JSON.parse(text);
+      } catch {
+        return map; // reported by reports()
+      }
+      const envs = (report as { envs?: unknown } | null)?.envs;
+      if (!Array.isArray(envs)) return map;
+      for (const raw of envs) {
+        const outcome = readOutcome(raw);
+        if (outcome && isSafeName(outcome.envId)) map.set(outcome.envId, outcome);
+      }
+      return map;
+    }, 'outcomes').catch(() => undefined);
+    return outcomes ?? new Map();
+  }
+
+  /** Kept envs (envs/), dropped ones skelbuilder kept the source of (dropped/), and report-only outcomes. */
   async envList(): Promise<EnvListItem[]> {
-    const ids = await this.envIds();
+    const [kept, dropped, outcomes] = await Promise.all([
+      this.envIds(),
+      this.listDir(this.file('dropped'), 'dir'),
+      this.reportOutcomes(),
+    ]);
+    const ids = [...new Set([...kept, ...dropped.filter(isSafeName), ...outcomes.keys()])];
     const items: EnvListItem[] = [];
-    // Bounded concurrency: a few hundred envs, each two small reads.
+    // Bounded concurrency: a few hundred envs, each a few small reads (cached afterwards).
     const queue = [...ids];
     const worker = async () => {
       for (let id = queue.shift(); id !== undefined; id = queue.shift()) items.push(await this.envListItem(id));
@@ -195,41 +234,61 @@ export class OutDirStore {
 
   private async envListItem(id: string): Promise<EnvListItem> {
     const detail = await this.envDetail(id);
-    const quality = detail.quality ?? detail.env?.provenance.quality;
-    const item: EnvListItem = { id, scenarioCount: detail.scenarioCount, problems: detail.problems };
-    if (detail.env) {
-      item.topic = detail.env.topic;
-      item.className = detail.env.className;
-      item.toolCount = detail.env.tools.length;
-    }
-    if (quality) {
-      item.qualityScore = quality.score;
-      item.kept = quality.kept;
-      if (quality.dropReason) item.dropReason = quality.dropReason;
-    }
+    const quality = detail.quality;
+    const outcome = detail.outcome;
+    const item: EnvListItem = {
+      id,
+      location: detail.location,
+      scenarioCount: detail.scenarioCount,
+      problems: detail.problems,
+    };
+    const topic = detail.env?.topic ?? outcome?.topic;
+    const className = detail.env?.className ?? outcome?.className;
+    if (topic !== undefined) item.topic = topic;
+    if (className !== undefined) item.className = className;
+    if (detail.env) item.toolCount = detail.env.tools.length;
+    const score = quality?.score ?? outcome?.qualityScore;
+    if (score !== undefined) item.qualityScore = score;
+    if (detail.kept !== undefined) item.kept = detail.kept;
+    const reason = outcome?.reason ?? quality?.dropReason;
+    if (detail.kept === false && reason) item.dropReason = outcome?.stage ? `${outcome.stage}: ${reason}` : reason;
     return item;
   }
 
   async envDetail(id: string): Promise<EnvDetailResponse> {
     if (!isSafeName(id)) throw new NotFound(`no environment ${id}`);
-    const dir = this.file('envs', id);
-    const exists = await stat(dir).then((s) => s.isDirectory(), () => false);
-    if (!exists) throw new NotFound(`no environment ${id}`);
-    const [env, quality, source, scenarios] = await Promise.all([
-      this.readArtifact(path.join(dir, 'env.json'), parseEnvironmentPackage),
-      this.readArtifact(path.join(dir, 'quality.json'), parseQualityReport),
-      this.cached(path.join(dir, 'env.ts'), (text) => text).catch(() => undefined),
-      this.scenarioLines(id),
-    ]);
-    const problems: ApiProblem[] = [];
-    if (env.problem) problems.push(env.problem);
-    else if (!env.value) problems.push({ source: `envs/${id}/env.json`, message: 'missing' });
-    if (quality.problem) problems.push(quality.problem);
-    const out: EnvDetailResponse = { id, scenarioCount: scenarios.length, problems };
-    if (env.value) out.env = env.value;
-    const q: QualityReport | undefined = quality.value ?? env.value?.provenance.quality;
-    if (q) out.quality = q;
-    if (source !== undefined) out.source = source;
+    const isDir = (dir: string) => stat(dir).then((s) => s.isDirectory(), () => false);
+    const outcomes = await this.reportOutcomes();
+    const outcome = outcomes.get(id);
+    let location: EnvDetailResponse['location'];
+    if (await isDir(this.file('envs', id))) location = 'envs';
+    else if (await isDir(this.file('dropped', id))) location = 'dropped';
+    else if (outcome) location = 'report';
+    else throw new NotFound(`no environment ${id}`);
+    const scenarios = await this.scenarioLines(id);
+    const out: EnvDetailResponse = { id, location, scenarioCount: scenarios.length, problems: [] };
+    if (outcome) out.outcome = outcome;
+    if (location !== 'report') {
+      const dir = this.file(location, id);
+      const [env, quality, source] = await Promise.all([
+        this.readArtifact(path.join(dir, 'env.json'), parseEnvironmentPackage),
+        this.readArtifact(path.join(dir, 'quality.json'), parseQualityReport),
+        this.cached(path.join(dir, 'env.ts'), (text) => text, 'text').catch(() => undefined),
+      ]);
+      if (env.problem) out.problems.push(env.problem);
+      // skelbuilder writes env.json only for kept environments; dropped/ holds just env.ts and quality.json.
+      else if (!env.value && location === 'envs') out.problems.push({ source: `envs/${id}/env.json`, message: 'missing' });
+      if (quality.problem) out.problems.push(quality.problem);
+      if (env.value) out.env = env.value;
+      const q: QualityReport | undefined = quality.value ?? env.value?.provenance.quality;
+      if (q) out.quality = q;
+      if (source !== undefined) out.source = source;
+    }
+    const kept =
+      out.quality?.kept ??
+      (outcome?.status === 'kept' ? true : outcome?.status === 'dropped' ? false : undefined) ??
+      (location === 'dropped' ? false : undefined);
+    if (kept !== undefined) out.kept = kept;
     return out;
   }
 
@@ -287,7 +346,7 @@ export class OutDirStore {
         start = end + 1;
       }
       return { lines, entries };
-    });
+    }, 'trajectories');
     return index ?? { lines: [], entries: [] };
   }
 
@@ -349,26 +408,24 @@ export class OutDirStore {
     return stat(full).then(() => full, () => undefined);
   }
 
-  /** scengen's report: scenarios/report.json, or any other .json file in scenarios/. */
-  private async scengenReportPath(): Promise<string | undefined> {
+  /** scengen's reports: one scenarios/<envId>.report.json per environment (any .json file in scenarios/). */
+  private async scengenReportPaths(): Promise<string[]> {
     const files = await this.listDir(this.file('scenarios'), 'file');
-    const name = files.includes('report.json') ? 'report.json' : files.find((f) => f.endsWith('.json'));
-    return name ? this.file('scenarios', name) : undefined;
+    return files.filter((f) => f.endsWith('.json')).map((f) => this.file('scenarios', f));
   }
 
   async reports(): Promise<ReportsResponse> {
-    const out: ReportsResponse = { problems: [] };
+    const out: ReportsResponse = { scengen: [], problems: [] };
     const skelPath = await this.skelbuilderReportPath();
     if (skelPath) {
       const r = await this.readJson(skelPath);
       if (r.problem) out.problems.push(r.problem);
       else out.skelbuilder = r.value;
     }
-    const scenPath = await this.scengenReportPath();
-    if (scenPath) {
-      const r = await this.readJson(scenPath);
+    for (const file of await this.scengenReportPaths()) {
+      const r = await this.readJson(file);
       if (r.problem) out.problems.push(r.problem);
-      else out.scengen = r.value;
+      else out.scengen.push({ file: this.rel(file), report: r.value });
     }
     return out;
   }
@@ -376,9 +433,10 @@ export class OutDirStore {
   async summary(): Promise<SummaryResponse> {
     const [reports, envs, runs] = await Promise.all([this.reports(), this.envList(), this.runList()]);
     const problems = [...reports.problems];
+    const scengen = aggregateScengenReports(reports.scengen.map((r) => r.report));
     const funnel = buildFunnel({
       skelbuilder: reports.skelbuilder,
-      scengen: reports.scengen,
+      ...(scengen.reports > 0 ? { scengen: scengen.counts } : {}),
       disk: {
         envs: envs.length,
         keptEnvs: envs.filter((e) => e.kept === true).length,
@@ -387,8 +445,9 @@ export class OutDirStore {
     });
     const stageUsage = [
       ...extractStageUsage(reports.skelbuilder, 'report.json'),
-      ...extractStageUsage(reports.scengen, 'scengen report'),
+      ...scengen.usage.map((row) => ({ ...row, from: 'scenarios/*.report.json' })),
     ];
+    const details = [...funnelDetails(reports.skelbuilder, 'skelbuilder'), ...scengen.details];
     const runCharts = await Promise.all(
       runs.map(async (run) => {
         problems.push(...run.problems);
@@ -412,8 +471,23 @@ export class OutDirStore {
         return chart;
       }),
     );
-    return { funnel, stageUsage, runs: runCharts, problems };
+    return { funnel, funnelDetails: details, stageUsage, runs: runCharts, problems };
   }
+}
+
+function readOutcome(raw: unknown): EnvOutcome | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const r = raw as Record<string, unknown>;
+  if (typeof r.envId !== 'string') return undefined;
+  const outcome: EnvOutcome = { envId: r.envId };
+  for (const key of ['topic', 'className', 'status', 'stage', 'reason', 'path'] as const) {
+    const value = r[key];
+    if (typeof value === 'string') outcome[key] = value;
+  }
+  if (typeof r.qualityScore === 'number') outcome.qualityScore = r.qualityScore;
+  if (typeof r.repairRounds === 'number') outcome.repairRounds = r.repairRounds;
+  if (Array.isArray(r.taskIds)) outcome.taskIds = r.taskIds.filter((t): t is string => typeof t === 'string');
+  return outcome;
 }
 
 function summariseTrajectory(raw: string, index: number, line: number, where: string): TrajectoryIndexEntry {

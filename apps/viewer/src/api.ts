@@ -24,11 +24,31 @@ export interface Overview {
   runIds: string[];
   scenarioFiles: number;
   hasSkelbuilderReport: boolean;
-  hasScengenReport: boolean;
+  /** scengen writes one report per environment: scenarios/<envId>.report.json. */
+  scengenReports: number;
+}
+
+/** Where an environment was found: envs/ (kept), dropped/ (source kept for a dropped env), or only in report.json. */
+export type EnvLocation = 'envs' | 'dropped' | 'report';
+
+/** skelbuilder's record of one environment in report.json (`envs[]`), read tolerantly. */
+export interface EnvOutcome {
+  envId: string;
+  topic?: string;
+  className?: string;
+  status?: string;
+  /** The stage that dropped it. */
+  stage?: string;
+  reason?: string;
+  qualityScore?: number;
+  repairRounds?: number;
+  taskIds?: string[];
+  path?: string;
 }
 
 export interface EnvListItem {
   id: string;
+  location: EnvLocation;
   topic?: string;
   className?: string;
   toolCount?: number;
@@ -47,6 +67,10 @@ export interface EnvListResponse {
 
 export interface EnvDetailResponse {
   id: string;
+  location: EnvLocation;
+  /** From the quality report, else the report outcome; dropped/ implies false. */
+  kept?: boolean;
+  outcome?: EnvOutcome;
   env?: EnvironmentPackage;
   quality?: QualityReport;
   /** env.ts as written on disk (falls back to env.json's `source` in the UI). */
@@ -118,6 +142,14 @@ export interface FunnelStep {
   from: 'report' | 'disk';
 }
 
+/** One stage of a report's own funnel: skelbuilder stages (in → out) or scengen gates summed over envs. */
+export interface FunnelDetail {
+  source: string;
+  stage: string;
+  in: number;
+  out: number;
+}
+
 export interface StageUsage {
   stage: string;
   promptTokens: number;
@@ -138,13 +170,16 @@ export interface RunChartData {
 
 export interface SummaryResponse {
   funnel: FunnelStep[];
+  funnelDetails: FunnelDetail[];
   stageUsage: StageUsage[];
   runs: RunChartData[];
   problems: ApiProblem[];
 }
 
 export interface ReportsResponse {
+  /** report.json as written. */
   skelbuilder?: unknown;
-  scengen?: unknown;
+  /** Every scenarios/*.report.json (or scenarios/report.json) as written, with its file name. */
+  scengen: { file: string; report: unknown }[];
   problems: ApiProblem[];
 }

@@ -103,6 +103,8 @@ describe.skipIf(skip)('viewer in chromium', () => {
     await expect(funnel.locator('[data-step="tasks"]').textContent()).resolves.toContain('40');
     await expect(funnel.locator('[data-step="kept"]').textContent()).resolves.toContain('1');
     await expect(page.locator('table.usage').textContent()).resolves.toContain('logic-method');
+    await expect(page.locator('table.usage').textContent()).resolves.toContain('scenario-checks');
+    await expect(funnel.locator('[data-step="scenariosKept"]').textContent()).resolves.toContain('2');
     const passK = page.getByRole('img', { name: 'pass^k' });
     await expect(passK.locator('[data-k="1"]').textContent()).resolves.toContain(runSummary.passHatK[0]?.value.toFixed(2));
     await expect(page.getByRole('img', { name: 'reward distribution run1' }).isVisible()).resolves.toBe(true);
@@ -115,7 +117,7 @@ describe.skipIf(skip)('viewer in chromium', () => {
     await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: 'Environments' }).click();
     await page.getByRole('heading', { name: 'Environments' }).waitFor();
     const rows = page.locator('.vrow');
-    await expect(rows.count()).resolves.toBe(3);
+    await expect(rows.count()).resolves.toBe(4);
     const lib = page.locator('[data-env-id="library-loans"]');
     await expect(lib.textContent()).resolves.toContain(libraryEnv.topic);
     await expect(lib.textContent()).resolves.toContain('75%');
@@ -185,6 +187,10 @@ describe.skipIf(skip)('viewer in chromium', () => {
     await shot(page, 'trajectories');
     await page.goto(`${server.url}#/runs/run1/2`);
     await expect(page.getByRole('alert').textContent()).resolves.toContain('rollouts/run1/trajectories.jsonl:3');
+    await page.goto(`${server.url}#/envs/ghost-town`);
+    await expect(page.locator('dl.outcome').textContent()).resolves.toMatch(/dropped at\s*logic-typecheck/);
+    await page.goto(`${server.url}#/envs/parking-permits?tab=source`);
+    await expect(page.getByLabel('environment source').textContent()).resolves.toContain('class ParkingPermits');
     await page.goto(`${server.url}#/envs/broken-env`);
     await expect(page.getByRole('alert').textContent()).resolves.toContain('envs/broken-env/env.json');
     await page.goto(`${server.url}#/envs/does-not-exist`);

@@ -1,5 +1,7 @@
-// A small but complete out dir built from core's types: two environments (one kept, one dropped), one with
-// an invalid scenario line, one rollout run with three trajectories (one invalid), and a skelbuilder report.
+// A small but complete out dir built from core's types, laid out as skelbuilder, scengen and rollouts write
+// it: a kept environment (envs/), a dropped one (dropped/: env.ts + quality.json), one known only from
+// report.json, one with an invalid env.json; scenarios with an invalid line and a scengen report; one rollout
+// run with three trajectories (one invalid); a skelbuilder report.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -199,13 +201,55 @@ export const runSummary: RunSummary = {
   usage: { promptTokens: 1640, completionTokens: 128, costUsd: 0.0042 },
 };
 
+/** Shaped like skelbuilder's BuildReport (report.json): funnel stages in → out, tokens per stage, env outcomes. */
 export const skelbuilderReport = {
-  funnel: { tasks: 40, topics: 12, envs: 2, kept: 1 },
-  usage: {
-    'topic-judge': { promptTokens: 12000, completionTokens: 800, costUsd: 0.01 },
-    'logic-method': { promptTokens: 30000, completionTokens: 9000, costUsd: 0.05 },
-    'quality-checker': { promptTokens: 8000, completionTokens: 1200, costUsd: 0.012 },
+  schemaVersion: 1,
+  createdAt,
+  wallTimeMs: 93_000,
+  aborted: false,
+  model: 'mock-model',
+  corpus: { tasks: 40 },
+  funnel: [
+    { stage: 'topic-judge', in: 40, out: 30, dropped: [] },
+    { stage: 'topic-infer', in: 30, out: 28, dropped: [] },
+    { stage: 'topic-score', in: 28, out: 15, dropped: [] },
+    { stage: 'topic-dedup', in: 15, out: 12, dropped: [] },
+    { stage: 'logic', in: 12, out: 2, dropped: [] },
+    { stage: 'quality', in: 2, out: 1, dropped: [] },
+  ],
+  tokens: {
+    'topic-judge': { calls: 40, promptTokens: 12000, completionTokens: 800, costUsd: 0.01 },
+    'logic-method': { calls: 30, promptTokens: 30000, completionTokens: 9000, costUsd: 0.05 },
+    'quality-checker': { calls: 8, promptTokens: 8000, completionTokens: 1200, costUsd: 0.012 },
   },
+  totalTokens: { calls: 78, promptTokens: 50000, completionTokens: 11000, costUsd: 0.072 },
+  cache: { hits: 0, misses: 78 },
+  envs: [
+    { envId: 'library-loans', topicId: 't1', topic: libraryEnv.topic, taskIds: ['task-1'], status: 'kept', className: 'LibraryLoans', qualityScore: 0.75, repairRounds: 1, path: 'envs/library-loans' },
+    { envId: 'parking-permits', topicId: 't2', topic: parkingEnv.topic, taskIds: ['task-2'], status: 'dropped', stage: 'quality', reason: 'quality 0.25 below threshold 0.6', className: 'ParkingPermits', qualityScore: 0.25, path: 'dropped/parking-permits' },
+    { envId: 'ghost-town', topicId: 't3', topic: 'Ghost town registry', taskIds: ['task-3', 'task-4'], status: 'dropped', stage: 'logic-typecheck', reason: 'TS2322 after 3 repair rounds', repairRounds: 3 },
+  ],
+};
+
+/** Shaped like scengen's per-environment report (scenarios/<envId>.report.json). */
+export const scengenReport = {
+  schemaVersion: 1,
+  envId: 'library-loans',
+  createdAt,
+  requested: 4,
+  candidates: 4,
+  kept: 2,
+  funnel: [
+    { gate: 'state', entered: 4, passed: 4, dropped: 0, reasons: {} },
+    { gate: 'doNothing', entered: 4, passed: 3, dropped: 1, reasons: { 'check c1 true on the initial state': 1 } },
+    { gate: 'solvability', entered: 3, passed: 2, dropped: 1, reasons: { 'reference missed c2': 1 } },
+  ],
+  dropped: [],
+  tokens: {
+    'scenario-task': { promptTokens: 4000, completionTokens: 600, calls: 4, cachedCalls: 0 },
+    'scenario-checks': { promptTokens: 6000, completionTokens: 1500, calls: 4, cachedCalls: 0 },
+  },
+  totals: { promptTokens: 10000, completionTokens: 2100, calls: 8, cachedCalls: 0 },
 };
 
 async function write(file: string, text: string): Promise<void> {
@@ -226,9 +270,9 @@ export async function writeFixtureRun(outDir: string): Promise<void> {
   await write(path.join(outDir, 'envs/library-loans/env.json'), json(libraryEnv));
   await write(path.join(outDir, 'envs/library-loans/env.ts'), librarySource);
   await write(path.join(outDir, 'envs/library-loans/quality.json'), json(libraryQuality));
-  await write(path.join(outDir, 'envs/parking-permits/env.json'), json(parkingEnv));
-  await write(path.join(outDir, 'envs/parking-permits/env.ts'), parkingEnv.source);
-  await write(path.join(outDir, 'envs/parking-permits/quality.json'), json(parkingQuality));
+  // skelbuilder keeps only env.ts and quality.json of a dropped environment, under dropped/.
+  await write(path.join(outDir, 'dropped/parking-permits/env.ts'), parkingEnv.source);
+  await write(path.join(outDir, 'dropped/parking-permits/quality.json'), json(parkingQuality));
   // An env whose env.json is invalid: the viewer must show the problem, not crash.
   await write(path.join(outDir, 'envs/broken-env/env.json'), json({ schemaVersion: 1, id: 'broken-env', topic: '' }));
   await write(
@@ -240,5 +284,6 @@ export async function writeFixtureRun(outDir: string): Promise<void> {
     [JSON.stringify(trajectory), JSON.stringify(trajectoryFailed), 'not json', ''].join('\n'),
   );
   await write(path.join(outDir, 'rollouts/run1/summary.json'), json(runSummary));
+  await write(path.join(outDir, 'scenarios/library-loans.report.json'), json(scengenReport));
   await write(path.join(outDir, 'report.json'), json(skelbuilderReport));
 }

@@ -64,16 +64,41 @@ describe('viewer server', () => {
     expect(viewerDistDir.replace(/\\/g, '/')).toMatch(/apps\/viewer\/dist\/$/);
   });
 
-  it('lists environments with summary fields and invalid ones as problems', async () => {
+  it('lists kept, dropped and report-only environments with summary fields, invalid ones as problems', async () => {
     const { status, body } = await get<EnvListResponse>('/api/envs');
     expect(status).toBe(200);
-    expect(body.items.map((e) => e.id)).toEqual(['broken-env', 'library-loans', 'parking-permits']);
+    expect(body.items.map((e) => [e.id, e.location])).toEqual([
+      ['broken-env', 'envs'],
+      ['ghost-town', 'report'],
+      ['library-loans', 'envs'],
+      ['parking-permits', 'dropped'],
+    ]);
     const lib = body.items.find((e) => e.id === 'library-loans');
-    expect(lib).toMatchObject({ topic: libraryEnv.topic, toolCount: 2, qualityScore: 0.75, kept: true, scenarioCount: 3 });
-    expect(body.items.find((e) => e.id === 'parking-permits')).toMatchObject({ kept: false, dropReason: expect.stringContaining('below') });
+    expect(lib).toMatchObject({ topic: libraryEnv.topic, toolCount: 2, qualityScore: 0.75, kept: true, scenarioCount: 3, problems: [] });
+    expect(body.items.find((e) => e.id === 'parking-permits')).toMatchObject({
+      topic: 'Residential parking permits',
+      qualityScore: 0.25,
+      kept: false,
+      dropReason: 'quality: quality 0.25 below threshold 0.6',
+      problems: [],
+    });
+    expect(body.items.find((e) => e.id === 'ghost-town')).toMatchObject({
+      topic: 'Ghost town registry',
+      kept: false,
+      dropReason: 'logic-typecheck: TS2322 after 3 repair rounds',
+    });
     const broken = body.items.find((e) => e.id === 'broken-env');
     expect(broken?.problems[0]?.source).toBe('envs/broken-env/env.json');
     expect(broken?.problems[0]?.issues?.length).toBeGreaterThan(0);
+  });
+
+  it('serves a dropped environment from dropped/ and a report-only one from report.json', async () => {
+    const dropped = await get<EnvDetailResponse>('/api/envs/parking-permits');
+    expect(dropped.body).toMatchObject({ location: 'dropped', kept: false, source: 'export class ParkingPermits {}\n', problems: [] });
+    expect(dropped.body.quality?.dropReason).toContain('below');
+    expect(dropped.body.env).toBeUndefined();
+    const ghost = await get<EnvDetailResponse>('/api/envs/ghost-town');
+    expect(ghost.body).toMatchObject({ location: 'report', kept: false, outcome: { stage: 'logic-typecheck', repairRounds: 3 } });
   });
 
   it('serves one environment with its source and quality report', async () => {
@@ -112,20 +137,59 @@ describe('viewer server', () => {
     expect(bad.body.problems[0]?.message).toMatch(/JSON/);
   });
 
-  it('builds the summary: funnel from the report and disk, usage per stage, reward histogram', async () => {
+  it('builds the summary: funnel from the reports, usage per stage, reward histogram', async () => {
     const { body } = await get<SummaryResponse>('/api/summary');
     expect(body.funnel.map((s) => [s.key, s.count, s.from])).toEqual([
       ['tasks', 40, 'report'],
       ['topics', 12, 'report'],
       ['envs', 2, 'report'],
       ['kept', 1, 'report'],
-      ['scenarios', 3, 'disk'],
-      ['scenariosKept', 3, 'disk'],
+      ['scenarios', 4, 'report'],
+      ['scenariosKept', 2, 'report'],
     ]);
-    expect(body.stageUsage.map((s) => s.stage)).toEqual(['topic-judge', 'logic-method', 'quality-checker', 'rollouts run1']);
+    expect(body.funnelDetails.map((d) => `${d.source}:${d.stage}:${d.in}>${d.out}`)).toEqual([
+      'skelbuilder:topic-judge:40>30',
+      'skelbuilder:topic-infer:30>28',
+      'skelbuilder:topic-score:28>15',
+      'skelbuilder:topic-dedup:15>12',
+      'skelbuilder:logic:12>2',
+      'skelbuilder:quality:2>1',
+      'scengen:state:4>4',
+      'scengen:doNothing:4>3',
+      'scengen:solvability:3>2',
+    ]);
+    expect(body.stageUsage.map((s) => s.stage)).toEqual([
+      'topic-judge',
+      'logic-method',
+      'quality-checker',
+      'scenario-task',
+      'scenario-checks',
+      'rollouts run1',
+    ]);
+    expect(body.stageUsage.find((s) => s.stage === 'logic-method')).toMatchObject({ calls: 30, costUsd: 0.05 });
     expect(body.runs[0]?.rewardHistogram[0]).toBe(1);
     expect(body.runs[0]?.rewardHistogram[9]).toBe(1);
     expect(body.runs[0]?.unscored).toBe(1);
+  });
+
+  it('counts the funnel on disk when there are no reports', async () => {
+    const bare = await mkdtemp(path.join(tmpdir(), 'viewer-bare-'));
+    await writeFixtureRun(bare);
+    await rm(path.join(bare, 'report.json'));
+    await rm(path.join(bare, 'scenarios/library-loans.report.json'));
+    const s = await startViewerServer({ outDir: bare, distDir: path.join(root, 'dist') });
+    try {
+      const summary = (await (await fetch(new URL('/api/summary', s.url))).json()) as SummaryResponse;
+      expect(summary.funnel.map((f) => [f.key, f.count, f.from])).toEqual([
+        ['envs', 3, 'disk'],
+        ['kept', 1, 'disk'],
+        ['scenarios', 3, 'disk'],
+        ['scenariosKept', 3, 'disk'],
+      ]);
+    } finally {
+      await s.close();
+      await rm(bare, { recursive: true, force: true });
+    }
   });
 
   it('answers 404 for unknown things and refuses path traversal', async () => {

@@ -83,7 +83,7 @@ export function RateByK({ rates, label }: { rates: readonly RateWithInterval[]; 
               <title>{`k=${r.k}: ${r.value.toFixed(3)} [${r.ci[0].toFixed(3)}, ${r.ci[1].toFixed(3)}]`}</title>
             </rect>
             <line x1={x + (w - 12) / 2} x2={x + (w - 12) / 2} y1={y(r.ci[0])} y2={y(r.ci[1])} class="whisker" />
-            <text x={x + (w - 12) / 2} y={y(r.value) - 3} class="chart-value" text-anchor="middle">
+            <text x={x + (w - 12) / 2} y={Math.min(y(r.value), y(r.ci[1])) - 3} class="chart-value" text-anchor="middle">
               {r.value.toFixed(2)}
             </text>
             <text x={x + (w - 12) / 2} y={h + top + 14} class="chart-label" text-anchor="middle">

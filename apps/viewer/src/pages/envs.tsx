@@ -15,7 +15,7 @@ export function filterEnvs(items: readonly EnvListItem[], filter: string, kept: 
 }
 
 function KeptBadge({ item }: { item: Pick<EnvListItem, 'kept' | 'dropReason'> }) {
-  if (item.kept === undefined) return <Badge tone="muted">no quality report</Badge>;
+  if (item.kept === undefined) return <Badge tone="muted">not evaluated</Badge>;
   return item.kept ? (
     <Badge tone="ok">kept</Badge>
   ) : (
@@ -188,19 +188,63 @@ export function QualitySteps({ quality }: { quality: QualityReport }) {
   );
 }
 
+function OutcomeFacts({ detail }: { detail: EnvDetailResponse }) {
+  const o = detail.outcome;
+  return (
+    <dl class="facts outcome">
+      <dt>found in</dt>
+      <dd class="mono">
+        {detail.location === 'report' ? 'report.json only (no files kept)' : `${detail.location}/${detail.id}/`}
+      </dd>
+      {o?.status && (
+        <>
+          <dt>status</dt>
+          <dd>{o.status}</dd>
+        </>
+      )}
+      {o?.stage && (
+        <>
+          <dt>dropped at</dt>
+          <dd>{o.stage}</dd>
+        </>
+      )}
+      {o?.reason && (
+        <>
+          <dt>reason</dt>
+          <dd class="reason">{o.reason}</dd>
+        </>
+      )}
+      {o?.repairRounds !== undefined && (
+        <>
+          <dt>repair rounds</dt>
+          <dd>{o.repairRounds}</dd>
+        </>
+      )}
+      {o?.taskIds && o.taskIds.length > 0 && (
+        <>
+          <dt>seed tasks</dt>
+          <dd class="mono">{o.taskIds.join(', ')}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
 export function EnvDetailView({ detail, tab }: { detail: EnvDetailResponse; tab: EnvTab }) {
   const env = detail.env;
   const quality = detail.quality;
   const source = detail.source ?? env?.source;
+  const topic = env?.topic ?? detail.outcome?.topic;
   return (
     <div class="page env-page">
       <p class="crumbs">
         <a href={href({ page: 'envs' })}>Environments</a> / <span class="mono">{detail.id}</span>
       </p>
       <h1>
-        {env?.className ?? detail.id} {quality && (quality.kept ? <Badge tone="ok">kept</Badge> : <Badge tone="bad">dropped</Badge>)}
+        {env?.className ?? detail.outcome?.className ?? detail.id}{' '}
+        {detail.kept !== undefined && (detail.kept ? <Badge tone="ok">kept</Badge> : <Badge tone="bad">dropped</Badge>)}
       </h1>
-      {env && <p class="topic">{env.topic}</p>}
+      {topic && <p class="topic">{topic}</p>}
       <Problems problems={detail.problems} />
       <nav class="tabs" aria-label="environment sections">
         {envTabs.map((t) => (
@@ -212,6 +256,13 @@ export function EnvDetailView({ detail, tab }: { detail: EnvDetailResponse; tab:
           scenarios ({detail.scenarioCount})
         </a>
       </nav>
+      {tab === 'overview' && !env && (
+        <Section title="Outcome">
+          <OutcomeFacts detail={detail} />
+          {quality && <p>quality score {fmtPercent(quality.score)} (threshold {fmtPercent(quality.threshold)})</p>}
+          <p class="muted">skelbuilder writes env.json only for kept environments; see the source and quality tabs.</p>
+        </Section>
+      )}
       {tab === 'overview' && env && (
         <>
           <Section title="Summary">
@@ -261,6 +312,7 @@ export function EnvDetailView({ detail, tab }: { detail: EnvDetailResponse; tab:
       )}
       {tab === 'source' &&
         (source ? <Code source={source} label="environment source" /> : <p class="muted">No source on disk.</p>)}
+      {(tab === 'tools' || tab === 'state') && !env && <p class="muted">No tools or State schema were derived for this environment.</p>}
       {tab === 'tools' && env && <ToolsTable env={env} />}
       {tab === 'state' && env && (
         <Section title="State schema">

@@ -14,7 +14,7 @@ import {
   trajectory,
   trajectoryFailed,
 } from '../../test/fixture-run.js';
-import { buildFunnel, extractStageUsage } from '../model/summary.js';
+import { buildFunnel, extractStageUsage, funnelDetails } from '../model/summary.js';
 import { Page } from '../app.js';
 import { EnvDetailView, EnvListView, filterEnvs } from './envs.js';
 import { ScenariosView } from './scenarios.js';
@@ -24,9 +24,9 @@ import { RunsView, TrajectoryListView, TrajectoryView } from './trajectories.js'
 const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 
 const envItems: EnvListItem[] = [
-  { id: 'library-loans', topic: libraryEnv.topic, className: 'LibraryLoans', toolCount: 2, qualityScore: 0.75, kept: true, scenarioCount: 2, problems: [] },
-  { id: 'parking-permits', topic: parkingEnv.topic, toolCount: 1, qualityScore: 0.25, kept: false, dropReason: 'too low', scenarioCount: 0, problems: [] },
-  { id: 'broken', scenarioCount: 0, problems: [{ source: 'envs/broken/env.json', message: 'Invalid EnvironmentPackage', issues: [{ path: '$.tools', message: 'is required but missing' }] }] },
+  { id: 'library-loans', location: 'envs', topic: libraryEnv.topic, className: 'LibraryLoans', toolCount: 2, qualityScore: 0.75, kept: true, scenarioCount: 2, problems: [] },
+  { id: 'parking-permits', location: 'dropped', topic: parkingEnv.topic, toolCount: 1, qualityScore: 0.25, kept: false, dropReason: 'too low', scenarioCount: 0, problems: [] },
+  { id: 'broken', location: 'envs', scenarioCount: 0, problems: [{ source: 'envs/broken/env.json', message: 'Invalid EnvironmentPackage', issues: [{ path: '$.tools', message: 'is required but missing' }] }] },
 ];
 
 describe('Environments list', () => {
@@ -37,7 +37,7 @@ describe('Environments list', () => {
     expect(html).toContain('href="#/envs/library-loans"');
     expect(out).toMatch(/library-loans\s*Library book lending\s*2\s*75%\s*kept/);
     expect(out).toMatch(/parking-permits\s*Residential parking permits\s*1\s*25%\s*dropped/);
-    expect(out).toContain('no quality report');
+    expect(out).toContain('not evaluated');
     expect(out).toContain('invalid');
   });
 
@@ -50,7 +50,7 @@ describe('Environments list', () => {
 });
 
 describe('Environment detail', () => {
-  const detail: EnvDetailResponse = { id: libraryEnv.id, env: libraryEnv, quality: libraryQuality, source: libraryEnv.source, scenarioCount: 2, problems: [] };
+  const detail: EnvDetailResponse = { id: libraryEnv.id, location: 'envs', kept: true, env: libraryEnv, quality: libraryQuality, source: libraryEnv.source, scenarioCount: 2, problems: [] };
 
   it('overview: summary, rules, seed task and tabs', () => {
     const out = text(renderToString(h(EnvDetailView, { detail, tab: 'overview' })));
@@ -81,8 +81,24 @@ describe('Environment detail', () => {
     expect(out).toMatch(/lendBook[\s\S]*UNAVAILABLE[\s\S]*warning\s*Correct refusal/);
   });
 
+  it('shows the outcome of a dropped environment that has no env.json', () => {
+    const dropped: EnvDetailResponse = {
+      id: 'ghost-town',
+      location: 'report',
+      kept: false,
+      outcome: { envId: 'ghost-town', topic: 'Ghost town registry', className: 'GhostTown', status: 'dropped', stage: 'logic-typecheck', reason: 'TS2322', repairRounds: 3 },
+      scenarioCount: 0,
+      problems: [],
+    };
+    const out = text(renderToString(h(EnvDetailView, { detail: dropped, tab: 'overview' })));
+    expect(out).toMatch(/GhostTown\s*dropped/);
+    expect(out).toContain('Ghost town registry');
+    expect(out).toMatch(/dropped at\s*logic-typecheck\s*reason\s*TS2322\s*repair rounds\s*3/);
+    expect(text(renderToString(h(EnvDetailView, { detail: dropped, tab: 'tools' })))).toContain('No tools or State schema were derived');
+  });
+
   it('shows problems instead of content when env.json is invalid', () => {
-    const broken: EnvDetailResponse = { id: 'broken', scenarioCount: 0, problems: envItems[2]!.problems };
+    const broken: EnvDetailResponse = { id: 'broken', location: 'envs', scenarioCount: 0, problems: envItems[2]!.problems };
     const out = text(renderToString(h(EnvDetailView, { detail: broken, tab: 'overview' })));
     expect(out).toContain('envs/broken/env.json: Invalid EnvironmentPackage');
     expect(out).toContain('$.tools is required but missing');
@@ -158,6 +174,7 @@ describe('Run summary', () => {
   it('draws the funnel, usage per stage, reward histogram and pass^k', () => {
     const summary: SummaryResponse = {
       funnel: buildFunnel({ skelbuilder: skelbuilderReport, disk: { envs: 2, keptEnvs: 1, scenarios: 2 } }),
+      funnelDetails: funnelDetails(skelbuilderReport, 'skelbuilder'),
       stageUsage: extractStageUsage(skelbuilderReport, 'report.json'),
       runs: [{ runId: 'run1', summary: runSummary, rewardHistogram: [1, 0, 0, 0, 0, 0, 0, 0, 0, 1], unscored: 0 }],
       problems: [],
@@ -170,7 +187,8 @@ describe('Run summary', () => {
     expect(html).toContain('aria-label="pass^k"');
     expect(out).toContain('k=2');
     expect(out).toContain('2 episodes over 1 scenarios × 2 trials');
-    const empty = text(renderToString(h(SummaryView, { summary: { funnel: [], stageUsage: [], runs: [], problems: [] } })));
+    expect(html).toMatch(/data-stage="topic-dedup"[\s\S]*?15[\s\S]*?12[\s\S]*?3/);
+    const empty = text(renderToString(h(SummaryView, { summary: { funnel: [], funnelDetails: [], stageUsage: [], runs: [], problems: [] } })));
     expect(empty).toContain('No funnel numbers yet.');
     expect(empty).toContain('No rollouts yet.');
   });

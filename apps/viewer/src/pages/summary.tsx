@@ -9,7 +9,7 @@ export function SummaryView({ summary, overview }: { summary: SummaryResponse; o
       <h1>Run summary</h1>
       {overview && (
         <p class="muted">
-          <span class="mono">{overview.outDir}</span> — {overview.envCount} environments, {overview.scenarioFiles} scenario
+          <span class="mono">{overview.outDir}</span> — {overview.envCount} kept environments, {overview.scenarioFiles} scenario
           files, {overview.runIds.length} rollout runs
         </p>
       )}
@@ -17,6 +17,33 @@ export function SummaryView({ summary, overview }: { summary: SummaryResponse; o
       <Section title="Pipeline funnel">
         <FunnelChart steps={summary.funnel} />
         <p class="muted small">Darker bars come from the run reports; lighter ones are counted on disk.</p>
+        {summary.funnelDetails.length > 0 && (
+          <details class="funnel-details">
+            <summary>per stage and gate</summary>
+            <table class="table">
+              <thead>
+                <tr>
+                  <th>step</th>
+                  <th>stage</th>
+                  <th class="num">in</th>
+                  <th class="num">out</th>
+                  <th class="num">dropped</th>
+                </tr>
+              </thead>
+              <tbody>
+                {summary.funnelDetails.map((d) => (
+                  <tr key={`${d.source}:${d.stage}`} data-stage={d.stage}>
+                    <td>{d.source}</td>
+                    <td>{d.stage}</td>
+                    <td class="num">{fmtNumber(d.in)}</td>
+                    <td class="num">{fmtNumber(d.out)}</td>
+                    <td class="num">{fmtNumber(d.in - d.out)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        )}
       </Section>
       <Section title="Tokens and cost per stage">
         <StageUsageTable rows={summary.stageUsage} />
@@ -44,7 +71,11 @@ export function SummaryView({ summary, overview }: { summary: SummaryResponse; o
             <figure>
               <figcaption>Reward distribution</figcaption>
               <RewardHistogram bins={run.rewardHistogram} label={`reward distribution ${run.runId}`} />
-              {run.unscored > 0 && <p class="muted small">{run.unscored} trajectories without a reward</p>}
+              {run.unscored > 0 && (
+                <p class="muted small">
+                  {run.unscored} {run.unscored === 1 ? 'trajectory' : 'trajectories'} without a reward
+                </p>
+              )}
             </figure>
             <figure>
               <figcaption>pass^k by k</figcaption>
