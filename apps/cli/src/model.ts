@@ -1,31 +1,89 @@
-import type { ChatModel } from '@envscaler/core';
-import { EnvscalerError } from '@envscaler/core';
-import { createOpenAIChatModel } from '@envscaler/llm';
+import { join } from 'node:path';
+import { EnvscalerError, type ChatModel, type EmbeddingModel } from '@envscaler/core';
+import {
+  createOpenAIChatModel,
+  createOpenAIEmbeddingModel,
+  createUsageTracker,
+  defaultBaseURL,
+  resolveModelConfig,
+  withCassette,
+  withEmbeddingCache,
+  type UsageTracker,
+} from '@envscaler/llm';
 import { loadConfig } from './config.js';
 
+/** Everything a command needs to talk to models, resolved once from flags, environment and config file. */
+export interface ModelSetup {
+  model: ChatModel;
+  /** Present when an embeddings model is configured (topic deduplication falls back to TF-IDF otherwise). */
+  embeddings?: EmbeddingModel;
+  usage: UsageTracker;
+  /** 'scripted' when answers come from a bundled cassette instead of an endpoint. */
+  source: 'endpoint' | 'scripted';
+  /** One line for logs: where answers come from. */
+  description: string;
+}
+
+export interface ResolveModelOptions {
+  configPath?: string;
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** `--model` flag: the default model for every stage without its own setting. */
+  modelFlag?: string;
+  /**
+   * Record every answer under `<cacheDir>` and replay it on a re-run, so an interrupted run resumes
+   * without paying twice (usually `<out>/.cache/llm`).
+   */
+  cacheDir?: string;
+  /** Answer from this hand-written cassette instead of an endpoint (the offline demo). */
+  scriptedDir?: string;
+}
+
+/** True when the user configured an endpoint through the environment (the demo then calls it). */
+export function endpointConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env.OPENAI_BASE_URL || env.OPENAI_API_KEY);
+}
+
 /**
- * Minimal model resolution for commands (placeholder until the lead's full version lands): an
- * OpenAI-compatible client from the config file and the environment (OPENAI_BASE_URL, ENVSCALER_MODEL,
- * ENVSCALER_MODEL_<STAGE>; environment variables win over the file). Throws CONFIG_ERROR when no model
- * is configured at all.
+ * Builds the ChatModel for a command. Precedence: flags > environment variables > config file, which
+ * `resolveModelConfig` applies per setting; missing essentials are user errors (exit code 2).
  */
-export async function resolveChatModel(
-  options: { configPath?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {},
-): Promise<ChatModel> {
+export async function resolveModelSetup(options: ResolveModelOptions = {}): Promise<ModelSetup> {
   const env = options.env ?? process.env;
   const config = await loadConfig({ path: options.configPath, cwd: options.cwd });
-  if (!config.models?.default && !env.ENVSCALER_MODEL && !Object.keys(config.models?.stages ?? {}).length) {
+  const resolved = resolveModelConfig({ config, env });
+  const usage = createUsageTracker({ prices: resolved.prices });
+  if (options.scriptedDir) {
+    const model = withCassette({ dir: options.scriptedDir, mode: 'replay', usage, modelName: 'scripted' });
+    return { model, usage, source: 'scripted', description: `scripted responses from ${options.scriptedDir} (no model is called)` };
+  }
+  const defaultModel = options.modelFlag ?? resolved.model;
+  if (!defaultModel && Object.keys(resolved.stageModels).length === 0) {
     throw new EnvscalerError(
       'CONFIG_ERROR',
-      'no model configured: set ENVSCALER_MODEL or models.default in envscaler.config.json (see `envscaler init`)',
+      'no model configured: pass --model, set ENVSCALER_MODEL, or set models.default in envscaler.config.json (`envscaler init` writes one)',
     );
   }
-  return createOpenAIChatModel({
-    env,
-    baseURL: env.OPENAI_BASE_URL || config.endpoint?.baseURL,
-    apiKeyEnv: config.endpoint?.apiKeyEnv,
-    model: config.models?.default,
-    stageModels: config.models?.stages,
-    concurrency: config.concurrency?.llm,
-  });
+  const baseURL = resolved.baseURL ?? defaultBaseURL;
+  if (!resolved.apiKey && baseURL === defaultBaseURL) {
+    throw new EnvscalerError(
+      'CONFIG_ERROR',
+      `no API key: set ${resolved.apiKeyEnv} (or OPENAI_BASE_URL for a local OpenAI-compatible server)`,
+    );
+  }
+  const endpoint = { baseURL, apiKey: resolved.apiKey ?? 'not-needed', env, concurrency: resolved.concurrency };
+  let model: ChatModel = createOpenAIChatModel({ ...endpoint, model: defaultModel, stageModels: resolved.stageModels, usage });
+  let embeddings: EmbeddingModel | undefined = resolved.embeddingModel
+    ? createOpenAIEmbeddingModel({ ...endpoint, baseURL: resolved.embeddingBaseURL ?? baseURL, model: resolved.embeddingModel, usage })
+    : undefined;
+  if (options.cacheDir) {
+    model = withCassette({ model, dir: options.cacheDir, mode: 'auto', usage });
+    if (embeddings) embeddings = withEmbeddingCache({ model: embeddings, dir: join(options.cacheDir, 'embeddings') });
+  }
+  return { model, embeddings, usage, source: 'endpoint', description: `${baseURL} (default model ${defaultModel ?? 'per stage'})` };
+}
+
+/** The chat model alone, for commands that need nothing else. */
+export async function resolveChatModel(options: ResolveModelOptions = {}): Promise<ChatModel> {
+  return (await resolveModelSetup(options)).model;
 }

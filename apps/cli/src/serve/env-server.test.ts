@@ -55,11 +55,7 @@ async function http(
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'envscaler-serve-'));
-  await writeFile(join(dir, 'env.ts'), bankSource);
-  await writeFile(
-    join(dir, 'meta.json'),
-    JSON.stringify({ id: 'bank', topic: 'Banking', summary: 'Accounts', rules: ['No overdrafts.'] }),
-  );
+  await writeBankEnvironment({ dir });
   env = await loadEnvironment({ dir, limits: { callTimeoutMs: 200 } });
   server = await startEnvServer({
     envs: [env],
