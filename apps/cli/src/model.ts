@@ -55,7 +55,12 @@ export async function resolveModelSetup(options: ResolveModelOptions = {}): Prom
   const usage = createUsageTracker({ prices: resolved.prices });
   if (options.scriptedDir) {
     const model = withCassette({ dir: options.scriptedDir, mode: 'replay', usage, modelName: 'scripted' });
-    return { model, usage, source: 'scripted', description: `scripted responses from ${options.scriptedDir} (no model is called)` };
+    return {
+      model,
+      usage,
+      source: 'scripted',
+      description: `scripted responses from ${options.scriptedDir} (no model is called)`,
+    };
   }
   const defaultModel = options.modelFlag ?? resolved.model;
   if (!defaultModel && Object.keys(resolved.stageModels).length === 0) {
@@ -71,16 +76,38 @@ export async function resolveModelSetup(options: ResolveModelOptions = {}): Prom
       `no API key: set ${resolved.apiKeyEnv} (or OPENAI_BASE_URL for a local OpenAI-compatible server)`,
     );
   }
-  const endpoint = { baseURL, apiKey: resolved.apiKey ?? 'not-needed', env, concurrency: resolved.concurrency };
-  let model: ChatModel = createOpenAIChatModel({ ...endpoint, model: defaultModel, stageModels: resolved.stageModels, usage });
+  const endpoint = {
+    baseURL,
+    apiKey: resolved.apiKey ?? 'not-needed',
+    env,
+    concurrency: resolved.concurrency,
+  };
+  let model: ChatModel = createOpenAIChatModel({
+    ...endpoint,
+    model: defaultModel,
+    stageModels: resolved.stageModels,
+    usage,
+  });
   let embeddings: EmbeddingModel | undefined = resolved.embeddingModel
-    ? createOpenAIEmbeddingModel({ ...endpoint, baseURL: resolved.embeddingBaseURL ?? baseURL, model: resolved.embeddingModel, usage })
+    ? createOpenAIEmbeddingModel({
+        ...endpoint,
+        baseURL: resolved.embeddingBaseURL ?? baseURL,
+        model: resolved.embeddingModel,
+        usage,
+      })
     : undefined;
   if (options.cacheDir) {
     model = withCassette({ model, dir: options.cacheDir, mode: 'auto', usage });
-    if (embeddings) embeddings = withEmbeddingCache({ model: embeddings, dir: join(options.cacheDir, 'embeddings') });
+    if (embeddings)
+      embeddings = withEmbeddingCache({ model: embeddings, dir: join(options.cacheDir, 'embeddings') });
   }
-  return { model, embeddings, usage, source: 'endpoint', description: `${baseURL} (default model ${defaultModel ?? 'per stage'})` };
+  return {
+    model,
+    embeddings,
+    usage,
+    source: 'endpoint',
+    description: `${baseURL} (default model ${defaultModel ?? 'per stage'})`,
+  };
 }
 
 /** The chat model alone, for commands that need nothing else. */
