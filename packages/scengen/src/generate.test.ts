@@ -92,9 +92,18 @@ describe('generateScenarios on a small library environment', () => {
     const out = await outDir();
     const model = new MockChatModel({ script: happyScript() as MockScript, model: 'scripted-llm' });
     const env = libraryEnv();
-    const result = await generateScenarios({ env, count: 1, model, out, concurrency: 1 });
+    const result = await generateScenarios({
+      env,
+      count: 1,
+      model,
+      out,
+      concurrency: 1,
+      pricing: { promptPerMillion: 1, completionPerMillion: 2 },
+    });
 
     expect(result.report.kept).toBe(1);
+    const { promptTokens, completionTokens } = result.report.totals;
+    expect(result.report.costUsd).toBeCloseTo((promptTokens + 2 * completionTokens) / 1e6, 6);
     const [scenario] = result.scenarios;
     expect(scenario).toBeDefined();
     // every scripted reply was used: re-ask on the broken state, one repair, one rewrite, five solver turns

@@ -23,7 +23,7 @@ import { runDoNothingGate } from './gates/do-nothing.js';
 import { runSolvabilityGate, type Memo } from './gates/solvability.js';
 import { TaskDeduper, DEFAULT_DEDUP_THRESHOLD } from './gates/dedup.js';
 import { labelDifficulty, type DifficultyThresholds } from './gates/difficulty.js';
-import { buildFunnel, totalUsage, type DroppedScenario, type FunnelGate, type ScenarioReport } from './report.js';
+import { buildFunnel, costOf, totalUsage, type DroppedScenario, type FunnelGate, type ScenarioReport } from './report.js';
 import type { CheckRunner, ScenarioEnvironment, TaskDraft } from './types.js';
 
 /** Bumped when a stage's prompt or output shape changes, so old cache entries are not reused. */
@@ -70,6 +70,8 @@ export interface GenerateScenariosOptions {
   integrity?: (state: unknown) => string[];
   /** Recorded as `provenance.model` (default: the model name the endpoint reports). */
   modelName?: string;
+  /** USD per million tokens; when given, the report carries `costUsd` over all recorded tokens. */
+  pricing?: { promptPerMillion: number; completionPerMillion: number };
 }
 
 export interface GenerateScenariosResult {
@@ -446,6 +448,7 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
     ...(options.difficulty ? { difficulty: difficultyCounts } : {}),
     tokens: ledger.byStage,
     totals: totalUsage(ledger.byStage),
+    ...(options.pricing ? { costUsd: costOf(totalUsage(ledger.byStage), options.pricing) } : {}),
     ...(fatal !== undefined ? { error: fatal instanceof Error ? fatal.message : String(fatal) } : {}),
   };
   const paths = {

@@ -48,6 +48,8 @@ export interface ScenarioReport {
   /** Per stage tag; `cachedCalls` were replayed from the stage cache (their tokens are included). */
   tokens: UsageByStage;
   totals: { promptTokens: number; completionTokens: number; calls: number; cachedCalls: number };
+  /** Cost of all recorded tokens (fresh and cached entries) at the given pricing. */
+  costUsd?: number;
   /** Set when the run stopped early on a fatal error; finished work was still written. */
   error?: string;
 }
@@ -77,4 +79,12 @@ export function totalUsage(tokens: UsageByStage): ScenarioReport['totals'] {
     totals.cachedCalls += u.cachedCalls;
   }
   return totals;
+}
+
+export function costOf(
+  totals: { promptTokens: number; completionTokens: number },
+  pricing: { promptPerMillion: number; completionPerMillion: number },
+): number {
+  const usd = (totals.promptTokens * pricing.promptPerMillion + totals.completionTokens * pricing.completionPerMillion) / 1e6;
+  return Math.round(usd * 1e6) / 1e6;
 }

@@ -5,6 +5,7 @@ import { EnvscalerError, type ChatModel } from '@envscaler/core';
 import { loadEnvironment, type LoadedEnvironment } from '@envscaler/runtime';
 import { generateScenarios, type GenerateScenariosResult } from '@envscaler/scengen';
 import { resolveChatModel } from '../model.js';
+import { loadConfig } from '../config.js';
 import { createInterruptSignal } from '../interrupt.js';
 import { chooseProgressMode, createProgressReporter, type ProgressReporter } from '../progress.js';
 
@@ -45,6 +46,8 @@ export interface RunScenariosOptions {
   solverAttempts?: number;
   maxSteps?: number;
   difficultySamples?: number;
+  /** USD per million tokens, for the report's `costUsd`. */
+  pricing?: { promptPerMillion: number; completionPerMillion: number };
   signal?: AbortSignal;
   progress?: ProgressReporter;
 }
@@ -66,6 +69,7 @@ export async function runScenarios(options: RunScenariosOptions): Promise<Genera
         concurrency: options.concurrency,
         solverAttempts: options.solverAttempts,
         maxSteps: options.maxSteps,
+        pricing: options.pricing,
         signal: options.signal,
         ...(options.difficultySamples
           ? { difficulty: { agent: options.model, samples: options.difficultySamples } }
@@ -99,7 +103,7 @@ export function registerScenariosCommand(program: Command): void {
     .requiredOption('--envs <dir>', 'an environment directory, or a directory of them (each with env.ts)')
     .requiredOption('--out <dir>', 'output root: scenarios/<envId>.jsonl, .report.json and .cache/scengen/')
     .requiredOption('--count <n>', 'valid scenarios wanted per environment', positiveInt)
-    .option('--concurrency <n>', 'candidates processed at once per environment', positiveInt, 2)
+    .option('--concurrency <n>', 'candidates processed at once per environment (default: config concurrency.scenarios, else 2)', positiveInt)
     .option('--solver-attempts <k>', 'solver attempts for the solvability gate', positiveInt, 2)
     .option('--max-steps <n>', 'model turns per solver episode', positiveInt, 30)
     .option('--difficulty-samples <n>', 'label difficulty from this many agent episodes per scenario', positiveInt)
@@ -112,7 +116,7 @@ export function registerScenariosCommand(program: Command): void {
         envs: string;
         out: string;
         count: number;
-        concurrency: number;
+        concurrency?: number;
         solverAttempts: number;
         maxSteps: number;
         difficultySamples?: number;
@@ -121,6 +125,10 @@ export function registerScenariosCommand(program: Command): void {
         quiet?: boolean;
       }) => {
         const model = await resolveChatModel({ configPath: options.config });
+        const config = await loadConfig({ path: options.config });
+        const modelName = config.models?.default ?? process.env.ENVSCALER_MODEL;
+        const pricing = modelName ? config.prices?.[modelName] : undefined;
+        const concurrency = options.concurrency ?? config.concurrency?.scenarios ?? 2;
         const progress = createProgressReporter({
           mode: chooseProgressMode({ json: options.json, quiet: options.quiet, isTTY: process.stderr.isTTY }),
         });
@@ -128,7 +136,14 @@ export function registerScenariosCommand(program: Command): void {
           onFirst: () => progress.message('interrupted: finishing in-flight candidates and saving; press Ctrl-C again to exit now'),
         });
         try {
-          const results = await runScenarios({ ...options, model, progress, signal: interrupt.signal });
+          const results = await runScenarios({
+            ...options,
+            concurrency,
+            model,
+            pricing,
+            progress,
+            signal: interrupt.signal,
+          });
           for (const r of results) {
             process.stdout.write(
               `${r.report.envId}: ${r.report.kept}/${r.report.requested} scenarios (${r.report.candidates} candidates) → ${r.paths.scenarios}\n`,
