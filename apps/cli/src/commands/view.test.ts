@@ -1,8 +1,11 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EnvscalerError, type EnvironmentPackage } from '@envscaler/core';
 import { viewerDistDir } from '@envscaler/viewer/server';
@@ -92,4 +95,49 @@ describe('envscaler view', () => {
       blocker.close();
     }
   });
+});
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const bin = fileURLToPath(new URL('../../bin/envscaler.js', import.meta.url));
+
+// The real command end to end: the bin (from source), the printed URL, the page in Debian's chromium, Ctrl-C.
+// Skips only when chromium is missing outside CI.
+describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('envscaler view in chromium', () => {
+  it.runIf(built)('serves a page that lists the environments, and stops on SIGINT', async () => {
+    const child = spawn(process.execPath, [bin, 'view', path.join(root, 'out'), '--port', '0'], {
+      env: { ...process.env, ENVSCALER_FROM_SOURCE: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no URL printed: ${output}`)), 25_000);
+        child.stdout.on('data', () => {
+          const match = /envscaler viewer on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+          if (match?.[1]) {
+            clearTimeout(timer);
+            resolve(match[1]);
+          }
+        });
+      });
+      const browser = await chromium.launch({
+        executablePath: chromiumPath,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      });
+      try {
+        const page = await browser.newPage();
+        await page.goto(`${url}#/envs`);
+        await page.locator('[data-env-id="counter"]').waitFor();
+        expect(await page.locator('[data-env-id="counter"]').textContent()).toContain('A counter');
+      } finally {
+        await browser.close();
+      }
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
+  }, 60_000);
 });
