@@ -77,7 +77,8 @@ export class IsolateEngine implements Engine {
       const apiRef = context.global.getSync('__envscaler', { reference: true }) as Reference;
       context.global.deleteSync('__envscaler');
       const fn = (name: string) => apiRef.getSync(name, { reference: true }) as Reference;
-      (fn('defineCore') as Reference).applySync(undefined, [this.coreFactory], { timeout: 10_000 });
+      fn('defineCore').applySync(undefined, [this.coreFactory], { timeout: 10_000 });
+      fn('lockdown').applySync(undefined, [], { timeout: 10_000 });
       let infoJson: string;
       try {
         infoJson = fn('load').applySync(undefined, [this.envFactory, this.className], {

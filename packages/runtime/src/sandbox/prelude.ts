@@ -24,6 +24,12 @@ export interface LoadedClassInfo {
 export interface SandboxApi {
   /** Registers the `@envscaler/core` module: source of a `ModuleFactory` expression. */
   defineCore(factorySource: string): void;
+  /**
+   * Sandbox only, after `defineCore` and before `load`: freezes every intrinsic reachable from the global
+   * object (and the core module), so environment code can neither break this machinery nor pass
+   * state between sessions through patched built-ins.
+   */
+  lockdown(): void;
   /** Evaluates the environment module (source of a `ModuleFactory`); returns JSON of `LoadedClassInfo`. */
   load(factorySource: string, className: string | null): string;
   /** Makes a base state available to sessions; `state` is JSON text (or, in-process, a private object). */
@@ -79,6 +85,31 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
     }
     const quiet = () => undefined;
     g.console = { log: quiet, info: quiet, warn: quiet, error: quiet, debug: quiet, trace: quiet };
+  }
+
+  /** Writes a data property even where the prototype chain has an accessor or a frozen property. */
+  function assign(obj: any, key: string | symbol, value: unknown): void {
+    if (key in obj && !hasOwn.call(obj, key)) {
+      Reflect.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+    } else obj[key] = value;
+  }
+
+  function freezeReachable(roots: unknown[]): void {
+    const seen = new Set<object>();
+    const stack = roots.slice();
+    while (stack.length > 0) {
+      const o = stack.pop();
+      if ((typeof o !== 'object' && typeof o !== 'function') || o === null || seen.has(o)) continue;
+      seen.add(o);
+      for (const key of Reflect.ownKeys(o)) {
+        const d = Reflect.getOwnPropertyDescriptor(o, key);
+        if (d === undefined) continue;
+        if ('value' in d) stack.push(d.value);
+        else stack.push(d.get, d.set);
+      }
+      stack.push(Object.getPrototypeOf(o));
+    }
+    for (const o of seen) Object.freeze(o);
   }
 
   /** sfc32: a small, fast PRNG whose whole state lives in the session, so replays repeat it. */
@@ -139,7 +170,7 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
       set(_t: unknown, key: string | symbol, value: any): boolean {
         const copy = this.own();
         if (typeof value === 'object' && value !== null) (this.owned ??= new Set()).add(key);
-        copy[key] = value;
+        assign(copy, key, value);
         return true;
       }
       deleteProperty(_t: unknown, key: string | symbol): boolean {
@@ -196,7 +227,7 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
           const after = materializeNode(nodeOf.get(proxyOf.get(before))!);
           if (after !== before) {
             out ??= node.arr ? node.base.slice() : { ...node.base };
-            out[key] = after;
+            assign(out, key, after);
           }
         }
         return out ?? node.base;
@@ -205,11 +236,11 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
       const out: any = node.arr ? new Array(copy.length) : {};
       for (const key of Object.keys(copy)) {
         const v = copy[key];
-        if (typeof v !== 'object' || v === null) out[key] = v;
-        else if (node.owned !== null && node.owned.has(key)) out[key] = materialize(v);
+        if (typeof v !== 'object' || v === null) assign(out, key, v);
+        else if (node.owned !== null && node.owned.has(key)) assign(out, key, materialize(v));
         else {
           const p = proxyOf.get(v);
-          out[key] = p === undefined ? v : materializeNode(nodeOf.get(p)!);
+          assign(out, key, p === undefined ? v : materializeNode(nodeOf.get(p)!));
         }
       }
       return out;
@@ -241,7 +272,7 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
           const m = materialize(v[key]);
           if (m !== v[key]) {
             out ??= { ...v };
-            out[key] = m;
+            assign(out, key, m);
           }
         }
         return out ?? v;
@@ -310,6 +341,14 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
     }
   }
 
+  function isAllocationFailure(e: unknown): boolean {
+    try {
+      return e instanceof RangeError && /allocation failed/i.test(e.message);
+    } catch {
+      return false;
+    }
+  }
+
   function instantiate(s: any, kind: string, payload: string): void {
     let state: unknown;
     if (kind === 'base') {
@@ -341,6 +380,23 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
       const exports = evaluate(factorySource);
       EnvironmentBase = exports.Environment;
       modules['@envscaler/core'] = exports;
+    },
+
+    lockdown() {
+      const proto = Object.getPrototypeOf;
+      freezeReachable([
+        g,
+        modules,
+        proto(function* () {}),
+        proto(async function () {}),
+        proto(async function* () {}),
+        proto([][Symbol.iterator]()),
+        proto(new Map()[Symbol.iterator]()),
+        proto(new Set()[Symbol.iterator]()),
+        proto(''[Symbol.iterator]()),
+        proto(/x/[Symbol.matchAll]('x')),
+        proto(Int8Array),
+      ]);
     },
 
     load(factorySource, className) {
@@ -400,6 +456,12 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
         try {
           result = runTool(s, name, JSON.parse(argsJson));
         } catch (e) {
+          if (isAllocationFailure(e)) {
+            return 'L' + JSON.stringify({
+              ok: false,
+              error: { code: 'MEMORY_LIMIT', message: `Tool '${name}' exceeded the sandbox memory limit (an allocation was refused); the call was rolled back` },
+            });
+          }
           if (isStackOverflow(e)) {
             return 'L' + JSON.stringify({
               ok: false,
