@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +10,6 @@ import type { Scenario } from '@envscaler/core';
 import { loadEnvironment, type LoadedEnvironment } from '@envscaler/runtime';
 import { bankInitialState as initialState, writeBankEnvironment } from './bank-fixture.js';
 import { startEnvServer, type RunningEnvServer } from './env-server.js';
-
 
 const scenario: Scenario = {
   schemaVersion: 1,
@@ -218,6 +219,30 @@ describe('HTTP session API', () => {
     } finally {
       await short.close();
     }
+  });
+});
+
+describe('the Python client example', () => {
+  it('drives reset/step over HTTP with the standard library only', async () => {
+    const script = new URL('../../../../examples/python_gym_client.py', import.meta.url).pathname;
+    const { stdout } = await promisify(execFile)('python3', [
+      script,
+      '--url',
+      server.url,
+      '--scenario',
+      'move-5',
+      '--episodes',
+      '2',
+    ]);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toEqual([
+      { episode: 0, scenario: 'move-5', steps: 2, reward: 0, termination: 'agent_done' },
+      { episode: 1, scenario: 'move-5', steps: 2, reward: 0, termination: 'agent_done' },
+    ]);
+    expect(server.sessionCount).toBe(0);
   });
 });
 
