@@ -5,8 +5,7 @@ import type { UsageByStage } from './usage.js';
 
 /** What one cached stage run stored: its value (or the reason it failed) and the tokens it used. */
 export type CacheEntry<T> = (
-  | { ok: true; value: T }
-  | { ok: false; error: { code: string; message: string } }
+  { ok: true; value: T } | { ok: false; error: { code: string; message: string } }
 ) & { usage: UsageByStage; /** The model name the endpoint reported. */ model?: string };
 
 /**

@@ -70,7 +70,8 @@ function happyScript(options: { task?: string } = {}): Record<string, ScriptedRe
     ],
     'scenario-checks-rewrite': [
       fence({
-        source: "(final, initial) => initial.books['b3']?.available === true && final.books['b3']?.available === false",
+        source:
+          "(final, initial) => initial.books['b3']?.available === true && final.books['b3']?.available === false",
         description: 'Neuromancer (b3) went from available to on loan.',
       }),
     ],
@@ -80,7 +81,9 @@ function happyScript(options: { task?: string } = {}): Record<string, ScriptedRe
       { content: null, toolCalls: [{ name: 'find_books', arguments: { query: 'Neuromancer' } }] },
       {
         content: null,
-        toolCalls: [{ name: 'lend_book', arguments: { memberId: 'm1', bookId: 'b3', dueDate: '2026-12-15' } }],
+        toolCalls: [
+          { name: 'lend_book', arguments: { memberId: 'm1', bookId: 'b3', dueDate: '2026-12-15' } },
+        ],
       },
       'Done: Dune is returned and Neuromancer is lent to you until 2026-12-15.',
     ],
@@ -121,7 +124,12 @@ describe('generateScenarios on a small library environment', () => {
     expect(scenario!.gates?.doNothing?.detail).toContain('rewritten: c3');
     expect(scenario!.gates?.doNothing?.detail).toMatch(/c4: .*L2|c4: .*undefined/);
     expect(scenario!.gates?.solvability?.passed).toBe(true);
-    expect(scenario!.referenceSolution?.map((c) => c.name)).toEqual(['get_member', 'return_book', 'find_books', 'lend_book']);
+    expect(scenario!.referenceSolution?.map((c) => c.name)).toEqual([
+      'get_member',
+      'return_book',
+      'find_books',
+      'lend_book',
+    ]);
     expect(scenario!.user?.persona).toContain('Ada');
     expect(scenario!.provenance.model).toBe('scripted-llm');
 
@@ -136,7 +144,10 @@ describe('generateScenarios on a small library environment', () => {
     expect(replay.success).toBe(true);
 
     // artifacts on disk
-    const lines = parseJsonLines({ text: await readFile(result.paths.scenarios, 'utf8'), parse: parseScenario });
+    const lines = parseJsonLines({
+      text: await readFile(result.paths.scenarios, 'utf8'),
+      parse: parseScenario,
+    });
     expect(lines).toEqual(result.scenarios);
     const report = JSON.parse(await readFile(result.paths.report, 'utf8'));
     expect(report.checks).toMatchObject({ generated: 4, repaired: 1, rewritten: 1, droppedTypecheck: 0 });
@@ -180,14 +191,21 @@ describe('generateScenarios on a small library environment', () => {
     });
     expect(result.scenarios).toEqual([]);
     expect(result.report.dropped).toEqual([
-      expect.objectContaining({ slot: 0, gate: 'solvability', reason: expect.stringContaining('no attempt of 2') }),
+      expect.objectContaining({
+        slot: 0,
+        gate: 'solvability',
+        reason: expect.stringContaining('no attempt of 2'),
+      }),
     ]);
     const solvability = result.report.funnel.find((f) => f.gate === 'solvability')!;
     expect(solvability).toMatchObject({ entered: 1, passed: 0, dropped: 1 });
     expect(progress).toEqual(['candidate-started', 'scenario-dropped']);
     // the malformed tool-call arguments were answered as a tool error, not a crash
     const turn = model.callsFor('scenario-solver')[2]!;
-    expect(turn.messages.at(-1)).toMatchObject({ role: 'tool', content: expect.stringContaining('INVALID_ARGUMENTS') });
+    expect(turn.messages.at(-1)).toMatchObject({
+      role: 'tool',
+      content: expect.stringContaining('INVALID_ARGUMENTS'),
+    });
     expect(await readFile(result.paths.scenarios, 'utf8')).toBe('');
   });
 
@@ -202,10 +220,21 @@ describe('generateScenarios on a small library environment', () => {
       script[stage] = [...first[stage]!, ...second[stage]!];
     for (const stage of Object.keys(first)) script[stage] ??= first[stage]!;
     const model = new MockChatModel({ script });
-    const result = await generateScenarios({ env: libraryEnv(), count: 2, maxCandidates: 2, model, out, concurrency: 2 });
+    const result = await generateScenarios({
+      env: libraryEnv(),
+      count: 2,
+      maxCandidates: 2,
+      model,
+      out,
+      concurrency: 2,
+    });
     expect(result.scenarios).toHaveLength(1);
     expect(result.report.dropped).toEqual([
-      expect.objectContaining({ slot: 1, gate: 'dedup', reason: expect.stringContaining(result.scenarios[0]!.id) }),
+      expect.objectContaining({
+        slot: 1,
+        gate: 'dedup',
+        reason: expect.stringContaining(result.scenarios[0]!.id),
+      }),
     ]);
     expect(model.callsFor('scenario-checklist')).toHaveLength(1);
   });
@@ -214,7 +243,9 @@ describe('generateScenarios on a small library environment', () => {
     const out = await outDir();
     const script = happyScript();
     script['scenario-checklist'] = [JSON.stringify({ checklist: [{ description: 'Dune exists.' }] })];
-    script['scenario-checks'] = [JSON.stringify({ checks: [{ id: 'c1', source: "(final) => 'b1' in final.books" }] })];
+    script['scenario-checks'] = [
+      JSON.stringify({ checks: [{ id: 'c1', source: "(final) => 'b1' in final.books" }] }),
+    ];
     script['scenario-checks-rewrite'] = [
       JSON.stringify({ source: "(final) => final.books['b1']?.title === 'Dune'" }),
     ];
@@ -232,7 +263,9 @@ describe('generateScenarios on a small library environment', () => {
     const script = happyScript();
     const model = new MockChatModel({ script: script as MockScript });
     const agent = new MockChatModel({
-      script: { 'scenario-difficulty': [...script['scenario-solver']!, 'I could not find that member, sorry.'] },
+      script: {
+        'scenario-difficulty': [...script['scenario-solver']!, 'I could not find that member, sorry.'],
+      },
     });
     const result = await generateScenarios({
       env: libraryEnv(),
@@ -253,7 +286,12 @@ describe('generateScenarios on a small library environment', () => {
       script: {
         ...(script as MockScript),
         'scenario-task': [
-          new LlmCallError({ message: 'HTTP 503 after 4 retries', stage: 'scenario-task', status: 503, isRetryable: true }),
+          new LlmCallError({
+            message: 'HTTP 503 after 4 retries',
+            stage: 'scenario-task',
+            status: 503,
+            isRetryable: true,
+          }),
         ],
       },
     });

@@ -23,7 +23,14 @@ import { runDoNothingGate } from './gates/do-nothing.js';
 import { runSolvabilityGate, type Memo } from './gates/solvability.js';
 import { TaskDeduper, DEFAULT_DEDUP_THRESHOLD } from './gates/dedup.js';
 import { labelDifficulty, type DifficultyThresholds } from './gates/difficulty.js';
-import { buildFunnel, costOf, totalUsage, type DroppedScenario, type FunnelGate, type ScenarioReport } from './report.js';
+import {
+  buildFunnel,
+  costOf,
+  totalUsage,
+  type DroppedScenario,
+  type FunnelGate,
+  type ScenarioReport,
+} from './report.js';
 import type { CheckRunner, ScenarioEnvironment, TaskDraft } from './types.js';
 
 /** Bumped when a stage's prompt or output shape changes, so old cache entries are not reused. */
@@ -113,7 +120,9 @@ function focusFor(env: ScenarioEnvironment, slot: number): { state: string; task
   const tools = [pick, second].filter((t, i, a) => t && a.indexOf(t) === i).join(' and ');
   return {
     state: STATE_FOCUS[slot % STATE_FOCUS.length]!,
-    task: tools ? `a task whose solution involves ${tools}, plus the lookups needed first` : 'a multi-step task',
+    task: tools
+      ? `a task whose solution involves ${tools}, plus the lookups needed first`
+      : 'a multi-step task',
   };
 }
 
@@ -229,7 +238,12 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
       const focus = focusFor(env, slot);
       const { initialState, createdAt } = await stage('state', () =>
         cached('scenario-state', { slot, focus: focus.state }, async () => ({
-          initialState: await generateInitialState({ ...common, model, focus: focus.state, integrity: options.integrity }),
+          initialState: await generateInitialState({
+            ...common,
+            model,
+            focus: focus.state,
+            integrity: options.integrity,
+          }),
           createdAt: new Date().toISOString(),
         })),
       );
@@ -245,38 +259,51 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
       await (dedupTurns[slot - 1] ?? Promise.resolve());
       const duplicate = dedup.findDuplicate(draft.task);
       if (duplicate) {
-        throw new Drop('dedup', `near-duplicate task: ${duplicate.id} (TF-IDF cosine ${duplicate.similarity.toFixed(3)} ≥ ${dedup.threshold})`, id);
+        throw new Drop(
+          'dedup',
+          `near-duplicate task: ${duplicate.id} (TF-IDF cosine ${duplicate.similarity.toFixed(3)} ≥ ${dedup.threshold})`,
+          id,
+        );
       }
       dedup.add(id, draft.task);
       release();
 
       const checklist = await stage(
         'checklist',
-        () => cached('scenario-checklist', { state: hashValue(initialState), task: draft.task }, () =>
-          generateChecklist({ ...common, model, initialState, task: draft.task }),
-        ),
+        () =>
+          cached('scenario-checklist', { state: hashValue(initialState), task: draft.task }, () =>
+            generateChecklist({ ...common, model, initialState, task: draft.task }),
+          ),
         id,
       );
       const generated = await stage(
         'typecheck',
-        () => cached<CheckFunctionsResult>('scenario-checks', { state: hashValue(initialState), task: draft.task, checklist }, () =>
-          generateCheckFunctions({
-            ...common,
-            model,
-            initialState,
-            task: draft.task,
-            checklist,
-            typeChecker: checker,
-            maxRepairs: options.maxRepairs,
-          }),
-        ),
+        () =>
+          cached<CheckFunctionsResult>(
+            'scenario-checks',
+            { state: hashValue(initialState), task: draft.task, checklist },
+            () =>
+              generateCheckFunctions({
+                ...common,
+                model,
+                initialState,
+                task: draft.task,
+                checklist,
+                typeChecker: checker,
+                maxRepairs: options.maxRepairs,
+              }),
+          ),
         id,
       );
       checkStats.generated += checklist.length;
       checkStats.repaired += generated.repaired.length;
       checkStats.droppedTypecheck += generated.dropped.length;
       if (generated.checks.length === 0) {
-        throw new Drop('typecheck', `no check function type-checks: ${generated.dropped.map((d) => `${d.id}: ${d.reason}`).join('; ')}`, id);
+        throw new Drop(
+          'typecheck',
+          `no check function type-checks: ${generated.dropped.map((d) => `${d.id}: ${d.reason}`).join('; ')}`,
+          id,
+        );
       }
       const typecheckGate = {
         passed: true,
@@ -288,22 +315,29 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
 
       const doNothing = await stage(
         'doNothing',
-        () => runDoNothingGate({
-          ...common,
-          model,
-          initialState,
-          task: draft.task,
-          checks: generated.checks,
-          checkRunner,
-          typeChecker: checker,
-          memo: memoFor('scenario-checks-rewrite', { state: hashValue(initialState), task: draft.task }),
-        }),
+        () =>
+          runDoNothingGate({
+            ...common,
+            model,
+            initialState,
+            task: draft.task,
+            checks: generated.checks,
+            checkRunner,
+            typeChecker: checker,
+            memo: memoFor('scenario-checks-rewrite', { state: hashValue(initialState), task: draft.task }),
+          }),
         id,
       );
       checkStats.rewritten += doNothing.rewritten.length;
       checkStats.droppedDoNothing += doNothing.dropped.length;
-      for (const e of doNothing.errors) checkErrors.push({ scenarioId: id, checkId: e.id, gate: 'doNothing', error: e.error });
-      if (!doNothing.gate.passed) throw new Drop('doNothing', `every check is true on the untouched initial state (${doNothing.gate.detail})`, id);
+      for (const e of doNothing.errors)
+        checkErrors.push({ scenarioId: id, checkId: e.id, gate: 'doNothing', error: e.error });
+      if (!doNothing.gate.passed)
+        throw new Drop(
+          'doNothing',
+          `every check is true on the untouched initial state (${doNothing.gate.detail})`,
+          id,
+        );
       const checks: CheckItem[] = doNothing.checks;
 
       const solvability = await runSolvabilityGate({
@@ -316,13 +350,19 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
         checkRunner,
         attempts: options.solverAttempts ?? 2,
         maxSteps: options.maxSteps,
-        memo: memoFor('scenario-solver', { state: hashValue(initialState), task: draft.task, maxSteps: options.maxSteps ?? 30 }),
+        memo: memoFor('scenario-solver', {
+          state: hashValue(initialState),
+          task: draft.task,
+          maxSteps: options.maxSteps ?? 30,
+        }),
         signal: options.signal,
       });
       for (const attempt of solvability.attempts)
         for (const c of attempt.checks)
-          if (c.error) checkErrors.push({ scenarioId: id, checkId: c.id, gate: 'solvability', error: c.error });
-      if (!solvability.gate.passed) throw new Drop('solvability', `unsolvable: ${solvability.gate.detail}`, id);
+          if (c.error)
+            checkErrors.push({ scenarioId: id, checkId: c.id, gate: 'solvability', error: c.error });
+      if (!solvability.gate.passed)
+        throw new Drop('solvability', `unsolvable: ${solvability.gate.detail}`, id);
 
       let difficulty: Scenario['difficulty'];
       if (options.difficulty && agentModel) {
@@ -374,12 +414,21 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
         env: { id: env.id, tools: [...env.tools], stateSchema: env.stateSchema },
       });
       if (!validation.valid) {
-        throw new Drop('artifact', `invalid scenario: ${validation.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, id);
+        throw new Drop(
+          'artifact',
+          `invalid scenario: ${validation.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`,
+          id,
+        );
       }
       return { scenario };
     } catch (error) {
       if (error instanceof Drop) {
-        const drop: DroppedScenario = { slot, gate: error.gate, reason: error.reason, ...(error.scenarioId ?? scenarioId ? { scenarioId: error.scenarioId ?? scenarioId } : {}) };
+        const drop: DroppedScenario = {
+          slot,
+          gate: error.gate,
+          reason: error.reason,
+          ...((error.scenarioId ?? scenarioId) ? { scenarioId: error.scenarioId ?? scenarioId } : {}),
+        };
         options.onProgress?.({ type: 'scenario-dropped', ...drop });
         return { drop };
       }
@@ -413,7 +462,13 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
             outcomes.set(slot, outcome);
             if (outcome.scenario) {
               kept++;
-              options.onProgress?.({ type: 'scenario-kept', slot, scenarioId: outcome.scenario.id, kept, requested: options.count });
+              options.onProgress?.({
+                type: 'scenario-kept',
+                slot,
+                scenarioId: outcome.scenario.id,
+                kept,
+                requested: options.count,
+              });
             }
             pump();
           },
@@ -429,7 +484,9 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
     pump();
   });
   if (fatal === undefined && options.signal?.aborted)
-    fatal = new EnvscalerError('ABORTED', 'scenario generation was aborted', { cause: options.signal.reason });
+    fatal = new EnvscalerError('ABORTED', 'scenario generation was aborted', {
+      cause: options.signal.reason,
+    });
 
   const ordered = [...outcomes.entries()].sort((a, b) => a[0] - b[0]).map(([, o]) => o);
   const scenarios = ordered.flatMap((o) => (o.scenario ? [o.scenario] : []));

@@ -18,7 +18,13 @@ export {
   type SolvabilityAttempt,
   type Memo,
 } from './gates/solvability.js';
-export { runSolver, replaySolution, scoreSolution, type RunSolverOptions, type SolverRun } from './gates/solver.js';
+export {
+  runSolver,
+  replaySolution,
+  scoreSolution,
+  type RunSolverOptions,
+  type SolverRun,
+} from './gates/solver.js';
 export { TaskDeduper, DEFAULT_DEDUP_THRESHOLD, tokenize } from './gates/dedup.js';
 export {
   labelDifficulty,
@@ -28,11 +34,28 @@ export {
   type DifficultyLabel,
   type LabelDifficultyOptions,
 } from './gates/difficulty.js';
-export { CheckTypeChecker, sharedCheckTypeChecker, normalizeCheckSource, type CheckDiagnostics } from './typecheck.js';
+export {
+  CheckTypeChecker,
+  sharedCheckTypeChecker,
+  normalizeCheckSource,
+  type CheckDiagnostics,
+} from './typecheck.js';
 export { schemaToTs } from './schema-to-ts.js';
 export { referentialProblems, schemaProblems, stateProblems } from './integrity.js';
 export { StageCache, type CacheEntry } from './cache.js';
 export { UsageLedger, type StageUsage, type UsageByStage } from './usage.js';
-export { FUNNEL_GATES, type FunnelGate, type FunnelStep, type DroppedScenario, type ScenarioReport } from './report.js';
-export type { ScenarioEnvironment, ScenarioSession, CheckRunner, ChecklistEntry, TaskDraft } from './types.js';
+export {
+  FUNNEL_GATES,
+  type FunnelGate,
+  type FunnelStep,
+  type DroppedScenario,
+  type ScenarioReport,
+} from './report.js';
+export type {
+  ScenarioEnvironment,
+  ScenarioSession,
+  CheckRunner,
+  ChecklistEntry,
+  TaskDraft,
+} from './types.js';
 export * as prompts from './prompts/index.js';

@@ -97,7 +97,9 @@ export function referentialProblems(state: unknown, limit = 20): string[] {
       : (value as unknown[]).map((v, i) => [String(i), v]);
     for (const [key, record] of entries) {
       if (!isRecord(record)) continue;
-      const path = isRecord(value) ? `$.${collection.name}[${JSON.stringify(key)}]` : `$.${collection.name}[${key}]`;
+      const path = isRecord(value)
+        ? `$.${collection.name}[${JSON.stringify(key)}]`
+        : `$.${collection.name}[${key}]`;
       if (isRecord(value)) {
         const one = collection.singular;
         for (const idField of ['id', `${one}_id`, `${one}Id`]) {

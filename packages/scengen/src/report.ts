@@ -41,7 +41,13 @@ export interface ScenarioReport {
   funnel: FunnelStep[];
   dropped: DroppedScenario[];
   /** Check-level outcomes across kept and dropped candidates. */
-  checks: { generated: number; repaired: number; droppedTypecheck: number; rewritten: number; droppedDoNothing: number };
+  checks: {
+    generated: number;
+    repaired: number;
+    droppedTypecheck: number;
+    rewritten: number;
+    droppedDoNothing: number;
+  };
   /** Checks that threw or timed out (counted as failed), with the gate that saw it. */
   checkErrors: { scenarioId: string; checkId: string; gate: 'doNothing' | 'solvability'; error: string }[];
   difficulty?: Record<'too_easy' | 'trainable' | 'too_hard', number>;
@@ -85,6 +91,9 @@ export function costOf(
   totals: { promptTokens: number; completionTokens: number },
   pricing: { promptPerMillion: number; completionPerMillion: number },
 ): number {
-  const usd = (totals.promptTokens * pricing.promptPerMillion + totals.completionTokens * pricing.completionPerMillion) / 1e6;
+  const usd =
+    (totals.promptTokens * pricing.promptPerMillion +
+      totals.completionTokens * pricing.completionPerMillion) /
+    1e6;
   return Math.round(usd * 1e6) / 1e6;
 }

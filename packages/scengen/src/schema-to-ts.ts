@@ -10,7 +10,9 @@ export function schemaToTs(schema: JsonSchema, root: JsonSchema = schema, depth 
   const s = schema as Record<string, unknown>;
   if (typeof s.$ref === 'string') {
     const match = /^#\/(definitions|\$defs)\/(.+)$/.exec(s.$ref);
-    const target = match ? ((root as Record<string, Record<string, JsonSchema>>)[match[1]!]?.[match[2]!]) : undefined;
+    const target = match
+      ? (root as Record<string, Record<string, JsonSchema>>)[match[1]!]?.[match[2]!]
+      : undefined;
     return target ? schemaToTs(target, root, depth + 1) : 'unknown';
   }
   if ('const' in s) return JSON.stringify(s.const);
@@ -22,8 +24,7 @@ export function schemaToTs(schema: JsonSchema, root: JsonSchema = schema, depth 
   if (Array.isArray(s.allOf))
     return (s.allOf as JsonSchema[]).map((x) => `(${schemaToTs(x, root, depth + 1)})`).join(' & ');
   const type = s.type;
-  if (Array.isArray(type))
-    return type.map((t) => schemaToTs({ ...s, type: t }, root, depth + 1)).join(' | ');
+  if (Array.isArray(type)) return type.map((t) => schemaToTs({ ...s, type: t }, root, depth + 1)).join(' | ');
   switch (type) {
     case 'string':
       return 'string';
@@ -35,7 +36,10 @@ export function schemaToTs(schema: JsonSchema, root: JsonSchema = schema, depth 
     case 'null':
       return 'null';
     case 'array': {
-      const items = s.items && typeof s.items === 'object' ? schemaToTs(s.items as JsonSchema, root, depth + 1) : 'unknown';
+      const items =
+        s.items && typeof s.items === 'object'
+          ? schemaToTs(s.items as JsonSchema, root, depth + 1)
+          : 'unknown';
       return `Array<${items}>`;
     }
     case 'object':

@@ -15,7 +15,7 @@ const envDir = fileURLToPath(new URL('../../../envs/tau2-retail', import.meta.ur
 const SUBSET = JSON.parse(readFileSync(new URL('./test/tau2-retail-subset.json', import.meta.url), 'utf8'));
 
 const TASK =
-  "Hi, this is Aarav Nguyen (aarav.nguyen1293@example.com). I ordered #W2443586 by mistake, please cancel it. " +
+  'Hi, this is Aarav Nguyen (aarav.nguyen1293@example.com). I ordered #W2443586 by mistake, please cancel it. ' +
   'I also want to return the hiking boots from my delivered order #W7728728, with the refund going to my PayPal.';
 
 /** What a real model's replies look like: prose, fences, one cut-off reply, tool-call turns. */
@@ -41,7 +41,10 @@ function script() {
       `Here is the checklist:\n${JSON.stringify({
         checklist: [
           { description: "Order #W2443586 is cancelled with reason 'ordered by mistake'." },
-          { description: "Order #W7728728 is 'return requested' for the hiking boots (item 1437889264), refunded to paypal_7859314." },
+          {
+            description:
+              "Order #W7728728 is 'return requested' for the hiking boots (item 1437889264), refunded to paypal_7859314.",
+          },
           { description: 'Order #W2443586 has a refund of 591.95 to paypal_7859314 in its payment history.' },
         ],
       })}`,
@@ -58,11 +61,19 @@ function script() {
 \`\`\``,
     ],
     'scenario-solver': [
-      { content: null, toolCalls: [{ name: 'find_user_id_by_email', arguments: { email: 'aarav.nguyen1293@example.com' } }] },
+      {
+        content: null,
+        toolCalls: [{ name: 'find_user_id_by_email', arguments: { email: 'aarav.nguyen1293@example.com' } }],
+      },
       { content: null, toolCalls: [{ name: 'get_order_details', arguments: { order_id: '#W2443586' } }] },
       {
         content: null,
-        toolCalls: [{ name: 'cancel_pending_order', arguments: { order_id: '#W2443586', reason: 'ordered by mistake' } }],
+        toolCalls: [
+          {
+            name: 'cancel_pending_order',
+            arguments: { order_id: '#W2443586', reason: 'ordered by mistake' },
+          },
+        ],
       },
       { content: null, toolCalls: [{ name: 'get_order_details', arguments: { order_id: '#W7728728' } }] },
       {
@@ -70,7 +81,11 @@ function script() {
         toolCalls: [
           {
             name: 'return_delivered_order_items',
-            arguments: { order_id: '#W7728728', item_ids: ['1437889264'], payment_method_id: 'paypal_7859314' },
+            arguments: {
+              order_id: '#W7728728',
+              item_ids: ['1437889264'],
+              payment_method_id: 'paypal_7859314',
+            },
           },
         ],
       },
@@ -80,7 +95,8 @@ function script() {
 }
 
 const envReady =
-  existsSync(join(envDir, 'env.ts')) && (existsSync(join(envDir, 'meta.json')) || existsSync(join(envDir, 'env.json')));
+  existsSync(join(envDir, 'env.ts')) &&
+  (existsSync(join(envDir, 'meta.json')) || existsSync(join(envDir, 'env.json')));
 
 describe.skipIf(!envReady)('end to end on envs/tau2-retail', () => {
   let env: LoadedEnvironment;
@@ -99,7 +115,10 @@ describe.skipIf(!envReady)('end to end on envs/tau2-retail', () => {
     const result = await generateScenarios({ env, count: 1, model, out, concurrency: 1, maxCandidates: 1 });
     expect(result.report.dropped).toEqual([]);
     expect(result.scenarios).toHaveLength(1);
-    const [scenario] = parseJsonLines({ text: await readFile(result.paths.scenarios, 'utf8'), parse: parseScenario });
+    const [scenario] = parseJsonLines({
+      text: await readFile(result.paths.scenarios, 'utf8'),
+      parse: parseScenario,
+    });
     expect(scenario!.envId).toBe(env.id);
     expect(scenario!.initialState).toEqual(SUBSET);
     expect(scenario!.gates).toMatchObject({

@@ -8,7 +8,10 @@ describe('CheckTypeChecker', () => {
 
   it('accepts a well-typed check and reports a wrong property', () => {
     const env = libraryEnv();
-    expect(checker.check({ env, source: "(final) => final.loans['L1']?.returned === true" })).toEqual({ ok: true, errors: [] });
+    expect(checker.check({ env, source: "(final) => final.loans['L1']?.returned === true" })).toEqual({
+      ok: true,
+      errors: [],
+    });
     const bad = checker.check({ env, source: "(final) => final.loans['L1']?.returnedAt === true" });
     expect(bad.ok).toBe(false);
     expect(bad.errors.join('\n')).toContain('returnedAt');
@@ -17,7 +20,9 @@ describe('CheckTypeChecker', () => {
   it('types checks from the State JSON Schema when the environment has no source', () => {
     const env = { ...libraryEnv(), id: 'schema-only', source: undefined };
     expect(checker.check({ env, source: "(final) => final.books['b1']?.available === false" }).ok).toBe(true);
-    expect(checker.check({ env, source: "(final) => final.books['b1']?.availability === false" }).ok).toBe(false);
+    expect(checker.check({ env, source: "(final) => final.books['b1']?.availability === false" }).ok).toBe(
+      false,
+    );
     expect(checker.stateType(env)).toContain('export type State');
   });
 

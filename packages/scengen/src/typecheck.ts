@@ -63,7 +63,9 @@ export class CheckTypeChecker {
     if (types === undefined) {
       const file = ts.createSourceFile('env.ts', text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
       types = file.statements
-        .filter((s) => ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s) || ts.isEnumDeclaration(s))
+        .filter(
+          (s) => ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s) || ts.isEnumDeclaration(s),
+        )
         .map((s) => s.getFullText(file).trim())
         .join('\n\n');
       this.stateTypes.set(key, types);

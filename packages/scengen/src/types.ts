@@ -23,11 +23,7 @@ export interface ScenarioEnvironment {
 
 /** Evaluates check functions over frozen snapshots in a sandbox; throws and timeouts become failed results. */
 export interface CheckRunner {
-  run(options: {
-    checks: readonly CheckItem[];
-    initial: unknown;
-    final: unknown;
-  }): Promise<CheckResult[]>;
+  run(options: { checks: readonly CheckItem[]; initial: unknown; final: unknown }): Promise<CheckResult[]>;
   dispose?(): unknown;
 }
 

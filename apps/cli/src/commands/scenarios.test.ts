@@ -70,21 +70,40 @@ beforeAll(async () => {
   );
   server = await createMockOpenAIServer({
     script: {
-      'scenario-state': [{ content: `Here is the state:\n\`\`\`json\n${JSON.stringify({ state: STATE })}\n\`\`\`` }],
+      'scenario-state': [
+        { content: `Here is the state:\n\`\`\`json\n${JSON.stringify({ state: STATE })}\n\`\`\`` },
+      ],
       'scenario-task': [
         {
           json: {
             task: "I'm Ada Osei (ada@example.org) and I'd like to borrow Dune until 2026-12-20.",
-            user: { persona: 'Ada, brisk.', knownInfo: 'Her email; wants Dune until 2026-12-20.', unknownInfo: 'Book ids.' },
+            user: {
+              persona: 'Ada, brisk.',
+              knownInfo: 'Her email; wants Dune until 2026-12-20.',
+              unknownInfo: 'Book ids.',
+            },
           },
         },
       ],
-      'scenario-checklist': [{ json: { checklist: [{ description: 'Ada has a loan of Dune due 2026-12-20.' }, { description: 'Dune is no longer available.' }] } }],
+      'scenario-checklist': [
+        {
+          json: {
+            checklist: [
+              { description: 'Ada has a loan of Dune due 2026-12-20.' },
+              { description: 'Dune is no longer available.' },
+            ],
+          },
+        },
+      ],
       'scenario-checks': [
         {
           json: {
             checks: [
-              { id: 'c1', source: "(final) => Object.values(final.loans).some((l) => l.memberId === 'm1' && l.bookId === 'b1' && l.dueDate === '2026-12-20')" },
+              {
+                id: 'c1',
+                source:
+                  "(final) => Object.values(final.loans).some((l) => l.memberId === 'm1' && l.bookId === 'b1' && l.dueDate === '2026-12-20')",
+              },
               { id: 'c2', source: "(final) => final.books['b1']?.available === false" },
             ],
           },
@@ -92,7 +111,11 @@ beforeAll(async () => {
       ],
       'scenario-solver': [
         { toolCalls: [{ name: 'getMember', arguments: { email: 'ada@example.org' } }] },
-        { toolCalls: [{ name: 'lendBook', arguments: { memberId: 'm1', bookId: 'b1', dueDate: '2026-12-20' } }] },
+        {
+          toolCalls: [
+            { name: 'lendBook', arguments: { memberId: 'm1', bookId: 'b1', dueDate: '2026-12-20' } },
+          ],
+        },
         'Dune is yours until 2026-12-20.',
       ],
     },
@@ -112,7 +135,18 @@ describe('envscaler scenarios', () => {
   it('loads every environment under --envs and writes valid scenarios and a report', async () => {
     const out = join(root, 'out');
     const code = await runCli({
-      argv: ['scenarios', '--envs', join(root, 'envs'), '--out', out, '--count', '1', '--concurrency', '1', '--quiet'],
+      argv: [
+        'scenarios',
+        '--envs',
+        join(root, 'envs'),
+        '--out',
+        out,
+        '--count',
+        '1',
+        '--concurrency',
+        '1',
+        '--quiet',
+      ],
     });
     expect(code).toBe(0);
     const scenarios = parseJsonLines({
@@ -127,7 +161,11 @@ describe('envscaler scenarios', () => {
   });
 
   it('exits 2 on a missing environments directory and on a bad --count', async () => {
-    expect(await runCli({ argv: ['scenarios', '--envs', join(root, 'nope'), '--out', root, '--count', '1', '--quiet'] })).toBe(2);
+    expect(
+      await runCli({
+        argv: ['scenarios', '--envs', join(root, 'nope'), '--out', root, '--count', '1', '--quiet'],
+      }),
+    ).toBe(2);
     expect(await runCli({ argv: ['scenarios', '--envs', root, '--out', root, '--count', 'zero'] })).toBe(2);
   });
 });

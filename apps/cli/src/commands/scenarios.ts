@@ -31,9 +31,11 @@ export async function findEnvironmentDirs(dir: string): Promise<string[]> {
   }
   const dirs: string[] = [];
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.isDirectory() && (await isFile(join(root, entry.name, 'env.ts')))) dirs.push(join(root, entry.name));
+    if (entry.isDirectory() && (await isFile(join(root, entry.name, 'env.ts'))))
+      dirs.push(join(root, entry.name));
   }
-  if (dirs.length === 0) throw new EnvscalerError('NOT_FOUND', `no environment (a directory with env.ts) under ${dir}`);
+  if (dirs.length === 0)
+    throw new EnvscalerError('NOT_FOUND', `no environment (a directory with env.ts) under ${dir}`);
   return dirs;
 }
 
@@ -81,7 +83,9 @@ export async function runScenarios(options: RunScenariosOptions): Promise<Genera
           stage?.update({ done: kept, failed: dropped });
         },
       });
-      stage?.finish(`${result.report.kept} kept of ${result.report.candidates} candidates → ${result.paths.scenarios}`);
+      stage?.finish(
+        `${result.report.kept} kept of ${result.report.candidates} candidates → ${result.paths.scenarios}`,
+      );
       results.push(result);
     } finally {
       env.dispose();
@@ -103,14 +107,25 @@ export function registerScenariosCommand(program: Command): void {
     .requiredOption('--envs <dir>', 'an environment directory, or a directory of them (each with env.ts)')
     .requiredOption('--out <dir>', 'output root: scenarios/<envId>.jsonl, .report.json and .cache/scengen/')
     .requiredOption('--count <n>', 'valid scenarios wanted per environment', positiveInt)
-    .option('--concurrency <n>', 'candidates processed at once per environment (default: config concurrency.scenarios, else 2)', positiveInt)
+    .option(
+      '--concurrency <n>',
+      'candidates processed at once per environment (default: config concurrency.scenarios, else 2)',
+      positiveInt,
+    )
     .option('--solver-attempts <k>', 'solver attempts for the solvability gate', positiveInt, 2)
     .option('--max-steps <n>', 'model turns per solver episode', positiveInt, 30)
-    .option('--difficulty-samples <n>', 'label difficulty from this many agent episodes per scenario', positiveInt)
+    .option(
+      '--difficulty-samples <n>',
+      'label difficulty from this many agent episodes per scenario',
+      positiveInt,
+    )
     .option('--config <file>', 'config file (default ./envscaler.config.json)')
     .option('--json', 'progress as JSON lines on stderr')
     .option('--quiet', 'no progress output')
-    .addHelpText('after', '\nExample:\n  $ envscaler scenarios --envs out/envs --out out --count 20 --concurrency 4')
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ envscaler scenarios --envs out/envs --out out --count 20 --concurrency 4',
+    )
     .action(
       async (options: {
         envs: string;
@@ -133,7 +148,10 @@ export function registerScenariosCommand(program: Command): void {
           mode: chooseProgressMode({ json: options.json, quiet: options.quiet, isTTY: process.stderr.isTTY }),
         });
         const interrupt = createInterruptSignal({
-          onFirst: () => progress.message('interrupted: finishing in-flight candidates and saving; press Ctrl-C again to exit now'),
+          onFirst: () =>
+            progress.message(
+              'interrupted: finishing in-flight candidates and saving; press Ctrl-C again to exit now',
+            ),
         });
         try {
           const results = await runScenarios({

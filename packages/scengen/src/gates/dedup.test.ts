@@ -19,11 +19,15 @@ describe('TaskDeduper', () => {
     const d = new TaskDeduper();
     d.add('s1', base);
     expect(d.findDuplicate(base.replace('Neuromancer', 'The Left Hand of Darkness'))).toBeUndefined();
-    expect(d.findDuplicate("I'm Bruno Lind (bruno@example.org). Please lend me Dune until 2026-12-20.")).toBeUndefined();
+    expect(
+      d.findDuplicate("I'm Bruno Lind (bruno@example.org). Please lend me Dune until 2026-12-20."),
+    ).toBeUndefined();
   });
 
   it('weights ids, names and dates above ordinary words', () => {
-    const weights = Object.fromEntries(tokenize('Please cancel order #W2443586 for Aarav today.').map((t) => [t.token, t.weight]));
+    const weights = Object.fromEntries(
+      tokenize('Please cancel order #W2443586 for Aarav today.').map((t) => [t.token, t.weight]),
+    );
     expect(weights['#w2443586']).toBe(3);
     expect(weights.aarav).toBe(3);
     expect(weights.cancel).toBe(1);

@@ -10,9 +10,10 @@
 export const DEFAULT_DEDUP_THRESHOLD = 0.85;
 
 const STOPWORDS = new Set(
-  ('a an and are as at be by for from has have i in is it its my me of on or please that the this to was ' +
-    'were will with would you your can could am m s d ll ve re hi hello hey thanks thank dear so just also')
-    .split(' '),
+  (
+    'a an and are as at be by for from has have i in is it its my me of on or please that the this to was ' +
+    'were will with would you your can could am m s d ll ve re hi hello hey thanks thank dear so just also'
+  ).split(' '),
 );
 
 const SALIENT_WEIGHT = 3;
@@ -75,7 +76,8 @@ export class TaskDeduper {
       let dot = 0;
       for (const [term, x] of a) dot += x * (b.get(term) ?? 0);
       const similarity = na === 0 ? 0 : dot / (na * norm(b) || 1);
-      if (similarity >= this.threshold && (!best || similarity > best.similarity)) best = { id: doc.id, similarity };
+      if (similarity >= this.threshold && (!best || similarity > best.similarity))
+        best = { id: doc.id, similarity };
     }
     return best;
   }

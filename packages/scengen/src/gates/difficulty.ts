@@ -16,7 +16,10 @@ export interface DifficultyThresholds {
 }
 export const DEFAULT_DIFFICULTY_THRESHOLDS: DifficultyThresholds = { easyAtOrAbove: 0.8, hardAtOrBelow: 0.2 };
 
-export function difficultyLabel(passRate: number, t: DifficultyThresholds = DEFAULT_DIFFICULTY_THRESHOLDS): DifficultyLabel {
+export function difficultyLabel(
+  passRate: number,
+  t: DifficultyThresholds = DEFAULT_DIFFICULTY_THRESHOLDS,
+): DifficultyLabel {
   if (passRate >= t.easyAtOrAbove) return 'too_easy';
   if (passRate <= t.hardAtOrBelow) return 'too_hard';
   return 'trainable';
@@ -40,7 +43,9 @@ export interface LabelDifficultyOptions {
 }
 
 /** Samples the agent `samples` times on the scenario and labels it by the fraction of full-reward episodes. */
-export async function labelDifficulty(options: LabelDifficultyOptions): Promise<NonNullable<Scenario['difficulty']>> {
+export async function labelDifficulty(
+  options: LabelDifficultyOptions,
+): Promise<NonNullable<Scenario['difficulty']>> {
   const memo: Memo = options.memo ?? ((_key, run) => run());
   let passed = 0;
   for (let sample = 1; sample <= options.samples; sample++) {

@@ -1,4 +1,10 @@
-import { completeJson, GenerationFailedError, type ChatModel, type CheckItem, type GateResult } from '@envscaler/core';
+import {
+  completeJson,
+  GenerationFailedError,
+  type ChatModel,
+  type CheckItem,
+  type GateResult,
+} from '@envscaler/core';
 import { checkRewriteMessages } from '../prompts/checks.js';
 import { normalizeCheckSource, sharedCheckTypeChecker, type CheckTypeChecker } from '../typecheck.js';
 import type { CheckRunner, ScenarioEnvironment } from '../types.js';
@@ -81,17 +87,27 @@ export async function runDoNothingGate(options: DoNothingGateOptions): Promise<D
           schema: sourceSchema,
           maxAttempts: options.maxAttempts ?? 2,
           check: (value) =>
-            checker.check({ env: options.env, source: normalizeCheckSource((value as { source: string }).source) })
-              .errors,
+            checker.check({
+              env: options.env,
+              source: normalizeCheckSource((value as { source: string }).source),
+            }).errors,
         });
-        return { ok: true as const, source: normalizeCheckSource(reply.source), description: reply.description };
+        return {
+          ok: true as const,
+          source: normalizeCheckSource(reply.source),
+          description: reply.description,
+        };
       } catch (error) {
         if (error instanceof GenerationFailedError) return { ok: false as const, reason: error.message };
         throw error;
       }
     });
     if (!rewrite.ok) {
-      out.dropped.push({ id: check.id, description: check.description, reason: `true on the initial state; rewrite failed: ${rewrite.reason}` });
+      out.dropped.push({
+        id: check.id,
+        description: check.description,
+        reason: `true on the initial state; rewrite failed: ${rewrite.reason}`,
+      });
       continue;
     }
     const candidate: CheckItem = {
@@ -101,7 +117,11 @@ export async function runDoNothingGate(options: DoNothingGateOptions): Promise<D
     };
     const [again] = await run([candidate]);
     if (again!.passed) {
-      out.dropped.push({ id: check.id, description: check.description, reason: 'true on the initial state, also after one rewrite' });
+      out.dropped.push({
+        id: check.id,
+        description: check.description,
+        reason: 'true on the initial state, also after one rewrite',
+      });
     } else {
       if (again!.error) out.errors.push({ id: check.id, error: again!.error });
       out.checks.push(candidate);
@@ -111,7 +131,8 @@ export async function runDoNothingGate(options: DoNothingGateOptions): Promise<D
   const parts = [`${out.checks.length}/${options.checks.length} checks false on the initial state`];
   if (out.rewritten.length) parts.push(`rewritten: ${out.rewritten.join(', ')}`);
   if (out.dropped.length) parts.push(`dropped: ${out.dropped.map((d) => d.id).join(', ')}`);
-  if (out.errors.length) parts.push(`errors (counted false): ${out.errors.map((e) => `${e.id}: ${e.error}`).join('; ')}`);
+  if (out.errors.length)
+    parts.push(`errors (counted false): ${out.errors.map((e) => `${e.id}: ${e.error}`).join('; ')}`);
   out.gate = { passed: out.checks.length >= 1, detail: parts.join('; ') };
   return out;
 }

@@ -85,7 +85,10 @@ export async function runSolvabilityGate(options: SolvabilityGateOptions): Promi
     }
   }
   const summary = attempts
-    .map((a) => `attempt ${a.attempt}: ${a.termination}, ${a.toolCalls} tool calls, failing ${describeFailures(a.checks)}`)
+    .map(
+      (a) =>
+        `attempt ${a.attempt}: ${a.termination}, ${a.toolCalls} tool calls, failing ${describeFailures(a.checks)}`,
+    )
     .join('; ');
   return { gate: { passed: false, detail: `no attempt of ${k} passed every check (${summary})` }, attempts };
 }

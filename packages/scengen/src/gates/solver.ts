@@ -93,12 +93,18 @@ export async function runSolver(options: RunSolverOptions): Promise<SolverRun> {
           args = undefined;
           result = {
             ok: false,
-            error: { code: 'INVALID_ARGUMENTS', message: `arguments are not valid JSON: ${(error as Error).message}` },
+            error: {
+              code: 'INVALID_ARGUMENTS',
+              message: `arguments are not valid JSON: ${(error as Error).message}`,
+            },
           };
         }
         if (args !== undefined) {
           if (args === null || typeof args !== 'object' || Array.isArray(args)) {
-            result = { ok: false, error: { code: 'INVALID_ARGUMENTS', message: 'arguments must be a JSON object' } };
+            result = {
+              ok: false,
+              error: { code: 'INVALID_ARGUMENTS', message: 'arguments must be a JSON object' },
+            };
           } else {
             try {
               result = await session.call(call.function.name, args as Record<string, unknown>);

@@ -6,7 +6,11 @@ import type { ScenarioEnvironment } from '../types.js';
  * task as the user's message. No user is available to answer questions, so the prompt says that the
  * user has confirmed everything and the agent should act with the tools until the task is done.
  */
-export function solverMessages(options: { env: ScenarioEnvironment; task: string; knownInfo?: string }): ChatMessage[] {
+export function solverMessages(options: {
+  env: ScenarioEnvironment;
+  task: string;
+  knownInfo?: string;
+}): ChatMessage[] {
   const rules = options.env.rules.map((r) => `- ${r}`).join('\n');
   const known = options.knownInfo ? `\n\nWhat I can tell you about myself: ${options.knownInfo}` : '';
   return [

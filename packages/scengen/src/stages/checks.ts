@@ -79,7 +79,9 @@ export async function generateCheckFunctions(
     check: (value) => {
       const got = new Set((value as { checks: { id: string }[] }).checks.map((c) => c.id));
       const missing = ids.filter((id) => !got.has(id));
-      return missing.length > 0 ? [`checks is missing ids ${missing.join(', ')}; write one per checklist item`] : [];
+      return missing.length > 0
+        ? [`checks is missing ids ${missing.join(', ')}; write one per checklist item`]
+        : [];
     },
   });
   const byId = new Map(reply.checks.map((c) => [c.id, normalizeCheckSource(c.source)]));
@@ -145,7 +147,10 @@ export async function repairCheck(options: {
     return { ok: true, source: normalizeCheckSource(reply.source) };
   } catch (error) {
     if (error instanceof GenerationFailedError)
-      return { ok: false, reason: `still failed to type-check after ${maxRepairs} repair(s): ${error.message}` };
+      return {
+        ok: false,
+        reason: `still failed to type-check after ${maxRepairs} repair(s): ${error.message}`,
+      };
     throw error;
   }
 }

@@ -32,7 +32,10 @@ const taskSchema = {
 
 /** Stage 'scenario-task': a multi-step task in the user's voice plus a user profile for simulation. */
 export async function generateTask(options: GenerateTaskOptions): Promise<TaskDraft> {
-  const reply = await completeJson<{ task: string; user: { persona: string; knownInfo: string; unknownInfo?: string } }>({
+  const reply = await completeJson<{
+    task: string;
+    user: { persona: string; knownInfo: string; unknownInfo?: string };
+  }>({
     model: options.model,
     request: {
       stage: 'scenario-task',

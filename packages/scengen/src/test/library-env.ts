@@ -103,7 +103,9 @@ function librarySession(initial: LibraryState): ScenarioSession {
   const state = structuredClone(initial);
   const tools: Record<string, (args: Record<string, unknown>) => ToolResult> = {
     find_books: ({ query }) =>
-      ok(Object.values(state.books).filter((b) => b.title.toLowerCase().includes(String(query).toLowerCase()))),
+      ok(
+        Object.values(state.books).filter((b) => b.title.toLowerCase().includes(String(query).toLowerCase())),
+      ),
     get_member: ({ email }) => {
       const m = Object.values(state.members).find((x) => x.email === email);
       return m ? ok(m) : fail('NOT_FOUND', `no member with email ${String(email)}`);
