@@ -82,7 +82,7 @@ export class IsolateEngine implements Engine {
       let infoJson: string;
       try {
         infoJson = fn('load').applySync(undefined, [this.envFactory, this.className], {
-          timeout: Math.max(this.limits.callTimeoutMs, 5_000),
+          timeout: this.limits.callTimeoutMs * 5,
         }) as string;
       } catch (error) {
         throw new EnvscalerError('ENVIRONMENT_LOAD_FAILED', `The environment module failed to load: ${(error as Error).message}`, {
