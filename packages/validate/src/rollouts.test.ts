@@ -133,6 +133,26 @@ describe('runRollouts', () => {
     expect(records.length).toBeLessThan(12);
   });
 
+  it('re-runs pairs whose saved trajectory ended in a model error; the newest line wins', async () => {
+    const out = await tempDir();
+    let failing = true;
+    const flaky = new MockChatModel({
+      script: {
+        agent: (request: ChatRequest) => {
+          if (failing) throw new Error('endpoint down');
+          return scriptedAgent().complete(request).then((r) => ({ content: r.message.content, toolCalls: r.message.tool_calls?.map((c) => ({ id: c.id, name: c.function.name, arguments: c.function.arguments })) }));
+        },
+      },
+    });
+    const first = await runRollouts({ envs: [libraryEnvironment()], scenarios: scenarios.slice(0, 1), agent: flaky, trials: 2, concurrency: 2, out, mode: 'non_conversational', runner });
+    expect(first.summary.terminations).toEqual({ error: 2 });
+    failing = false;
+    const second = await runRollouts({ envs: [libraryEnvironment()], scenarios: scenarios.slice(0, 1), agent: flaky, trials: 2, concurrency: 2, out, mode: 'non_conversational', runner });
+    expect(second.ran).toBe(2);
+    expect(second.summary.terminations).toEqual({ agent_done: 2 });
+    expect(second.summary.successRate).toBe(1);
+  });
+
   it('rejects a scenario whose environment is missing', async () => {
     const out = await tempDir();
     await expect(
