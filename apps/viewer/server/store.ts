@@ -383,7 +383,7 @@ export class OutDirStore {
     } finally {
       await handle.close();
     }
-    const out: TrajectoryDetailResponse = { runId, index: position, problems: [] };
+    const out: TrajectoryDetailResponse = { runId, index: position, total: index.lines.length, problems: [] };
     let trajectory: Trajectory;
     try {
       trajectory = parseTrajectory(JSON.parse(raw), where);

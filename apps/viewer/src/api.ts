@@ -128,6 +128,8 @@ export interface TrajectoryPage {
 export interface TrajectoryDetailResponse {
   runId: string;
   index: number;
+  /** Trajectories in the run, for previous/next links. */
+  total: number;
   trajectory?: Trajectory;
   /** The trajectory's scenario when it can be found, for the initial state and check descriptions. */
   scenario?: Scenario;

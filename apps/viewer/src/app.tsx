@@ -17,6 +17,8 @@ import { SummaryView } from './pages/summary.js';
 import { RunsView, TrajectoryListView, TrajectoryView } from './pages/trajectories.js';
 import { href, parseRoute, type Route } from './model/route.js';
 
+type RunStatus = 'passed' | 'failed' | 'invalid';
+
 const responses = new Map<string, Promise<unknown>>();
 
 /** GET a JSON API path; responses are memoised for the session (the out dir is read-only here). */
@@ -78,10 +80,11 @@ function EnvsPage({ filter }: { filter: string }) {
 const pageSize = 200;
 
 /** The paged trajectory list: fetches index pages as rows scroll into view. */
-function RunPage({ runId, envId, scenarioId }: { runId: string; envId?: string; scenarioId?: string }) {
+function RunPage({ runId, envId, scenarioId, status }: { runId: string; envId?: string; scenarioId?: string; status?: RunStatus }) {
   const query = new URLSearchParams();
   if (envId) query.set('envId', envId);
   if (scenarioId) query.set('scenarioId', scenarioId);
+  if (status) query.set('status', status);
   const base = `runs/${enc(runId)}/trajectories?${query.toString()}`;
   const [total, setTotal] = useState<number | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -117,9 +120,10 @@ function RunPage({ runId, envId, scenarioId }: { runId: string; envId?: string; 
   );
   if (error) return <div class="problems" role="alert">{error}</div>;
   if (total === undefined) return <p class="muted loading">Loading…</p>;
-  const filter: { envId?: string; scenarioId?: string } = {};
+  const filter: { envId?: string; scenarioId?: string; status?: RunStatus } = {};
   if (envId) filter.envId = envId;
   if (scenarioId) filter.scenarioId = scenarioId;
+  if (status) filter.status = status;
   return (
     <TrajectoryListView
       runId={runId}
@@ -175,10 +179,11 @@ export function Page({ route }: { route: Route }) {
     case 'run':
       return (
         <RunPage
-          key={`${route.runId}|${route.envId ?? ''}|${route.scenarioId ?? ''}`}
+          key={`${route.runId}|${route.envId ?? ''}|${route.scenarioId ?? ''}|${route.status ?? ''}`}
           runId={route.runId}
           {...(route.envId ? { envId: route.envId } : {})}
           {...(route.scenarioId ? { scenarioId: route.scenarioId } : {})}
+          {...(route.status ? { status: route.status } : {})}
         />
       );
     case 'trajectory':

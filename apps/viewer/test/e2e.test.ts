@@ -176,6 +176,9 @@ describe.skipIf(skip)('viewer in chromium', () => {
     const diff = await page.locator('[data-diff-path]').evaluateAll((els) => els.map((e) => e.getAttribute('data-diff-path')));
     expect(diff).toEqual(['$.books.B1.onLoan', '$.loans["L-1"]']);
     await shot(page, 'trajectory');
+    await page.getByRole('link', { name: 'next →' }).click();
+    await page.getByRole('heading', { name: 'run1-library-loans-s1-t1' }).waitFor();
+    await expect(page.locator('table.checks [data-passed="false"]').count()).resolves.toBe(2);
     await page.close();
   });
 
@@ -184,6 +187,12 @@ describe.skipIf(skip)('viewer in chromium', () => {
     await expect(page.locator('[data-run-id="run1"]').textContent()).resolves.toMatch(/run1\s*3/);
     await page.getByRole('link', { name: 'run1' }).click();
     await expect(page.locator('.vrow').nth(2).textContent()).resolves.toContain('invalid');
+    await page.getByLabel('result').selectOption('failed');
+    await page.waitForURL(/status=failed/);
+    await page.getByText('1 trajectory', { exact: true }).waitFor();
+    await expect(page.locator('.vrow').count()).resolves.toBe(1);
+    await page.getByLabel('result').selectOption('all');
+    await page.getByText('3 trajectories').waitFor();
     await shot(page, 'trajectories');
     await page.goto(`${server.url}#/runs/run1/2`);
     await expect(page.getByRole('alert').textContent()).resolves.toContain('rollouts/run1/trajectories.jsonl:3');

@@ -19,6 +19,7 @@ describe('routes', () => {
       { page: 'runs' },
       { page: 'run', runId: 'r1' },
       { page: 'run', runId: 'r1', envId: 'e', scenarioId: 's' },
+      { page: 'run', runId: 'r1', status: 'failed' },
       { page: 'trajectory', runId: 'r1', index: 42 },
     ];
     for (const route of routes) expect(parseRoute(href(route))).toEqual(route);

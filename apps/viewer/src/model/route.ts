@@ -6,7 +6,7 @@ export type Route =
   | { page: 'env'; envId: string; tab?: string }
   | { page: 'scenarios'; envId: string; scenarioId?: string }
   | { page: 'runs' }
-  | { page: 'run'; runId: string; envId?: string; scenarioId?: string }
+  | { page: 'run'; runId: string; envId?: string; scenarioId?: string; status?: 'passed' | 'failed' | 'invalid' }
   | { page: 'trajectory'; runId: string; index: number }
   | { page: 'not-found'; hash: string };
 
@@ -41,8 +41,10 @@ export function parseRoute(hash: string): Route {
     const route: Route = { page: 'run', runId: b };
     const envId = query.get('env');
     const scenarioId = query.get('scenario');
+    const status = query.get('status');
     if (envId) route.envId = envId;
     if (scenarioId) route.scenarioId = scenarioId;
+    if (status === 'passed' || status === 'failed' || status === 'invalid') route.status = status;
     return route;
   }
   if (a === 'runs' && b !== undefined && c !== undefined && /^\d+$/.test(c) && parts.length === 3) {
@@ -69,6 +71,7 @@ export function href(route: Route): string {
       const q = new URLSearchParams();
       if (route.envId) q.set('env', route.envId);
       if (route.scenarioId) q.set('scenario', route.scenarioId);
+      if (route.status) q.set('status', route.status);
       const qs = q.toString();
       return `#/runs/${enc(route.runId)}${qs ? `?${qs}` : ''}`;
     }

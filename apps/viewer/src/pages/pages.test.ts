@@ -146,13 +146,16 @@ describe('Trajectories', () => {
   });
 
   it('shows the conversation, per-check results and the state diff', () => {
-    const detail: TrajectoryDetailResponse = { runId: 'run1', index: 0, trajectory, scenario, problems: [] };
+    const detail: TrajectoryDetailResponse = { runId: 'run1', index: 0, total: 2, trajectory, scenario, problems: [] };
     const html = renderToString(h(TrajectoryView, { detail }));
     const out = text(html);
     expect(out).toContain('Hi, I would like to borrow Dune please. I am M1.');
     expect(out).toContain('→ lendBook');
     expect(out).toContain('"loanId": "L-1"');
     expect(out).toContain('Done: Dune is lent to you as loan L-1.');
+    expect(out).toMatch(/1 of 2\s*next →/);
+    expect(out).not.toContain('previous');
+    expect(html).toContain('href="#/runs/run1/1"');
     expect(html.match(/data-passed="true"/g)).toHaveLength(2);
     expect(out).toMatch(/~\s*\$\.books\.B1\.onLoan\s*false\s*true/);
     expect(out).toContain('$.loans["L-1"]');
@@ -163,7 +166,7 @@ describe('Trajectories', () => {
   });
 
   it('without its scenario shows the final state and the reason', () => {
-    const detail: TrajectoryDetailResponse = { runId: 'run1', index: 0, trajectory, problems: [{ source: 'scenarios/library-loans.jsonl', message: 'scenario not found' }] };
+    const detail: TrajectoryDetailResponse = { runId: 'run1', index: 0, total: 1, trajectory, problems: [{ source: 'scenarios/library-loans.jsonl', message: 'scenario not found' }] };
     const out = text(renderToString(h(TrajectoryView, { detail })));
     expect(out).toContain('scenario not found');
     expect(out).toContain('No initial state to compare with');

@@ -2,7 +2,7 @@ import type { ChatMessage, Scenario, Trajectory } from '@envscaler/core';
 import type { RunListItem, TrajectoryDetailResponse, TrajectoryIndexEntry } from '../api.js';
 import { Badge, Code, Json, JsonTree, PassFail, Problems, Section, VirtualList, fmtNumber, fmtPercent } from '../components/common.js';
 import { jsonDiff, type DiffEntry } from '../model/json-diff.js';
-import { href } from '../model/route.js';
+import { href, type Route } from '../model/route.js';
 
 export function RunsView({ items }: { items: readonly RunListItem[] }) {
   return (
@@ -71,21 +71,45 @@ export function TrajectoryListView({
   total: number;
   entry: (index: number) => TrajectoryIndexEntry | undefined;
   onRange?: (start: number, end: number) => void;
-  filter?: { envId?: string; scenarioId?: string };
+  filter?: { envId?: string; scenarioId?: string; status?: 'passed' | 'failed' | 'invalid' };
 }) {
+  const withStatus = (status: string) => {
+    const route: Route = { page: 'run', runId };
+    if (filter?.envId) route.envId = filter.envId;
+    if (filter?.scenarioId) route.scenarioId = filter.scenarioId;
+    if (status === 'passed' || status === 'failed' || status === 'invalid') route.status = status;
+    return href(route);
+  };
   return (
     <div class="page run-page">
       <p class="crumbs">
         <a href={href({ page: 'runs' })}>Runs</a> / <span class="mono">{runId}</span>
-        {filter?.scenarioId && (
+        {(filter?.scenarioId ?? filter?.envId) && (
           <>
             {' '}
-            / scenario <span class="mono">{filter.scenarioId}</span> (<a href={href({ page: 'run', runId })}>all</a>)
+            / {filter?.scenarioId ? 'scenario' : 'environment'}{' '}
+            <span class="mono">{filter?.scenarioId ?? filter?.envId}</span> (<a href={href({ page: 'run', runId })}>all</a>)
           </>
         )}
       </p>
       <h1>Trajectories</h1>
-      <p class="muted">{total} trajectories</p>
+      <div class="toolbar">
+        <select
+          aria-label="result"
+          value={filter?.status ?? 'all'}
+          onChange={(e) => {
+            window.location.hash = withStatus((e.currentTarget as HTMLSelectElement).value);
+          }}
+        >
+          <option value="all">all results</option>
+          <option value="passed">passed</option>
+          <option value="failed">failed</option>
+          <option value="invalid">invalid</option>
+        </select>
+        <span class="muted">
+          {total} {total === 1 ? 'trajectory' : 'trajectories'}
+        </span>
+      </div>
       <div class="grid-head traj-grid" role="row">
         <span class="num">#</span>
         <span>trajectory</span>
@@ -248,6 +272,21 @@ export function TrajectoryView({ detail }: { detail: TrajectoryDetailResponse })
         / #{detail.index}
       </p>
       <h1 class="mono">{t?.id ?? `trajectory ${detail.index}`}</h1>
+      <p class="pager">
+        {detail.index > 0 && (
+          <a href={href({ page: 'trajectory', runId: detail.runId, index: detail.index - 1 })} rel="prev">
+            ← previous
+          </a>
+        )}{' '}
+        <span class="muted">
+          {detail.index + 1} of {detail.total}
+        </span>{' '}
+        {detail.index + 1 < detail.total && (
+          <a href={href({ page: 'trajectory', runId: detail.runId, index: detail.index + 1 })} rel="next">
+            next →
+          </a>
+        )}
+      </p>
       <Problems problems={detail.problems} />
       {t && (
         <>
