@@ -213,8 +213,8 @@ export async function startEnvServer(options: EnvServerOptions): Promise<Running
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const path = url.pathname.replace(/\/+$/, '') || '/';
+    const rawPath = (req.url ?? '/').split('?', 1)[0]!;
+    const path = rawPath.length > 1 && rawPath.endsWith('/') ? rawPath.replace(/\/+$/, '') : rawPath;
     const method = req.method ?? 'GET';
     if (path === '/health') return sendJson(res, 200, { ok: true, sessions: registry.size });
     if (path === '/openapi.json') return sendJson(res, 200, openApiDocument({ serverUrl: address() }));

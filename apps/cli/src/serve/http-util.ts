@@ -12,24 +12,36 @@ export class HttpError extends Error {
 }
 
 /** Reads and parses a JSON body, refusing bodies over `limitBytes` before buffering them whole. */
-export async function readJsonBody(req: IncomingMessage, limitBytes: number): Promise<unknown> {
+export function readJsonBody(req: IncomingMessage, limitBytes: number): Promise<unknown> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limitBytes)
-    throw new HttpError(413, 'BODY_TOO_LARGE', `request body over ${limitBytes} bytes`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limitBytes)
-      throw new HttpError(413, 'BODY_TOO_LARGE', `request body over ${limitBytes} bytes`);
-    chunks.push(chunk);
+  if (declared > limitBytes) {
+    req.resume();
+    return Promise.reject(new HttpError(413, 'BODY_TOO_LARGE', `request body over ${limitBytes} bytes`));
   }
-  if (size === 0) return {};
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch (error) {
-    throw new HttpError(400, 'INVALID_JSON', `request body is not valid JSON: ${(error as Error).message}`);
-  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limitBytes) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(new HttpError(413, 'BODY_TOO_LARGE', `request body over ${limitBytes} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('error', reject);
+    req.on('end', () => {
+      if (size > limitBytes) return;
+      if (size === 0) return resolve({});
+      try {
+        resolve(JSON.parse(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+      } catch (error) {
+        reject(new HttpError(400, 'INVALID_JSON', `request body is not valid JSON: ${(error as Error).message}`));
+      }
+    });
+  });
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
