@@ -1,4 +1,14 @@
-import { IndentationText, Project, QuoteKind, StructureKind, type OptionalKind, type PropertySignatureStructure, type SourceFile } from 'ts-morph';
+import {
+  IndentationText,
+  Project,
+  QuoteKind,
+  StructureKind,
+  type MethodDeclarationStructure,
+  type OptionalKind,
+  type PropertySignatureStructure,
+  type StatementStructures,
+  type WriterFunction,
+} from 'ts-morph';
 import type { EntityModel, FieldSpec, OperationSpec } from './spec.js';
 import { tsTypeOfField, tsTypeOfResult } from './spec.js';
 
@@ -17,11 +27,12 @@ function scratchProject(): Project {
 }
 
 let counter = 0;
-function withScratchFile<T>(fn: (file: SourceFile) => T): T {
+/** Prints a whole file from one structure (a single pass of ts-morph's printer, no re-parsing per insert). */
+function printStructure(statements: StatementStructures[]): string {
   const project = scratchProject();
-  const file = project.createSourceFile(`/scratch-${counter++}.ts`, '', { overwrite: true });
+  const file = project.createSourceFile(`/scratch-${counter++}.ts`, { statements }, { overwrite: true });
   try {
-    return fn(file);
+    return file.getFullText();
   } finally {
     project.removeSourceFile(file);
   }
@@ -41,17 +52,16 @@ function fieldProperty(field: FieldSpec): OptionalKind<PropertySignatureStructur
   };
 }
 
-function addTypes(file: SourceFile, model: EntityModel): void {
-  for (const entity of model.entities) {
-    file.addInterface({
-      kind: StructureKind.Interface,
-      name: entity.name,
-      isExported: true,
-      docs: [doc(entity.description)],
-      properties: entity.fields.map(fieldProperty),
-    });
-  }
-  file.addInterface({
+function typeStructures(model: EntityModel): StatementStructures[] {
+  const out: StatementStructures[] = model.entities.map((entity) => ({
+    kind: StructureKind.Interface,
+    name: entity.name,
+    isExported: true,
+    docs: [doc(entity.description)],
+    properties: entity.fields.map(fieldProperty),
+  }));
+  out.push({
+    kind: StructureKind.Interface,
     name: 'State',
     isExported: true,
     docs: ['The whole world of this environment: one record map per entity, keyed by id.'],
@@ -61,14 +71,21 @@ function addTypes(file: SourceFile, model: EntityModel): void {
       docs: [doc(`${entity.description} Keyed by ${entity.name} id.`)],
     })),
   });
+  return out;
 }
+
+const stateTypesMemo = new Map<string, string>();
 
 /** The entity interfaces and the `State` interface as TypeScript source. */
 export function renderStateTypes(model: EntityModel): string {
-  return withScratchFile((file) => {
-    addTypes(file, model);
-    return file.getFullText();
-  });
+  const key = JSON.stringify([model.entities]);
+  let text = stateTypesMemo.get(key);
+  if (text === undefined) {
+    text = printStructure(typeStructures(model));
+    if (stateTypesMemo.size > 500) stateTypesMemo.clear();
+    stateTypesMemo.set(key, text);
+  }
+  return text;
 }
 
 /** TypeScript of an operation's arguments: a type literal with JSDoc on every property. */
@@ -79,6 +96,18 @@ export function renderArgsType(op: OperationSpec): string {
     return `${comment}    ${arg.name}${arg.optional ? '?' : ''}: ${tsTypeOfField(arg)};`;
   });
   return `{\n${lines.join('\n')}\n  }`;
+}
+
+/** Writes an operation's arguments type literal, one documented property per line, at the writer's indentation. */
+function argsTypeWriter(op: OperationSpec): WriterFunction {
+  return (writer) => {
+    writer.write('{').newLine();
+    for (const arg of op.args) {
+      writer.writeLine(`/** ${doc(arg.description || arg.name)} */`);
+      writer.writeLine(`${arg.name}${arg.optional ? '?' : ''}: ${tsTypeOfField(arg)};`);
+    }
+    writer.write('}');
+  };
 }
 
 /** The method signature line (without body), as shown to the model. */
@@ -110,32 +139,32 @@ export interface AssembleOptions {
 export function assembleEnvironment(options: AssembleOptions): string {
   const { model, operations, bodies } = options;
   const entityNames = new Set(model.entities.map((e) => e.name));
-  return withScratchFile((file) => {
-    file.addImportDeclaration({
+  const rules = model.rules.length > 0 ? `\n\nRules:\n${model.rules.map((r) => `- ${doc(r)}`).join('\n')}` : '';
+  const methods: OptionalKind<MethodDeclarationStructure>[] = operations.map((op) => ({
+    name: op.name,
+    docs: [methodDocs(op)],
+    parameters: op.args.length === 0 ? [] : [{ name: 'args', type: argsTypeWriter(op) }],
+    returnType: `ToolResult<${tsTypeOfResult(op.result.type, entityNames) ?? 'unknown'}>`,
+    statements: normalizeBody(bodies[op.name] ?? `return this.fail('NOT_IMPLEMENTED', '${op.name} is not implemented');`),
+  }));
+  const text = printStructure([
+    {
+      kind: StructureKind.ImportDeclaration,
       moduleSpecifier: '@envscaler/core',
       namedImports: [{ name: 'Environment' }, { name: 'ToolResult', isTypeOnly: true }],
-    });
-    addTypes(file, model);
-    const rules = model.rules.length > 0 ? `\n\nRules:\n${model.rules.map((r) => `- ${doc(r)}`).join('\n')}` : '';
-    const cls = file.addClass({
+    },
+    ...typeStructures(model),
+    {
+      kind: StructureKind.Class,
       name: model.className,
       isExported: true,
       extends: 'Environment<State>',
       docs: [`${doc(model.summary)}${rules}`],
-    });
-    for (const op of operations) {
-      const result = tsTypeOfResult(op.result.type, entityNames) ?? 'unknown';
-      cls.addMethod({
-        name: op.name,
-        docs: [methodDocs(op)],
-        parameters: op.args.length === 0 ? [] : [{ name: 'args', type: renderArgsType(op) }],
-        returnType: `ToolResult<${result}>`,
-        statements: normalizeBody(bodies[op.name] ?? `return this.fail('NOT_IMPLEMENTED', '${op.name} is not implemented');`),
-      });
-    }
-    file.formatText({ indentSize: 2, convertTabsToSpaces: true });
-    return file.getFullText();
-  });
+      methods,
+    },
+  ]);
+  // The printer indents the closing brace of a multi-line parameter type one level too deep.
+  return text.replace(/^ {4}\}\): ToolResult</gm, '  }): ToolResult<');
 }
 
 /**
