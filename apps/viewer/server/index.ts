@@ -141,11 +141,33 @@ async function serveStatic(distDir: string, pathname: string, res: ServerRespons
   }
 }
 
-/** Request handler for the viewer: `/api/*` JSON, everything else the SPA. */
-export function createViewerHandler(options: { outDir: string; distDir?: string }) {
+const loopbackNames = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+function isLoopback(host: string): boolean {
+  return loopbackNames.has(host) || /^127\./.test(host);
+}
+
+/** The hostname of a Host header (`example.com:80` → `example.com`, `[::1]:80` → `[::1]`). */
+function hostOf(header: string | undefined): string {
+  if (!header) return '';
+  const match = /^(\[[^\]]*\]|[^:]*)(?::\d+)?$/.exec(header.trim().toLowerCase());
+  return match?.[1] ?? '';
+}
+
+/**
+ * Request handler for the viewer: `/api/*` JSON, everything else the SPA. When it listens on loopback it
+ * answers only requests addressed to a loopback name, so a web page cannot reach the artifacts through
+ * DNS rebinding.
+ */
+export function createViewerHandler(options: { outDir: string; distDir?: string; host?: string }) {
   const store = new OutDirStore(options.outDir);
   const distDir = options.distDir ?? viewerDistDir;
+  const checkHost = options.host === undefined || isLoopback(options.host);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (checkHost && !isLoopback(hostOf(req.headers.host))) {
+      send(res, 421, 'this viewer only answers requests for localhost', 'text/plain; charset=utf-8');
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(res, 405, 'method not allowed', 'text/plain; charset=utf-8');
       return;
@@ -169,7 +191,7 @@ export function createViewerHandler(options: { outDir: string; distDir?: string 
 /** Starts the viewer on host:port (loopback by default) and resolves once it listens. */
 export async function startViewerServer(options: ViewerServerOptions): Promise<ViewerServer> {
   const host = options.host ?? '127.0.0.1';
-  const handler = createViewerHandler({ outDir: options.outDir, ...(options.distDir ? { distDir: options.distDir } : {}) });
+  const handler = createViewerHandler({ outDir: options.outDir, host, ...(options.distDir ? { distDir: options.distDir } : {}) });
   const server = createServer((req, res) => {
     handler(req, res).catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { error: String(error) });

@@ -46,9 +46,9 @@ async function get<T>(p: string): Promise<{ status: number; body: T }> {
 }
 
 /** A raw request whose path is sent as written (fetch would normalise `..`). */
-function raw(p: string): Promise<{ status: number; body: string }> {
+function raw(p: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path: p, method: 'GET' }, (res) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path: p, method: 'GET', headers }, (res) => {
       let body = '';
       res.on('data', (c: Buffer) => (body += c.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
@@ -204,6 +204,12 @@ describe('viewer server', () => {
     const encoded = await raw('/%2e%2e/secret.txt');
     expect(encoded.body).not.toContain('do not serve');
     expect([403, 404]).toContain(encoded.status);
+  });
+
+  it('answers only requests addressed to a loopback name (no DNS rebinding)', async () => {
+    expect((await raw('/api/envs', { host: 'evil.example:80' })).status).toBe(421);
+    expect((await raw('/api/envs', { host: `localhost:${server.port}` })).status).toBe(200);
+    expect((await raw('/api/envs', { host: `[::1]:${server.port}` })).status).toBe(200);
   });
 
   it('serves the SPA and its assets, and index.html for page paths', async () => {
