@@ -289,30 +289,37 @@ class Deriver {
    * `@query`) when its body assigns to, deletes, increments, or calls a mutating method
    * (push, splice, sort, set, delete, …, Object.assign) on a place rooted at `this.state` — a chain of
    * property/element accesses starting at `this.state` or at a local variable (or callback parameter)
-   * holding an object taken from it — or when it calls another method of the class that is a mutation.
+   * holding an object taken from it or from a helper method of the class that returns one (e.g.
+   * `const order = this.getOrder(id)`) — or when it calls another method of the class that is a mutation.
    * Mutations made by module-level helper functions are not seen: tag such methods `@mutation`.
    */
   private inferMutations(methods: MethodDeclaration[]): Map<MethodDeclaration, boolean> {
     const { SyntaxKind, Node } = this.morph;
     const direct = new Map<MethodDeclaration, boolean>();
     const calls = new Map<MethodDeclaration, Set<string>>();
-    for (const method of methods) {
+    // Methods (helpers such as getOrder) that return objects taken from the state.
+    const stateReturning = new Set<string>();
+    const isStateCall = (d: Node): boolean => {
+      if (!Node.isCallExpression(d)) return false;
+      const callee = d.getExpression();
+      return (
+        Node.isPropertyAccessExpression(callee) &&
+        callee.getExpression().getKind() === SyntaxKind.ThisKeyword &&
+        stateReturning.has(callee.getName())
+      );
+    };
+    const analyze = (method: MethodDeclaration): { mutates: boolean; returnsState: boolean } => {
       const body = method.getBody();
       const called = new Set<string>();
       calls.set(method, called);
-      if (!body) {
-        direct.set(method, false);
-        continue;
-      }
+      if (!body) return { mutates: false, returnsState: false };
       const aliases = new Set<string>();
       const refsState = (n: Node): boolean => {
-        if (n.getText() === 'this.state') return true;
-        if (Node.isIdentifier(n) && aliases.has(n.getText())) return true;
-        return n.getDescendants().some(
-          (d) =>
-            (Node.isPropertyAccessExpression(d) && d.getText() === 'this.state') ||
-            (Node.isIdentifier(d) && aliases.has(d.getText())),
-        );
+        const hit = (d: Node) =>
+          (Node.isPropertyAccessExpression(d) && d.getText() === 'this.state') ||
+          (Node.isIdentifier(d) && aliases.has(d.getText())) ||
+          isStateCall(d);
+        return hit(n) || n.getDescendants().some(hit);
       };
       const isObjectish = (n: Node) => {
         const t = n.getType();
@@ -357,7 +364,7 @@ class Deriver {
           while (Node.isParenthesizedExpression(e) || Node.isNonNullExpression(e) || Node.isAsExpression(e)) e = e.getExpression();
           if (e.getText() === 'this.state') return true;
           if (Node.isPropertyAccessExpression(e) || Node.isElementAccessExpression(e)) e = e.getExpression();
-          else return Node.isIdentifier(e) && aliases.has(e.getText());
+          else return (Node.isIdentifier(e) && aliases.has(e.getText())) || isStateCall(e);
         }
       };
       const target = (n: Node): boolean => {
@@ -391,8 +398,25 @@ class Deriver {
         }
         if (mutates) traversal.stop();
       });
-      direct.set(method, mutates);
+      const returnsState = body
+        .getDescendantsOfKind(SyntaxKind.ReturnStatement)
+        .some((r) => {
+          const value = r.getExpression();
+          const owner = r.getFirstAncestor((a) => Node.isFunctionLikeDeclaration(a) || Node.isArrowFunction(a));
+          return owner === method && value !== undefined && rootedInState(value) && isObjectish(value);
+        });
+      return { mutates, returnsState };
+    };
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const method of methods) {
+        if (!stateReturning.has(method.getName()) && analyze(method).returnsState) {
+          stateReturning.add(method.getName());
+          changed = true;
+        }
+      }
     }
+    for (const method of methods) direct.set(method, analyze(method).mutates);
     const byName = new Map(methods.map((m) => [m.getName(), m]));
     const result = new Map(direct);
     for (let changed = true; changed; ) {
