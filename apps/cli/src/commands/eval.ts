@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { EnvscalerError, parseTrajectory, type RunSummary, type Trajectory } from '@envscaler/core';
 import { formatSummaryTable, readJsonlTolerant, regrade, summarize, type RegradeReport } from '@envscaler/validate';
@@ -36,7 +36,7 @@ export async function runEvalCommand(options: EvalCommandOptions): Promise<EvalC
   const envs = await loadEnvironmentsFrom({ dir: options.envs });
   try {
     const report = await regrade({ trajectories, scenarios, envs });
-    const summary = summarize({ trajectories: report.regraded, scenarios, runId: `${options.run}` });
+    const summary = summarize({ trajectories: report.regraded, scenarios, runId: basename(resolve(options.run)) });
     const lines = [formatSummaryTable(summary), ''];
     if (report.mismatches.length === 0) lines.push(`regrade: all ${report.entries.length} trajectories agree with their replay`);
     else {

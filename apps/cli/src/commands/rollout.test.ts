@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatRequest, Scenario } from '@envscaler/core';
-import { MockChatModel } from '@envscaler/testing';
+import { MockChatModel, createMockOpenAIServer } from '@envscaler/testing';
 import { runRolloutCommand } from './rollout.js';
 import { runEvalCommand } from './eval.js';
 import { runExportRlCommand, runExportSftCommand } from './export.js';
-import { createProgram } from '../index.js';
+import { createProgram, runCli } from '../index.js';
 
 const ENV_SOURCE = `import { Environment, type ToolResult } from '@envscaler/core';
 
@@ -133,5 +133,39 @@ describe('rollout / eval / export commands', () => {
     expect(help(['eval'])).toContain('--run');
     expect(help(['export', 'sft'])).toContain('--min-reward');
     expect(help(['export', 'rl'])).toContain('--scenarios');
+  });
+
+  it('runs end to end through runCli over an OpenAI-compatible endpoint, with exit codes', async () => {
+    const saved = { ...process.env };
+    const server = await createMockOpenAIServer({
+      script: {
+        agent: (request) => {
+          if (request.messages.some((m) => m.role === 'tool')) return 'Done.';
+          const target = Number(/equal (\d+)/.exec(request.messages[1]!.content as string)?.[1] ?? 1);
+          return { toolCalls: [{ name: 'add', arguments: { name: 'a', by: target - 1 } }] };
+        },
+      },
+    });
+    try {
+      process.env.OPENAI_BASE_URL = server.url;
+      process.env.OPENAI_API_KEY = 'test-key';
+      process.env.ENVSCALER_MODEL = 'mock-model';
+      const out = path.join(root, 'run-cli');
+      const argv = ['rollout', '--envs', envs, '--scenarios', scenarios, '--trials', '2', '--concurrency', '2', '--out', out, '--quiet'];
+      expect(await runCli({ argv })).toBe(0);
+      expect(server.requestsFor('agent')).toHaveLength(8);
+      expect(JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8')).meanReward).toBe(1);
+      // Resume: nothing left to do, no model calls.
+      expect(await runCli({ argv })).toBe(0);
+      expect(server.requestsFor('agent')).toHaveLength(8);
+      expect(await runCli({ argv: ['eval', '--run', out, '--scenarios', scenarios, '--envs', envs, '--strict'] })).toBe(0);
+      expect(await runCli({ argv: ['export', 'sft', '--run', out, '--format', 'sharegpt', '--out', path.join(root, 'sg.jsonl')] })).toBe(0);
+      expect((await readFile(path.join(root, 'sg.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(4);
+      expect(await runCli({ argv: ['rollout', '--envs', envs, '--scenarios', path.join(root, 'nope.jsonl'), '--out', out, '--quiet'] })).toBe(2);
+      expect(await runCli({ argv: ['export', 'sft', '--run', out, '--format', 'rl', '--out', 'x'] })).toBe(2);
+    } finally {
+      process.env = saved;
+      await server.close();
+    }
   });
 });
