@@ -153,6 +153,19 @@ describe('runRollouts', () => {
     expect(second.summary.successRate).toBe(1);
   });
 
+  it('refuses a second concurrent run on the same directory, and takes over a stale lock', async () => {
+    const out = await tempDir();
+    const slow = new MockChatModel({ script: { agent: async () => { await new Promise((r) => setTimeout(r, 50)); return 'Done.'; } } });
+    const base = { envs: [libraryEnvironment()], scenarios, trials: 1, concurrency: 1, out, mode: 'non_conversational' as const, runner };
+    const first = runRollouts({ ...base, agent: slow });
+    await new Promise((r) => setTimeout(r, 10));
+    await expect(runRollouts({ ...base, agent: slow })).rejects.toThrow(/already writing/);
+    await first;
+    await writeFile(path.join(out, '.rollout.lock'), '999999999');
+    const again = await runRollouts({ ...base, agent: slow, trials: 2 });
+    expect(again.ran).toBe(3);
+  });
+
   it('rejects a scenario whose environment is missing', async () => {
     const out = await tempDir();
     await expect(

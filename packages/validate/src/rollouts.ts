@@ -1,4 +1,4 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   EnvscalerError,
@@ -76,6 +76,40 @@ async function writeAtomic(file: string, text: string): Promise<void> {
   await rename(tmp, file);
 }
 
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes `<out>/.rollout.lock` (holding our pid) so two runs never append to the same file; a lock left by
+ * a process that no longer exists (a killed run) is taken over.
+ */
+async function acquireLock(out: string): Promise<() => Promise<void>> {
+  const lock = path.join(out, '.rollout.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await writeFile(lock, String(process.pid), { flag: 'wx' });
+      return () => rm(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const pid = Number((await readFile(lock, 'utf8').catch(() => '')).trim());
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid)) {
+        throw new EnvscalerError('INVALID_INPUT', `another rollout (pid ${pid}) is writing to ${out}; wait for it or remove ${lock}`);
+      }
+      if (pid === process.pid) {
+        throw new EnvscalerError('INVALID_INPUT', `a rollout in this process is already writing to ${out}`);
+      }
+      await rm(lock, { force: true });
+    }
+  }
+  throw new EnvscalerError('INVALID_INPUT', `could not lock ${out}`);
+}
+
 /**
  * Runs every scenario `trials` times with at most `concurrency` episodes in flight. Each finished
  * trajectory is appended to `<out>/trajectories.jsonl` at once (one fsynced line); a re-run skips the
@@ -99,6 +133,15 @@ export async function runRollouts(options: RunRolloutsOptions): Promise<RolloutR
     }
   }
   await mkdir(options.out, { recursive: true });
+  const release = await acquireLock(options.out);
+  try {
+    return await runLocked(options);
+  } finally {
+    await release();
+  }
+}
+
+async function runLocked(options: RunRolloutsOptions): Promise<RolloutResult> {
   const file = path.join(options.out, 'trajectories.jsonl');
   const existing = await readJsonlTolerant({ path: file, parse: parseTrajectory, repair: true });
   const byPair = new Map<string, Trajectory>();
