@@ -7,6 +7,7 @@ import { registerScenariosCommand } from './scenarios.js';
 import { registerServeCommand } from './serve.js';
 import { registerViewCommand } from './view.js';
 import { registerBuildCommand } from './build.js';
+import { registerReplayCommand } from './replay.js';
 
 /**
  * Every subcommand lives in its own file under commands/ and registers itself here,
@@ -21,4 +22,5 @@ export function registerCommands(program: Command): void {
   registerServeCommand(program);
   registerViewCommand(program);
   registerBuildCommand(program);
+  registerReplayCommand(program);
 }
