@@ -17,6 +17,7 @@ import type {
   ApiProblem,
   EnvDetailResponse,
   EnvListItem,
+  EnvMeta,
   EnvOutcome,
   Overview,
   ReportsResponse,
@@ -242,8 +243,8 @@ export class OutDirStore {
       scenarioCount: detail.scenarioCount,
       problems: detail.problems,
     };
-    const topic = detail.env?.topic ?? outcome?.topic;
-    const className = detail.env?.className ?? outcome?.className;
+    const topic = detail.env?.topic ?? detail.meta?.topic ?? outcome?.topic;
+    const className = detail.env?.className ?? detail.meta?.className ?? outcome?.className;
     if (topic !== undefined) item.topic = topic;
     if (className !== undefined) item.className = className;
     if (detail.env) item.toolCount = detail.env.tools.length;
@@ -270,14 +271,20 @@ export class OutDirStore {
     if (outcome) out.outcome = outcome;
     if (location !== 'report') {
       const dir = this.file(location, id);
-      const [env, quality, source] = await Promise.all([
+      const [env, quality, source, meta] = await Promise.all([
         this.readArtifact(path.join(dir, 'env.json'), parseEnvironmentPackage),
         this.readArtifact(path.join(dir, 'quality.json'), parseQualityReport),
         this.cached(path.join(dir, 'env.ts'), (text) => text, 'text').catch(() => undefined),
+        this.readArtifact(path.join(dir, 'meta.json'), readMeta),
       ]);
       if (env.problem) out.problems.push(env.problem);
       // skelbuilder writes env.json only for kept environments; dropped/ holds just env.ts and quality.json.
-      else if (!env.value && location === 'envs') out.problems.push({ source: `envs/${id}/env.json`, message: 'missing' });
+      // Hand-written environments carry meta.json instead (the runtime derives tools when loading them).
+      else if (!env.value && !meta.value && location === 'envs') {
+        out.problems.push({ source: `envs/${id}/env.json`, message: 'missing (and no meta.json)' });
+      }
+      if (meta.problem) out.problems.push(meta.problem);
+      if (meta.value && !env.value) out.meta = meta.value;
       if (quality.problem) out.problems.push(quality.problem);
       if (env.value) out.env = env.value;
       const q: QualityReport | undefined = quality.value ?? env.value?.provenance.quality;
@@ -473,6 +480,21 @@ export class OutDirStore {
     );
     return { funnel, funnelDetails: details, stageUsage, runs: runCharts, problems };
   }
+}
+
+/** meta.json, read field by field: only what the viewer shows, wrong types dropped. */
+function readMeta(raw: unknown): EnvMeta {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new InvalidArtifactError({ artifact: 'meta.json', issues: [{ path: '$', message: 'must be an object' }] });
+  }
+  const r = raw as Record<string, unknown>;
+  const meta: EnvMeta = {};
+  for (const key of ['id', 'className', 'topic', 'summary', 'introduction'] as const) {
+    const value = r[key];
+    if (typeof value === 'string') meta[key] = value;
+  }
+  if (Array.isArray(r.rules)) meta.rules = r.rules.filter((x): x is string => typeof x === 'string');
+  return meta;
 }
 
 function readOutcome(raw: unknown): EnvOutcome | undefined {

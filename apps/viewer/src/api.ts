@@ -46,6 +46,16 @@ export interface EnvOutcome {
   path?: string;
 }
 
+/** meta.json of a hand-written environment (env.ts + meta.json; the runtime derives tools at load time). */
+export interface EnvMeta {
+  id?: string;
+  className?: string;
+  topic?: string;
+  summary?: string;
+  rules?: string[];
+  introduction?: string;
+}
+
 export interface EnvListItem {
   id: string;
   location: EnvLocation;
@@ -72,6 +82,7 @@ export interface EnvDetailResponse {
   kept?: boolean;
   outcome?: EnvOutcome;
   env?: EnvironmentPackage;
+  meta?: EnvMeta;
   quality?: QualityReport;
   /** env.ts as written on disk (falls back to env.json's `source` in the UI). */
   source?: string;

@@ -221,6 +221,27 @@ describe('viewer server', () => {
     expect(post.status).toBe(405);
   });
 
+  it('shows hand-written environments (env.ts + meta.json) without a missing-env.json problem', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'viewer-meta-'));
+    await mkdir(path.join(dir, 'envs/counters'), { recursive: true });
+    await writeFile(path.join(dir, 'envs/counters/env.ts'), 'export class Counters {}\n');
+    await writeFile(
+      path.join(dir, 'envs/counters/meta.json'),
+      JSON.stringify({ id: 'counters', className: 'Counters', topic: 'Named counters', summary: 'Counts.', rules: ['Be exact.', 3] }),
+    );
+    const s = await startViewerServer({ outDir: dir, distDir: path.join(root, 'dist') });
+    try {
+      const list = (await (await fetch(new URL('/api/envs', s.url))).json()) as EnvListResponse;
+      expect(list.items).toEqual([expect.objectContaining({ id: 'counters', topic: 'Named counters', className: 'Counters', problems: [] })]);
+      const detail = (await (await fetch(new URL('/api/envs/counters', s.url))).json()) as EnvDetailResponse;
+      expect(detail.meta).toEqual({ id: 'counters', className: 'Counters', topic: 'Named counters', summary: 'Counts.', rules: ['Be exact.'] });
+      expect(detail.source).toContain('class Counters');
+    } finally {
+      await s.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('copes with an empty out dir', async () => {
     const empty = await mkdtemp(path.join(tmpdir(), 'viewer-empty-'));
     const s = await startViewerServer({ outDir: empty, distDir: path.join(root, 'dist') });

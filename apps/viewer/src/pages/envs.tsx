@@ -234,14 +234,15 @@ export function EnvDetailView({ detail, tab }: { detail: EnvDetailResponse; tab:
   const env = detail.env;
   const quality = detail.quality;
   const source = detail.source ?? env?.source;
-  const topic = env?.topic ?? detail.outcome?.topic;
+  const meta = detail.meta;
+  const topic = env?.topic ?? meta?.topic ?? detail.outcome?.topic;
   return (
     <div class="page env-page">
       <p class="crumbs">
         <a href={href({ page: 'envs' })}>Environments</a> / <span class="mono">{detail.id}</span>
       </p>
       <h1>
-        {env?.className ?? detail.outcome?.className ?? detail.id}{' '}
+        {env?.className ?? meta?.className ?? detail.outcome?.className ?? detail.id}{' '}
         {detail.kept !== undefined && (detail.kept ? <Badge tone="ok">kept</Badge> : <Badge tone="bad">dropped</Badge>)}
       </h1>
       {topic && <p class="topic">{topic}</p>}
@@ -256,7 +257,30 @@ export function EnvDetailView({ detail, tab }: { detail: EnvDetailResponse; tab:
           scenarios ({detail.scenarioCount})
         </a>
       </nav>
-      {tab === 'overview' && !env && (
+      {tab === 'overview' && !env && meta && (
+        <>
+          <Section title="Summary">
+            <p>{meta.summary}</p>
+            <p class="muted">
+              A hand-written environment (env.ts + meta.json): its tools and State schema are derived when the runtime
+              loads it, so they are not shown here.
+            </p>
+          </Section>
+          <Section title="Rules">
+            <ol class="rules">
+              {(meta.rules ?? []).map((r, i) => (
+                <li key={i}>{r}</li>
+              ))}
+            </ol>
+          </Section>
+          {meta.introduction && (
+            <Section title="Introduction">
+              <pre class="prose">{meta.introduction}</pre>
+            </Section>
+          )}
+        </>
+      )}
+      {tab === 'overview' && !env && !meta && (
         <Section title="Outcome">
           <OutcomeFacts detail={detail} />
           {quality && <p>quality score {fmtPercent(quality.score)} (threshold {fmtPercent(quality.threshold)})</p>}

@@ -97,6 +97,23 @@ describe('Environment detail', () => {
     expect(text(renderToString(h(EnvDetailView, { detail: dropped, tab: 'tools' })))).toContain('No tools or State schema were derived');
   });
 
+  it('shows summary and rules of a hand-written environment (meta.json)', () => {
+    const handWritten: EnvDetailResponse = {
+      id: 'counters',
+      location: 'envs',
+      meta: { className: 'Counters', topic: 'Named counters', summary: 'Counts things.', rules: ['Be exact.'] },
+      source: 'export class Counters {}',
+      scenarioCount: 2,
+      problems: [],
+    };
+    const out = text(renderToString(h(EnvDetailView, { detail: handWritten, tab: 'overview' })));
+    expect(out).toContain('Counters');
+    expect(out).toContain('Named counters');
+    expect(out).toContain('Counts things.');
+    expect(out).toContain('Be exact.');
+    expect(out).toContain('hand-written environment');
+  });
+
   it('shows problems instead of content when env.json is invalid', () => {
     const broken: EnvDetailResponse = { id: 'broken', location: 'envs', scenarioCount: 0, problems: envItems[2]!.problems };
     const out = text(renderToString(h(EnvDetailView, { detail: broken, tab: 'overview' })));
