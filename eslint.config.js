@@ -13,6 +13,7 @@ const allowedImports = {
   '@envscaler/core': [],
   '@envscaler/runtime': ['@envscaler/core'],
   '@envscaler/llm': ['@envscaler/core'],
+  '@envscaler/jobs': ['@envscaler/core'],
   '@envscaler/testing': ['@envscaler/core'],
   '@envscaler/validate': ['@envscaler/core', '@envscaler/runtime'],
   '@envscaler/skelbuilder': ['@envscaler/core', '@envscaler/runtime', '@envscaler/validate'],
@@ -20,7 +21,7 @@ const allowedImports = {
   '@envscaler/viewer': ['@envscaler/core'],
   '@envscaler/cli': [
     '@envscaler/core', '@envscaler/runtime', '@envscaler/validate', '@envscaler/skelbuilder',
-    '@envscaler/scengen', '@envscaler/llm', '@envscaler/testing',
+    '@envscaler/scengen', '@envscaler/llm', '@envscaler/testing', '@envscaler/jobs',
   ],
 };
 

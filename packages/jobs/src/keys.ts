@@ -1,0 +1,27 @@
+import { createHash } from 'node:crypto';
+
+/** JSON with object keys sorted and undefined members dropped, so equal inputs hash equally. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>)
+            .filter(([, x]) => x !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
+  );
+}
+
+/**
+ * The key of a job: the first 32 hex digits of the SHA-256 of its kind and canonical inputs. Use the
+ * same inputs the stage's resumable cache is keyed by, so "done in the cache" and "done as a job" agree.
+ */
+export function jobKey(kind: string, inputs: unknown): string {
+  return createHash('sha256').update(kind).update('\u0000').update(stableJson(inputs)).digest('hex').slice(0, 32);
+}
+
+/** BullMQ job ids may not contain ':' nor be integers; `<kind>-<key>` is neither. */
+export function bullJobId(kind: string, key: string): string {
+  return `${kind}-${key}`.replace(/:/g, '_');
+}
