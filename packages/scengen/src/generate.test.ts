@@ -309,4 +309,24 @@ describe('generateScenarios on a small library environment', () => {
     expect(result.scenarios).toHaveLength(1);
     expect(model.callsFor('scenario-state')).toHaveLength(0);
   });
+
+  it('stops taking candidates when aborted and keeps what finished', async () => {
+    const out = await outDir();
+    const model = new MockChatModel({ script: happyScript() as MockScript });
+    const controller = new AbortController();
+    const run = generateScenarios({
+      env: libraryEnv(),
+      count: 2,
+      model,
+      out,
+      concurrency: 1,
+      signal: controller.signal,
+      onProgress: (event) => {
+        if (event.type === 'scenario-kept') controller.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ code: 'ABORTED' });
+    const text = await readFile(join(out, 'scenarios', 'library-loans.jsonl'), 'utf8');
+    expect(parseJsonLines({ text, parse: parseScenario })).toHaveLength(1);
+  });
 });
