@@ -446,7 +446,8 @@ export class OutDirStore {
       ...(scengen.reports > 0 ? { scengen: scengen.counts } : {}),
       disk: {
         envs: envs.length,
-        keptEnvs: envs.filter((e) => e.kept === true).length,
+        // envs/ holds the kept environments (skelbuilder moves dropped ones to dropped/), hand-written ones included.
+        keptEnvs: envs.filter((e) => e.location === 'envs' && e.kept !== false).length,
         scenarios: envs.reduce((n, e) => n + e.scenarioCount, 0),
       },
     });
