@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import vm from 'node:vm';
 import ivm from 'isolated-vm';
 import { ts } from 'ts-morph';
@@ -112,7 +113,7 @@ export interface CheckRunnerOptions {
   sandbox?: 'isolated-vm' | 'none';
   /** Per-check time limit (default 1000 ms). */
   timeoutMs?: number;
-  /** Isolate heap limit (default 64 MB; isolated-vm only). */
+  /** Isolate heap limit (default 256 MB; isolated-vm only). Both states of a run must fit in it. */
   memoryMb?: number;
 }
 
@@ -156,7 +157,7 @@ function errorMessage(error: unknown): string {
 export function createCheckRunner(options: CheckRunnerOptions = {}): CheckRunner {
   const timeout = options.timeoutMs ?? 1000;
   if (options.sandbox === 'none') return createVmRunner(timeout);
-  return createIsolateRunner(timeout, options.memoryMb ?? 64);
+  return createIsolateRunner(timeout, options.memoryMb ?? 256);
 }
 
 function compileAll(
@@ -178,10 +179,13 @@ function compileAll(
  * no new context (creating one costs ~0.6 ms). The global object and the intrinsics are frozen, and
  * checks run in strict mode, so one check cannot leave anything behind for another.
  */
+const STATE_CACHE = 4;
+
 const contextSetup = `(function () {
   'use strict';
   const fns = new Map();
   const runs = new Map();
+  const states = new Map();
   const freeze = (v) => {
     if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) {
       Object.freeze(v);
@@ -191,7 +195,22 @@ const contextSetup = `(function () {
   };
   const api = {
     define(key, fn) { fns.set(key, fn); },
-    setRun(key, final, initial) { runs.set(key, { final: freeze(final), initial: freeze(initial) }); },
+    // States arrive as JSON text keyed by a content hash; the text is omitted when the isolate already
+    // holds that state (the same initial state across trials, or final === initial).
+    setRun(key, finalHash, finalJson, initialHash, initialJson) {
+      const load = (hash, json) => {
+        if (json !== null) states.set(hash, freeze(JSON.parse(json)));
+        const value = states.get(hash);
+        if (value === undefined) throw new Error('state ' + hash + ' is not cached in the sandbox');
+        states.delete(hash);
+        states.set(hash, value);
+        return value;
+      };
+      const final = load(finalHash, finalJson);
+      const initial = load(initialHash, initialJson);
+      while (states.size > ${STATE_CACHE}) states.delete(states.keys().next().value);
+      runs.set(key, { final, initial });
+    },
     endRun(key) { runs.delete(key); },
     invoke(fnKey, runKey) {
       const fn = fns.get(fnKey);
@@ -213,6 +232,10 @@ const contextSetup = `(function () {
   Object.freeze(globalThis);
 })()`;
 
+function hashText(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}
+
 function defineScript(fnKey: number, js: string): string {
   return `__checks.define(${fnKey}, (function () { 'use strict';\n${js}\nreturn __check;\n})());`;
 }
@@ -222,6 +245,8 @@ function createIsolateRunner(timeout: number, memoryMb: number): CheckRunner {
     isolate: ivm.Isolate;
     context: Promise<ivm.Context>;
     defined: Map<number, Promise<string | undefined>>;
+    /** Content hashes of the states the isolate holds, least recently used first (mirrors its cache). */
+    cached: string[];
   }
   let box: Box | undefined;
   let disposed = false;
@@ -236,7 +261,7 @@ function createIsolateRunner(timeout: number, memoryMb: number): CheckRunner {
         await ctx.eval(contextSetup, { timeout: 5000 });
         return ctx;
       });
-      box = { isolate, context, defined: new Map() };
+      box = { isolate, context, defined: new Map(), cached: [] };
     }
     return box;
   }
@@ -259,47 +284,93 @@ function createIsolateRunner(timeout: number, memoryMb: number): CheckRunner {
     return { key, ready };
   }
 
-  return {
-    async run({ checks, initial, final }) {
-      const codes = compileAll(checks);
-      const b = ensureBox();
-      const ctx = await b.context;
-      const runKey = ++runCounter;
-      // The states cross into the isolate once per run; every check reads the same frozen copies.
-      await ctx.evalClosure('__checks.setRun($0, $1, $2)', [runKey, final ?? null, initial ?? null], {
-        arguments: { copy: true },
-        timeout: Math.max(timeout, 1000),
+  async function runOnce({ checks, initial, final }: CheckRunInput): Promise<CheckResult[]> {
+    const codes = compileAll(checks);
+    const b = ensureBox();
+    const failAll = (message: string): CheckResult[] =>
+      checks.map((check, i) => {
+        const code = codes[i]!;
+        return { id: check.id, passed: false, error: typeof code === 'string' ? message : code.error };
       });
+    let ctx: ivm.Context;
+    const runKey = ++runCounter;
+    try {
+      ctx = await b.context;
+      // The states cross into the isolate once per run (as JSON text, skipped when the isolate already
+      // holds the same content); every check reads the same frozen copies.
+      const finalJson = JSON.stringify(final ?? null);
+      const initialJson = initial === final ? finalJson : JSON.stringify(initial ?? null);
+      const finalHash = hashText(finalJson);
+      const initialHash = initialJson === finalJson ? finalHash : hashText(initialJson);
+      const setRun = (context: ivm.Context) => {
+        const send = (hash: string, json: string, already: boolean) => (already || b.cached.includes(hash) ? null : json);
+        const args = [
+          runKey,
+          finalHash,
+          send(finalHash, finalJson, false),
+          initialHash,
+          send(initialHash, initialJson, initialHash === finalHash),
+        ];
+        return context.evalClosure('__checks.setRun($0, $1, $2, $3, $4)', args, {
+          arguments: { copy: true },
+          timeout: Math.max(timeout, 5000),
+        });
+      };
       try {
-        const results: CheckResult[] = [];
-        for (let i = 0; i < checks.length; i++) {
-          const id = checks[i]!.id;
-          const code = codes[i]!;
-          if (typeof code !== 'string') {
-            results.push({ id, passed: false, error: code.error });
-            continue;
-          }
-          if (b.isolate.isDisposed) {
-            results.push({ id, passed: false, error: 'sandbox was disposed (out of memory?)' });
-            continue;
-          }
-          try {
-            const { key, ready } = define(b, ctx, code);
-            const defineError = await ready;
-            if (defineError !== undefined) {
-              results.push({ id, passed: false, error: defineError });
-              continue;
-            }
-            const raw: unknown = await ctx.evalClosure('return __checks.invoke($0, $1)', [key, runKey], { timeout });
-            results.push(interpret(id, raw));
-          } catch (error) {
-            results.push({ id, passed: false, error: errorMessage(error) });
-          }
-        }
-        return results;
-      } finally {
-        if (!b.isolate.isDisposed) await ctx.evalClosure('__checks.endRun($0)', [runKey]).catch(() => undefined);
+        await setRun(ctx);
+      } catch (error) {
+        if (!/is not cached/.test(errorMessage(error))) throw error;
+        b.cached = []; // the mirror drifted: send both states in full
+        await setRun(ctx);
       }
+      for (const hash of [finalHash, initialHash]) {
+        b.cached = b.cached.filter((h) => h !== hash);
+        b.cached.push(hash);
+      }
+      while (b.cached.length > STATE_CACHE) b.cached.shift();
+    } catch (error) {
+      return failAll(`sandbox could not take the states: ${errorMessage(error)}`);
+    }
+    try {
+      const results: CheckResult[] = [];
+      for (let i = 0; i < checks.length; i++) {
+        const id = checks[i]!.id;
+        const code = codes[i]!;
+        if (typeof code !== 'string') {
+          results.push({ id, passed: false, error: code.error });
+          continue;
+        }
+        if (b.isolate.isDisposed) {
+          results.push({ id, passed: false, error: 'sandbox was disposed (out of memory?)' });
+          continue;
+        }
+        try {
+          const { key, ready } = define(b, ctx, code);
+          const defineError = await ready;
+          if (defineError !== undefined) {
+            results.push({ id, passed: false, error: defineError });
+            continue;
+          }
+          const raw: unknown = await ctx.evalClosure('return __checks.invoke($0, $1)', [key, runKey], { timeout });
+          results.push(interpret(id, raw));
+        } catch (error) {
+          results.push({ id, passed: false, error: errorMessage(error) });
+        }
+      }
+      return results;
+    } finally {
+      if (!b.isolate.isDisposed) await ctx.evalClosure('__checks.endRun($0)', [runKey]).catch(() => undefined);
+    }
+  }
+
+  // Runs are queued: the isolate executes one thing at a time anyway, and this way only one run's
+  // states are ever in its heap (concurrent episodes with large worlds would otherwise exhaust it).
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    run(input) {
+      const next = queue.then(() => runOnce(input));
+      queue = next.catch(() => undefined);
+      return next;
     },
     dispose() {
       disposed = true;
