@@ -6,8 +6,15 @@
 // Run: pnpm --filter @envscaler/skelbuilder bench   (or `bench -- a` / `bench -- b` for one part)
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { assembleEnvironment, buildEnvironments, createScriptedChatModel, EnvTypeChecker, type ScriptedEnvSpec } from '../src/index.js';
+import {
+  assembleEnvironment,
+  buildEnvironments,
+  createScriptedChatModel,
+  EnvTypeChecker,
+  type ScriptedEnvSpec,
+} from '../src/index.js';
 import type { EntityModel, OperationSpec } from '../src/logic/spec.js';
 import { libraryScriptedEnvs } from '../src/scripted-example.js';
 
@@ -44,7 +51,8 @@ async function benchTypecheck(): Promise<Record<string, number>> {
   const t0 = performance.now();
   const first = checker.check({ source, fileName: '/envs/bench/env.ts' });
   const firstMs = performance.now() - t0;
-  if (first.length > 0) throw new Error(`bench env does not compile: ${first.map((d) => d.message).join('; ')}`);
+  if (first.length > 0)
+    throw new Error(`bench env does not compile: ${first.map((d) => d.message).join('; ')}`);
   const warm: number[] = [];
   for (let i = 0; i < 15; i++) {
     const edited = source.replace('No book with id', `No book (${i}) with id`); // a real edit each time
@@ -60,8 +68,14 @@ async function benchTypecheck(): Promise<Record<string, number>> {
       join(dir, 'tsconfig.json'),
       JSON.stringify({
         compilerOptions: {
-          strict: true, noEmit: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext',
-          customConditions: ['@envscaler/source'], skipLibCheck: true, types: [],
+          strict: true,
+          noEmit: true,
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          customConditions: ['@envscaler/source'],
+          skipLibCheck: true,
+          types: [],
         },
         files: ['env.ts'],
       }),
@@ -82,11 +96,35 @@ async function benchTypecheck(): Promise<Record<string, number>> {
 /** Twenty distinct copies of the scripted library environment (distinct names, so dedup keeps all). */
 function twentyEnvs(): ScriptedEnvSpec[] {
   const [base] = libraryScriptedEnvs();
-  const places = ['Aberdeen', 'Bergen', 'Cork', 'Delft', 'Essen', 'Faro', 'Graz', 'Haarlem', 'Izmir', 'Jena', 'Kiel', 'Lille', 'Malmo', 'Nantes', 'Oulu', 'Porto', 'Quimper', 'Riga', 'Split', 'Turku'];
+  const places = [
+    'Aberdeen',
+    'Bergen',
+    'Cork',
+    'Delft',
+    'Essen',
+    'Faro',
+    'Graz',
+    'Haarlem',
+    'Izmir',
+    'Jena',
+    'Kiel',
+    'Lille',
+    'Malmo',
+    'Nantes',
+    'Oulu',
+    'Porto',
+    'Quimper',
+    'Riga',
+    'Split',
+    'Turku',
+  ];
   return places.map((place, i) => ({
     ...base!,
     task: { id: `lib-${i}`, task: `Lend a book to a member of the ${place} library.` },
-    topic: { topic: `${place} library loans`, description: `The lending system of the ${place} public library.` },
+    topic: {
+      topic: `${place} library loans`,
+      description: `The lending system of the ${place} public library.`,
+    },
     entities: { ...(base!.entities as EntityModel), className: `${place}Library` },
   }));
 }
@@ -116,10 +154,21 @@ async function benchConcurrency(): Promise<Record<string, number>> {
   };
   const c8 = await run(8);
   const c1 = await run(1);
-  return { envs: envs.length, modelCalls: c1.calls, concurrency1Ms: c1.ms, concurrency8Ms: c8.ms, ratio: c8.ms / c1.ms };
+  return {
+    envs: envs.length,
+    modelCalls: c1.calls,
+    concurrency1Ms: c1.ms,
+    concurrency8Ms: c8.ms,
+    ratio: c8.ms / c1.ms,
+  };
 }
 
 const results: Record<string, Record<string, number>> = {};
+const machine = () =>
+  `${cpus().length} CPUs, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`;
+console.log(`machine: ${machine()}`);
 if (want('a')) {
   results.typecheck = await benchTypecheck();
   const r = results.typecheck;
@@ -134,4 +183,5 @@ if (want('b')) {
     `(b) ${r.envs} envs, ${r.modelCalls} model calls at 200 ms each: concurrency 1 ${(r.concurrency1Ms! / 1000).toFixed(1)} s vs concurrency 8 ${(r.concurrency8Ms! / 1000).toFixed(1)} s → ${r.ratio!.toFixed(3)}× (target ≤ 0.2×)`,
   );
 }
+console.log(`machine after: ${machine()}`);
 console.log(JSON.stringify(results));

@@ -15,7 +15,9 @@ export interface ModelStageOptions {
   temperature?: number;
 }
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; message: string; stage: string; attempts: number; lastOutput: string };
+type Outcome<T> =
+  | { ok: true; value: T }
+  | { ok: false; message: string; stage: string; attempts: number; lastOutput: string };
 
 /**
  * Sends a prompt through `completeJson` (JSON extraction, schema validation, `check`, bounded re-asks)
@@ -49,12 +51,23 @@ export async function ask<T>(
       return { ok: true, value };
     } catch (error) {
       if (error instanceof GenerationFailedError) {
-        return { ok: false, message: error.message, stage: error.stage, attempts: error.attempts, lastOutput: error.lastOutput };
+        return {
+          ok: false,
+          message: error.message,
+          stage: error.stage,
+          attempts: error.attempts,
+          lastOutput: error.lastOutput,
+        };
       }
       throw error;
     }
   };
-  const inputs = { messages: prompt.messages, schema: prompt.schema, maxAttempts: options.maxAttempts ?? 3, extra: options.cacheKey };
+  const inputs = {
+    messages: prompt.messages,
+    schema: prompt.schema,
+    maxAttempts: options.maxAttempts ?? 3,
+    extra: options.cacheKey,
+  };
   const outcome = options.cache ? await options.cache.run(prompt.stage, inputs, compute) : await compute();
   if (!outcome.ok) {
     throw new GenerationFailedError({

@@ -7,7 +7,8 @@ import { loadTaskCorpus, parseTaskCorpus } from './corpus.js';
 
 describe('loadTaskCorpus', () => {
   it('reads JSONL with optional ids and tools', async () => {
-    const text = '{"id":"a","task":"Book a room"}\n\n{"task":"Cancel order 7","tools":[{"name":"cancel"}]}\n{"id":3,"task":"x"}\n';
+    const text =
+      '{"id":"a","task":"Book a room"}\n\n{"task":"Cancel order 7","tools":[{"name":"cancel"}]}\n{"id":3,"task":"x"}\n';
     const tasks = await loadTaskCorpus({ text });
     expect(tasks).toEqual([
       { id: 'a', task: 'Book a room' },
@@ -26,24 +27,36 @@ describe('loadTaskCorpus', () => {
   it('names the line of bad JSONL', () => {
     const text = '{"task":"ok"}\n{"task": "unterminated}\n';
     expect(() => parseTaskCorpus({ text, source: 'tasks.jsonl' })).toThrow(InvalidArtifactError);
-    expect(() => parseTaskCorpus({ text, source: 'tasks.jsonl' })).toThrow(/tasks\.jsonl:2[\s\S]*not valid JSON/);
-    expect(() => parseTaskCorpus({ text: '{"task":"a"}\n{"id":"x"}', source: 'c' })).toThrow(/c:2[\s\S]*\$\.task/);
-    expect(() => parseTaskCorpus({ text: '{"id":"x","task":"a"}\n{"id":"x","task":"b"}' })).toThrow(/duplicates the id/);
+    expect(() => parseTaskCorpus({ text, source: 'tasks.jsonl' })).toThrow(
+      /tasks\.jsonl:2[\s\S]*not valid JSON/,
+    );
+    expect(() => parseTaskCorpus({ text: '{"task":"a"}\n{"id":"x"}', source: 'c' })).toThrow(
+      /c:2[\s\S]*\$\.task/,
+    );
+    expect(() => parseTaskCorpus({ text: '{"id":"x","task":"a"}\n{"id":"x","task":"b"}' })).toThrow(
+      /duplicates the id/,
+    );
   });
 
   it('loads a file and reports a missing one as NOT_FOUND', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'corpus-'));
     try {
       await writeFile(join(dir, 't.txt'), 'Rent a car\n');
-      expect(await loadTaskCorpus({ path: join(dir, 't.txt') })).toEqual([{ id: 'task-1', task: 'Rent a car' }]);
-      await expect(loadTaskCorpus({ path: join(dir, 'missing.jsonl') })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect(await loadTaskCorpus({ path: join(dir, 't.txt') })).toEqual([
+        { id: 'task-1', task: 'Rent a car' },
+      ]);
+      await expect(loadTaskCorpus({ path: join(dir, 'missing.jsonl') })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   });
 
   it('ships an example corpus of 30+ tasks, some stateless', async () => {
-    const tasks = await loadTaskCorpus({ path: new URL('../../../examples/corpus/tasks.jsonl', import.meta.url).pathname });
+    const tasks = await loadTaskCorpus({
+      path: new URL('../../../examples/corpus/tasks.jsonl', import.meta.url).pathname,
+    });
     expect(tasks.length).toBeGreaterThanOrEqual(30);
     expect(tasks.filter((t) => /^(calc|conv|trivia|text|time)-/.test(t.id)).length).toBeGreaterThanOrEqual(5);
   });

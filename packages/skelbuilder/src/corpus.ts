@@ -29,9 +29,13 @@ export async function loadTaskCorpus(options: LoadTaskCorpusOptions): Promise<Co
     try {
       text = await readFile(options.path, 'utf8');
     } catch (error) {
-      throw new EnvscalerError('NOT_FOUND', `cannot read task corpus ${options.path}: ${(error as Error).message}`, {
-        cause: error,
-      });
+      throw new EnvscalerError(
+        'NOT_FOUND',
+        `cannot read task corpus ${options.path}: ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
     }
   } else if (options.text !== undefined) {
     text = options.text;
@@ -42,7 +46,11 @@ export async function loadTaskCorpus(options: LoadTaskCorpusOptions): Promise<Co
 }
 
 /** The synchronous core of `loadTaskCorpus`. */
-export function parseTaskCorpus(options: { text: string; source?: string; format?: 'jsonl' | 'text' }): CorpusTask[] {
+export function parseTaskCorpus(options: {
+  text: string;
+  source?: string;
+  format?: 'jsonl' | 'text';
+}): CorpusTask[] {
   const source = options.source ?? 'corpus';
   const lines = options.text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const firstLine = lines.find((line) => line.trim() !== '')?.trim() ?? '';
@@ -78,7 +86,11 @@ export function parseTaskCorpus(options: { text: string; source?: string; format
 
 function parseJsonTaskLine(line: string, where: string, lineNumber: number): CorpusTask {
   const fail = (path: string, message: string): never => {
-    throw new InvalidArtifactError({ artifact: 'task corpus line', source: where, issues: [{ path, message }] });
+    throw new InvalidArtifactError({
+      artifact: 'task corpus line',
+      source: where,
+      issues: [{ path, message }],
+    });
   };
   let value: unknown;
   try {
@@ -86,10 +98,16 @@ function parseJsonTaskLine(line: string, where: string, lineNumber: number): Cor
   } catch (error) {
     return fail('$', `is not valid JSON (${(error as Error).message})`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('$', 'must be an object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return fail('$', 'must be an object');
   const record = value as Record<string, unknown>;
-  if (typeof record.task !== 'string' || record.task.trim() === '') return fail('$.task', 'must be a non-empty string');
-  if (record.id !== undefined && (typeof record.id !== 'string' || record.id === '') && typeof record.id !== 'number') {
+  if (typeof record.task !== 'string' || record.task.trim() === '')
+    return fail('$.task', 'must be a non-empty string');
+  if (
+    record.id !== undefined &&
+    (typeof record.id !== 'string' || record.id === '') &&
+    typeof record.id !== 'number'
+  ) {
     return fail('$.id', 'must be a non-empty string or a number');
   }
   if (record.tools !== undefined && !Array.isArray(record.tools)) return fail('$.tools', 'must be an array');

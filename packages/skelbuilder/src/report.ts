@@ -40,7 +40,11 @@ export interface BuildReport {
   aborted: boolean;
   model?: string;
   corpus: { tasks: number };
-  dedup: { method: 'embeddings' | 'tfidf'; threshold: number; merged: { representative: string; members: string[] }[] };
+  dedup: {
+    method: 'embeddings' | 'tfidf';
+    threshold: number;
+    merged: { representative: string; members: string[] }[];
+  };
   thresholds: { minScore: number; quality: number; dedupSimilarity: number };
   funnel: FunnelStage[];
   /** Tokens spent by this run per stage (answers reused from the cache cost nothing and are not counted). */
@@ -50,7 +54,10 @@ export interface BuildReport {
   envs: EnvOutcome[];
 }
 
-export function tokensReport(meter: UsageMeter, pricing: Pricing | undefined): { tokens: Record<string, StageTokens>; total: StageTokens } {
+export function tokensReport(
+  meter: UsageMeter,
+  pricing: Pricing | undefined,
+): { tokens: Record<string, StageTokens>; total: StageTokens } {
   const tokens: Record<string, StageTokens> = {};
   const total: StageTokens = { calls: 0, promptTokens: 0, completionTokens: 0 };
   for (const [stage, usage] of [...meter.byStage].sort(([a], [b]) => a.localeCompare(b))) {
@@ -87,18 +94,34 @@ export function renderReportMarkdown(report: BuildReport): string {
   const drops = report.funnel.flatMap((f) => f.dropped);
   if (drops.length === 0) lines.push('None.');
   for (const d of drops) lines.push(`- **${d.stage}** \`${d.id}\`: ${oneLine(d.reason)}`);
-  lines.push('', '## Environments', '', '| env | topic | tasks | quality | repairs | status |', '|---|---|---:|---:|---:|---|');
+  lines.push(
+    '',
+    '## Environments',
+    '',
+    '| env | topic | tasks | quality | repairs | status |',
+    '|---|---|---:|---:|---:|---|',
+  );
   for (const e of report.envs) {
     lines.push(
       `| \`${e.envId}\` | ${e.topic} | ${e.taskIds.length} | ${e.qualityScore === undefined ? '–' : e.qualityScore.toFixed(2)} | ${e.repairRounds ?? '–'} | ${e.status}${e.stage ? ` (${e.stage})` : ''} |`,
     );
   }
-  lines.push('', '## Tokens', '', '| stage | calls | prompt | completion | cost (USD) |', '|---|---:|---:|---:|---:|');
+  lines.push(
+    '',
+    '## Tokens',
+    '',
+    '| stage | calls | prompt | completion | cost (USD) |',
+    '|---|---:|---:|---:|---:|',
+  );
   for (const [stage, t] of Object.entries(report.tokens)) {
-    lines.push(`| ${stage} | ${t.calls} | ${t.promptTokens} | ${t.completionTokens} | ${t.costUsd === undefined ? '–' : t.costUsd.toFixed(4)} |`);
+    lines.push(
+      `| ${stage} | ${t.calls} | ${t.promptTokens} | ${t.completionTokens} | ${t.costUsd === undefined ? '–' : t.costUsd.toFixed(4)} |`,
+    );
   }
   const t = report.totalTokens;
-  lines.push(`| **total** | ${t.calls} | ${t.promptTokens} | ${t.completionTokens} | ${t.costUsd === undefined ? '–' : t.costUsd.toFixed(4)} |`);
+  lines.push(
+    `| **total** | ${t.calls} | ${t.promptTokens} | ${t.completionTokens} | ${t.costUsd === undefined ? '–' : t.costUsd.toFixed(4)} |`,
+  );
   lines.push('', `Stage cache: ${report.cache.hits} reused, ${report.cache.misses} computed.`, '');
   return lines.join('\n');
 }

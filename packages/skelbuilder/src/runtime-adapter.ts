@@ -3,7 +3,10 @@ import type { JsonSchema, ToolSpec } from '@envscaler/core';
 import type { QualitySession } from './quality/evaluate.js';
 
 /** Tool specs and the State JSON Schema, derived by the runtime from the module's types and JSDoc. */
-export async function deriveSchemas(options: { source: string; fileName?: string }): Promise<{ tools: ToolSpec[]; stateSchema: JsonSchema }> {
+export async function deriveSchemas(options: {
+  source: string;
+  fileName?: string;
+}): Promise<{ tools: ToolSpec[]; stateSchema: JsonSchema }> {
   const derived = await deriveEnvironmentSchema({ source: options.source, fileName: options.fileName });
   return { tools: derived.tools, stateSchema: derived.stateSchema };
 }

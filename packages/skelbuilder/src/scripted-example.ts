@@ -27,7 +27,12 @@ const libraryEntities = {
       fields: [
         { name: 'id', type: 'string', description: 'Member number, e.g. "M-1042".' },
         { name: 'name', type: 'string', description: 'Full name.' },
-        { name: 'status', type: 'enum', values: ['active', 'suspended'], description: 'Suspended members cannot borrow.' },
+        {
+          name: 'status',
+          type: 'enum',
+          values: ['active', 'suspended'],
+          description: 'Suspended members cannot borrow.',
+        },
         { name: 'maxLoans', type: 'number', description: 'Most books the member may have out at once.' },
       ],
     },
@@ -148,7 +153,13 @@ return this.ok(Object.values(this.state.loans).filter((l) => l.memberId === args
 
 const libraryState = {
   books: {
-    'b-1': { id: 'b-1', title: 'The Left Hand of Darkness', author: 'Ursula K. Le Guin', copiesTotal: 2, copiesAvailable: 1 },
+    'b-1': {
+      id: 'b-1',
+      title: 'The Left Hand of Darkness',
+      author: 'Ursula K. Le Guin',
+      copiesTotal: 2,
+      copiesAvailable: 1,
+    },
     'b-2': { id: 'b-2', title: 'Dune', author: 'Frank Herbert', copiesTotal: 1, copiesAvailable: 0 },
     'b-3': { id: 'b-3', title: 'Kindred', author: 'Octavia E. Butler', copiesTotal: 3, copiesAvailable: 3 },
   },
@@ -165,12 +176,24 @@ const libraryState = {
 const libraryTesterTurns = [
   [
     { tool: 'searchBooks', arguments: { query: 'dune' }, purpose: 'normal search' },
-    { tool: 'lendBook', arguments: { memberId: 'M-1042', bookId: 'b-3', dueDate: '2026-12-20' }, purpose: 'member already at the loan limit' },
+    {
+      tool: 'lendBook',
+      arguments: { memberId: 'M-1042', bookId: 'b-3', dueDate: '2026-12-20' },
+      purpose: 'member already at the loan limit',
+    },
     { tool: 'returnBook', arguments: { loanId: 'loan-1' }, purpose: 'normal return' },
   ],
   [
-    { tool: 'lendBook', arguments: { memberId: 'M-1042', bookId: 'b-3', dueDate: '2026-12-20' }, purpose: 'lend after a return frees a slot' },
-    { tool: 'lendBook', arguments: { memberId: 'M-7', bookId: 'b-3', dueDate: '2026-12-20' }, purpose: 'suspended member' },
+    {
+      tool: 'lendBook',
+      arguments: { memberId: 'M-1042', bookId: 'b-3', dueDate: '2026-12-20' },
+      purpose: 'lend after a return frees a slot',
+    },
+    {
+      tool: 'lendBook',
+      arguments: { memberId: 'M-7', bookId: 'b-3', dueDate: '2026-12-20' },
+      purpose: 'suspended member',
+    },
     { tool: 'returnBook', arguments: { loanId: 'loan-1' }, purpose: 'return twice' },
     { tool: 'getBook', arguments: { bookId: 'nope' }, purpose: 'unknown id' },
     { tool: 'listMemberLoans', arguments: { memberId: 'M-1042' }, purpose: 'open loans after the changes' },
@@ -191,18 +214,26 @@ export function libraryScriptedEnvs(): ScriptedEnvSpec[] {
   return [
     {
       ...common,
-      task: { id: 'lib-001', task: "Check out 'The Left Hand of Darkness' to member M-1042 and tell them when it is due back." },
+      task: {
+        id: 'lib-001',
+        task: "Check out 'The Left Hand of Darkness' to member M-1042 and tell them when it is due back.",
+      },
       topic: {
         topic: 'Public library loans',
-        description: 'A public library system that tracks books, members and loans; books are lent to and returned by members.',
+        description:
+          'A public library system that tracks books, members and loans; books are lent to and returned by members.',
       },
     },
     {
       ...common,
-      task: { id: 'lib-002', task: "Member Priya Nair wants to place a hold on the next available copy of 'Dune'; put her in the queue and report her position." },
+      task: {
+        id: 'lib-002',
+        task: "Member Priya Nair wants to place a hold on the next available copy of 'Dune'; put her in the queue and report her position.",
+      },
       topic: {
         topic: 'Public library loans and holds',
-        description: 'A public library system that tracks books, members, loans and holds on books that are out.',
+        description:
+          'A public library system that tracks books, members, loans and holds on books that are out.',
       },
       score: { usefulness: 8, modelability: 8 },
     },
@@ -217,6 +248,10 @@ export function libraryScriptedEnvs(): ScriptedEnvSpec[] {
 export function exampleScriptedEnvs(): ScriptedEnvSpec[] {
   return [
     ...libraryScriptedEnvs(),
-    { task: { id: 'calc-001', task: 'What is 17.5 percent of 2,340?' }, stateful: false, judgeReason: 'A one-off arithmetic question; nothing is stored or changed.' },
+    {
+      task: { id: 'calc-001', task: 'What is 17.5 percent of 2,340?' },
+      stateful: false,
+      judgeReason: 'A one-off arithmetic question; nothing is stored or changed.',
+    },
   ];
 }

@@ -1,4 +1,9 @@
-import { scriptedReplyToResponse, type ChatModel, type ChatRequest, type ChatResponse } from '@envscaler/core';
+import {
+  scriptedReplyToResponse,
+  type ChatModel,
+  type ChatRequest,
+  type ChatResponse,
+} from '@envscaler/core';
 import type { CorpusTask } from './corpus.js';
 import type { EntityModel, OperationSpec } from './logic/spec.js';
 import type { TesterCall } from './prompts/quality.js';
@@ -26,7 +31,10 @@ export interface ScriptedEnvSpec {
   /** Tool calls per tester turn; after the last turn the tester answers with no calls. */
   testerTurns?: TesterCall[][];
   /** The checker's verdict for call index i (default 'pass'). */
-  verdict?: (index: number, call: { tool: string; result: string }) => { verdict: 'pass' | 'warning' | 'fail'; reason: string };
+  verdict?: (
+    index: number,
+    call: { tool: string; result: string },
+  ) => { verdict: 'pass' | 'warning' | 'fail'; reason: string };
 }
 
 export interface ScriptedModelOptions {
@@ -81,16 +89,24 @@ export function scriptedAnswer(options: ScriptedModelOptions, request: ChatReque
   const byTask = options.envs.find((e) => text.includes(JSON.stringify(e.task.task)));
   const byTopic = options.envs.find((e) => e.topic && text.includes(`Topic: ${e.topic.topic}\n`));
   const byClass = options.envs.find(
-    (e) => e.entities && (text.includes(`"${e.entities.className}"`) || text.includes(`\`${e.entities.className} extends`)),
+    (e) =>
+      e.entities &&
+      (text.includes(`"${e.entities.className}"`) || text.includes(`\`${e.entities.className} extends`)),
   );
   const need = <T>(value: T | undefined, what: string): T => {
-    if (value === undefined) throw new Error(`scripted model: no ${what} for stage '${stage}' in: ${text.slice(0, 300)}`);
+    if (value === undefined)
+      throw new Error(`scripted model: no ${what} for stage '${stage}' in: ${text.slice(0, 300)}`);
     return value;
   };
   switch (stage) {
     case 'topic-judge': {
       const spec = need(byTask, 'task');
-      return fenced(stage, { stateful: spec.stateful, reason: spec.judgeReason ?? (spec.stateful ? 'It changes stored records.' : 'It is a pure computation or lookup.') });
+      return fenced(stage, {
+        stateful: spec.stateful,
+        reason:
+          spec.judgeReason ??
+          (spec.stateful ? 'It changes stored records.' : 'It is a pure computation or lookup.'),
+      });
     }
     case 'topic-infer':
       return fenced(stage, need(need(byTask, 'task').topic, 'topic'));
@@ -113,7 +129,9 @@ export function scriptedAnswer(options: ScriptedModelOptions, request: ChatReque
       const name = need(/The method:\n```ts\n([A-Za-z0-9_]+)\(/.exec(text)?.[1], 'method name');
       const versions = methodVersions(spec, name);
       const current = versions.findIndex((v) => text.includes(v.trim()));
-      return fenced(stage, { body: versions[Math.min(current + 1, versions.length - 1)] ?? versions[versions.length - 1] });
+      return fenced(stage, {
+        body: versions[Math.min(current + 1, versions.length - 1)] ?? versions[versions.length - 1],
+      });
     }
     case 'quality-state':
       return fenced(stage, need(need(byClass, 'class').initialState, 'initial state'));
@@ -131,7 +149,10 @@ export function scriptedAnswer(options: ScriptedModelOptions, request: ChatReque
       const spec = need(byClass, 'class');
       const verdicts = [...text.matchAll(/^#(\d+) ([A-Za-z0-9_]+)\(.*\n.*\nresult: (.*)$/gm)].map((m) => {
         const index = Number(m[1]);
-        const judged = spec.verdict?.(index, { tool: m[2]!, result: m[3]! }) ?? { verdict: 'pass' as const, reason: 'Matches the rules.' };
+        const judged = spec.verdict?.(index, { tool: m[2]!, result: m[3]! }) ?? {
+          verdict: 'pass' as const,
+          reason: 'Matches the rules.',
+        };
         return { index, ...judged };
       });
       return fenced(stage, { verdicts });
@@ -150,7 +171,12 @@ export function createScriptedChatModel(options: ScriptedModelOptions): ChatMode
       calls.push(request);
       if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
       const reply = scriptedAnswer(options, request);
-      return scriptedReplyToResponse({ reply, model: options.modelName ?? 'scripted-model', request, sequence: calls.length });
+      return scriptedReplyToResponse({
+        reply,
+        model: options.modelName ?? 'scripted-model',
+        request,
+        sequence: calls.length,
+      });
     },
   };
 }

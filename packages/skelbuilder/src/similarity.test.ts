@@ -27,7 +27,12 @@ describe('topic dedup', () => {
     const topics = [
       topic('a', 'Public library loans', 'Library system tracking books, members and loans.', 8),
       topic('b', 'Clinic appointment scheduling', 'Doctors, patients and appointment slots.'),
-      topic('c', 'Public library loans and holds', 'Library system tracking books, members, loans and holds.', 9),
+      topic(
+        'c',
+        'Public library loans and holds',
+        'Library system tracking books, members, loans and holds.',
+        9,
+      ),
     ];
     const sim = tfidfSimilarity(topics.map((t) => `${t.topic} ${t.description}`));
     expect(sim[0]![2]!).toBeGreaterThan(0.5);

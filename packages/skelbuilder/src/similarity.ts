@@ -68,7 +68,10 @@ export function vectorSimilarity(vectors: readonly (readonly number[])[]): numbe
  * their average pairwise similarity is at least `threshold`. Returns clusters as sorted index lists,
  * ordered by their smallest index.
  */
-export function agglomerativeClusters(similarity: readonly (readonly number[])[], threshold: number): number[][] {
+export function agglomerativeClusters(
+  similarity: readonly (readonly number[])[],
+  threshold: number,
+): number[][] {
   let clusters = similarity.map((_, i) => [i]);
   for (;;) {
     let best = -Infinity;

@@ -81,21 +81,41 @@ async function perItem<T, R>(
 export type JudgeTasksOptions = ModelStageOptions & StageProgressOptions & { tasks: readonly CorpusTask[] };
 
 /** Stage 1a: keeps tasks that need a stateful environment; drops the rest with the judge's reason. */
-export async function judgeTasks(options: JudgeTasksOptions): Promise<{ kept: CorpusTask[]; dropped: Drop[] }> {
-  return perItem<CorpusTask, CorpusTask>(options.tasks, { ...options, stage: 'topic-judge' }, (t) => t.id, async (task) => {
-    const reply = await ask<JudgeReply>({ ...options, prompt: topicJudgePrompt({ task: task.task }) });
-    return reply.stateful ? { keep: task } : { drop: `stateless: ${reply.reason}` };
-  });
+export async function judgeTasks(
+  options: JudgeTasksOptions,
+): Promise<{ kept: CorpusTask[]; dropped: Drop[] }> {
+  return perItem<CorpusTask, CorpusTask>(
+    options.tasks,
+    { ...options, stage: 'topic-judge' },
+    (t) => t.id,
+    async (task) => {
+      const reply = await ask<JudgeReply>({ ...options, prompt: topicJudgePrompt({ task: task.task }) });
+      return reply.stateful ? { keep: task } : { drop: `stateless: ${reply.reason}` };
+    },
+  );
 }
 
 export type InferTopicsOptions = ModelStageOptions & StageProgressOptions & { tasks: readonly CorpusTask[] };
 
 /** Stage 1b: one topic + short description per task. */
 export async function inferTopics(options: InferTopicsOptions): Promise<{ kept: Topic[]; dropped: Drop[] }> {
-  return perItem<CorpusTask, Topic>(options.tasks, { ...options, stage: 'topic-infer' }, (t) => t.id, async (task) => {
-    const reply = await ask<InferReply>({ ...options, prompt: topicInferPrompt({ task: task.task }) });
-    return { keep: { id: task.id, topic: reply.topic.trim(), description: reply.description.trim(), taskIds: [task.id], tasks: [task.task] } };
-  });
+  return perItem<CorpusTask, Topic>(
+    options.tasks,
+    { ...options, stage: 'topic-infer' },
+    (t) => t.id,
+    async (task) => {
+      const reply = await ask<InferReply>({ ...options, prompt: topicInferPrompt({ task: task.task }) });
+      return {
+        keep: {
+          id: task.id,
+          topic: reply.topic.trim(),
+          description: reply.description.trim(),
+          taskIds: [task.id],
+          tasks: [task.task],
+        },
+      };
+    },
+  );
 }
 
 export type ScoreTopicsOptions = ModelStageOptions &
@@ -108,14 +128,24 @@ export type ScoreTopicsOptions = ModelStageOptions &
 /** Stage 1c: scores usefulness and modelability (0–10); keeps topics where both reach `minScore`. */
 export async function scoreTopics(options: ScoreTopicsOptions): Promise<{ kept: Topic[]; dropped: Drop[] }> {
   const minScore = options.minScore ?? 7;
-  return perItem<Topic, Topic>(options.topics, { ...options, stage: 'topic-score' }, (t) => t.id, async (topic) => {
-    const reply = await ask<ScoreReply>({ ...options, prompt: topicScorePrompt(topic) });
-    const scored: Topic = { ...topic, usefulness: reply.usefulness, modelability: reply.modelability, scoreReason: reply.reason };
-    if (reply.usefulness >= minScore && reply.modelability >= minScore) return { keep: scored };
-    return {
-      drop: `score below ${minScore} (usefulness ${reply.usefulness}, modelability ${reply.modelability}): ${reply.reason}`,
-    };
-  });
+  return perItem<Topic, Topic>(
+    options.topics,
+    { ...options, stage: 'topic-score' },
+    (t) => t.id,
+    async (topic) => {
+      const reply = await ask<ScoreReply>({ ...options, prompt: topicScorePrompt(topic) });
+      const scored: Topic = {
+        ...topic,
+        usefulness: reply.usefulness,
+        modelability: reply.modelability,
+        scoreReason: reply.reason,
+      };
+      if (reply.usefulness >= minScore && reply.modelability >= minScore) return { keep: scored };
+      return {
+        drop: `score below ${minScore} (usefulness ${reply.usefulness}, modelability ${reply.modelability}): ${reply.reason}`,
+      };
+    },
+  );
 }
 
 export interface DedupTopicsOptions {
@@ -154,7 +184,11 @@ export async function dedupTopics(options: DedupTopicsOptions): Promise<DedupRes
   if (topics.length === 0) return { topics: [], method, threshold, merged: [], dropped: [] };
   let matrix: number[][];
   if (options.embeddings) {
-    const response = await options.embeddings.embed({ stage: 'topic-dedup', inputs: topics.map(topicText), signal: options.signal });
+    const response = await options.embeddings.embed({
+      stage: 'topic-dedup',
+      inputs: topics.map(topicText),
+      signal: options.signal,
+    });
     matrix = vectorSimilarity(response.vectors);
   } else {
     matrix = tfidfSimilarity(topics.map(topicText));

@@ -1,4 +1,11 @@
-import type { ChatModel, ChatRequest, ChatResponse, EmbeddingModel, EmbeddingRequest, EmbeddingResponse } from '@envscaler/core';
+import type {
+  ChatModel,
+  ChatRequest,
+  ChatResponse,
+  EmbeddingModel,
+  EmbeddingRequest,
+  EmbeddingResponse,
+} from '@envscaler/core';
 
 export interface StageUsage {
   calls: number;
@@ -60,5 +67,8 @@ export class UsageMeter {
 
 export function costOf(usage: StageUsage, pricing: Pricing | undefined): number | undefined {
   if (!pricing) return undefined;
-  return (usage.promptTokens * pricing.promptPerMillion + usage.completionTokens * pricing.completionPerMillion) / 1e6;
+  return (
+    (usage.promptTokens * pricing.promptPerMillion + usage.completionTokens * pricing.completionPerMillion) /
+    1e6
+  );
 }

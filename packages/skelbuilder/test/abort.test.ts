@@ -2,7 +2,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ChatRequest } from '@envscaler/core';
-import { buildEnvironments, createScriptedChatModel, EnvTypeChecker, type BuildReport } from '../src/index.js';
+import {
+  buildEnvironments,
+  createScriptedChatModel,
+  EnvTypeChecker,
+  type BuildReport,
+} from '../src/index.js';
 import { libraryScriptedEnvs } from '../src/scripted-example.js';
 import { inventory, parking } from './fixtures.js';
 
@@ -12,7 +17,8 @@ afterAll(async () => {
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 });
 
-const firstAsk = (c: ChatRequest) => (c.messages.length === 2 ? `${c.stage}\u0000${c.messages[1]!.content}` : undefined);
+const firstAsk = (c: ChatRequest) =>
+  c.messages.length === 2 ? `${c.stage}\u0000${c.messages[1]!.content}` : undefined;
 
 describe('abort and resume', () => {
   it('stops cleanly on abort, keeps finished work, and a re-run never asks the same prompt twice', async () => {
@@ -39,11 +45,23 @@ describe('abort and resume', () => {
     ).rejects.toMatchObject({ code: 'ABORTED' });
     const partial = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as BuildReport;
     expect(partial.aborted).toBe(true);
-    expect(partial.funnel.map((f) => f.stage)).toEqual(['topic-judge', 'topic-infer', 'topic-score', 'topic-dedup']);
+    expect(partial.funnel.map((f) => f.stage)).toEqual([
+      'topic-judge',
+      'topic-infer',
+      'topic-score',
+      'topic-dedup',
+    ]);
     expect(first.calls.some((c) => c.stage === 'quality-tester')).toBe(false);
 
     const second = createScriptedChatModel({ envs });
-    const report = await buildEnvironments({ tasks, model: second, out, concurrency: 2, testerSteps: 8, checker });
+    const report = await buildEnvironments({
+      tasks,
+      model: second,
+      out,
+      concurrency: 2,
+      testerSteps: 8,
+      checker,
+    });
     expect(report.aborted).toBe(false);
     expect(report.envs.map((e) => [e.envId, e.status])).toEqual([
       ['multi-storey-car-park', 'dropped'],
@@ -72,7 +90,14 @@ describe('abort and resume', () => {
         return base.complete(request);
       },
     };
-    await buildEnvironments({ tasks: envs.map((e) => e.task), model, out, concurrency: 2, testerSteps: 4, runtime: undefined });
+    await buildEnvironments({
+      tasks: envs.map((e) => e.task),
+      model,
+      out,
+      concurrency: 2,
+      testerSteps: 4,
+      runtime: undefined,
+    });
     expect(maxEntitiesInFlight).toBe(2);
   }, 120_000);
 });

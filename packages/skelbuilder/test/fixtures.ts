@@ -3,17 +3,29 @@ import { exampleScriptedEnvs } from '../src/scripted-example.js';
 
 /** A task judged stateful whose topic scores too low to keep. */
 export const horoscope: ScriptedEnvSpec = {
-  task: { id: 'astro-001', task: 'Tell me what my horoscope says about work this week and remember my star sign.' },
+  task: {
+    id: 'astro-001',
+    task: 'Tell me what my horoscope says about work this week and remember my star sign.',
+  },
   stateful: true,
-  topic: { topic: 'Personal horoscope readings', description: 'Stores users and their star signs and serves daily horoscope texts.' },
+  topic: {
+    topic: 'Personal horoscope readings',
+    description: 'Stores users and their star signs and serves daily horoscope texts.',
+  },
   score: { usefulness: 3, modelability: 6, reason: 'Horoscopes have no checkable rules.' },
 };
 
 /** An environment whose `parkCar` never compiles, however often it is repaired. */
 export const parking: ScriptedEnvSpec = {
-  task: { id: 'park-001', task: 'Reserve parking spot 14 on level 2 for the car with plate KX-221 from 8:00 to 17:00.' },
+  task: {
+    id: 'park-001',
+    task: 'Reserve parking spot 14 on level 2 for the car with plate KX-221 from 8:00 to 17:00.',
+  },
   stateful: true,
-  topic: { topic: 'Multi-storey car park', description: 'A car park with levels and numbered spots that drivers reserve by plate.' },
+  topic: {
+    topic: 'Multi-storey car park',
+    description: 'A car park with levels and numbered spots that drivers reserve by plate.',
+  },
   entities: {
     className: 'CarPark',
     summary: 'A multi-storey car park with reservable spots.',
@@ -53,7 +65,8 @@ export const parking: ScriptedEnvSpec = {
     },
   ],
   methods: {
-    getSpot: "const spot = this.state.spots[args.spotId];\nreturn spot ? this.ok(spot) : this.fail('NOT_FOUND', 'no such spot');",
+    getSpot:
+      "const spot = this.state.spots[args.spotId];\nreturn spot ? this.ok(spot) : this.fail('NOT_FOUND', 'no such spot');",
     parkCar:
       "const spot = this.state.spots[args.spotId];\nif (!spot) return this.fail('NOT_FOUND', 'no such spot');\nspot.plate = args.plate;\nspot.occupied = true;\nreturn this.ok(spot);",
   },
@@ -61,9 +74,15 @@ export const parking: ScriptedEnvSpec = {
 
 /** An environment that compiles but whose tester finds it breaking its own rules. */
 export const inventory: ScriptedEnvSpec = {
-  task: { id: 'inv-001', task: 'Receive a shipment of 40 units of SKU WID-7 into warehouse B and update the stock level.' },
+  task: {
+    id: 'inv-001',
+    task: 'Receive a shipment of 40 units of SKU WID-7 into warehouse B and update the stock level.',
+  },
   stateful: true,
-  topic: { topic: 'Warehouse stock levels', description: 'Products with stock counts per warehouse; shipments in and orders out.' },
+  topic: {
+    topic: 'Warehouse stock levels',
+    description: 'Products with stock counts per warehouse; shipments in and orders out.',
+  },
   entities: {
     className: 'WarehouseStock',
     summary: 'Stock levels of products.',
@@ -103,7 +122,8 @@ export const inventory: ScriptedEnvSpec = {
     },
   ],
   methods: {
-    getProduct: "const p = this.state.products[args.productId];\nreturn p ? this.ok(p) : this.fail('NOT_FOUND', 'no such product');",
+    getProduct:
+      "const p = this.state.products[args.productId];\nreturn p ? this.ok(p) : this.fail('NOT_FOUND', 'no such product');",
     adjustStock:
       "const p = this.state.products[args.productId];\nif (!p) return this.fail('NOT_FOUND', 'no such product');\np.stock += args.delta;\nreturn this.ok(p);",
   },
@@ -111,7 +131,11 @@ export const inventory: ScriptedEnvSpec = {
   testerTurns: [
     [
       { tool: 'adjustStock', arguments: { productId: 'WID-7', delta: 40 }, purpose: 'receive a shipment' },
-      { tool: 'adjustStock', arguments: { productId: 'WID-7', delta: -100 }, purpose: 'remove more than on hand' },
+      {
+        tool: 'adjustStock',
+        arguments: { productId: 'WID-7', delta: -100 },
+        purpose: 'remove more than on hand',
+      },
       { tool: 'getProduct', arguments: { productId: 'WID-7' }, purpose: 'check the stock' },
     ],
   ],

@@ -5,7 +5,13 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEnvironmentPackage, parseQualityReport } from '@envscaler/core';
 import { loadEnvironment } from '@envscaler/runtime';
-import { buildEnvironments, createScriptedChatModel, EnvTypeChecker, type BuildReport, type ProgressEvent } from '../src/index.js';
+import {
+  buildEnvironments,
+  createScriptedChatModel,
+  EnvTypeChecker,
+  type BuildReport,
+  type ProgressEvent,
+} from '../src/index.js';
 import { pipelineEnvs } from './fixtures.js';
 
 const packageDir = new URL('..', import.meta.url).pathname;
@@ -43,16 +49,27 @@ describe('buildEnvironments on a scripted run', () => {
       { stage: 'topic-judge', id: 'calc-001', reason: expect.stringMatching(/^stateless: .*arithmetic/) },
     ]);
     expect(dropsOf('topic-score')).toEqual([
-      { stage: 'topic-score', id: 'astro-001', reason: expect.stringMatching(/score below 7 \(usefulness 3, modelability 6\)/) },
+      {
+        stage: 'topic-score',
+        id: 'astro-001',
+        reason: expect.stringMatching(/score below 7 \(usefulness 3, modelability 6\)/),
+      },
     ]);
   });
 
   it('merges the duplicate library topic and records both tasks on the kept one', () => {
     expect(report.dedup.method).toBe('tfidf');
     expect(report.dedup.merged).toEqual([{ representative: 'lib-001', members: ['lib-001', 'lib-002'] }]);
-    expect(dropsOf('topic-dedup')).toEqual([expect.objectContaining({ id: 'lib-002', reason: expect.stringContaining('duplicate of') })]);
+    expect(dropsOf('topic-dedup')).toEqual([
+      expect.objectContaining({ id: 'lib-002', reason: expect.stringContaining('duplicate of') }),
+    ]);
     const library = report.envs.find((e) => e.topicId === 'lib-001')!;
-    expect(library).toMatchObject({ envId: 'public-library-loans', status: 'kept', taskIds: ['lib-001', 'lib-002'], repairRounds: 1 });
+    expect(library).toMatchObject({
+      envId: 'public-library-loans',
+      status: 'kept',
+      taskIds: ['lib-001', 'lib-002'],
+      repairRounds: 1,
+    });
   });
 
   it('drops the environment that never compiles, with the compiler message', () => {
@@ -60,25 +77,41 @@ describe('buildEnvironments on a scripted run', () => {
       {
         stage: 'logic-repair',
         id: 'multi-storey-car-park',
-        reason: expect.stringMatching(/after 3 repair round\(s\): parkCar: TS2339: Property 'plate' does not exist/),
+        reason: expect.stringMatching(
+          /after 3 repair round\(s\): parkCar: TS2339: Property 'plate' does not exist/,
+        ),
       },
     ]);
   });
 
   it('drops the environment below the quality threshold and keeps its quality report', async () => {
     expect(dropsOf('quality')).toEqual([
-      { stage: 'quality', id: 'warehouse-stock-levels', reason: expect.stringMatching(/quality 0\.33 below threshold 0\.85 \(2 of 3/) },
+      {
+        stage: 'quality',
+        id: 'warehouse-stock-levels',
+        reason: expect.stringMatching(/quality 0\.33 below threshold 0\.85 \(2 of 3/),
+      },
     ]);
-    const quality = parseQualityReport(JSON.parse(await readFile(join(out, 'dropped/warehouse-stock-levels/quality.json'), 'utf8')));
+    const quality = parseQualityReport(
+      JSON.parse(await readFile(join(out, 'dropped/warehouse-stock-levels/quality.json'), 'utf8')),
+    );
     expect(quality).toMatchObject({ kept: false, counts: { pass: 1, warning: 0, fail: 2 } });
-    expect(quality.steps[1]).toMatchObject({ tool: 'adjustStock', result: { ok: true, data: { stock: -55 } }, verdict: 'fail' });
+    expect(quality.steps[1]).toMatchObject({
+      tool: 'adjustStock',
+      result: { ok: true, data: { stock: -55 } },
+      verdict: 'fail',
+    });
   });
 
   it('writes a valid package, quality report and run report for the kept environment', async () => {
     const dir = join(out, 'envs/public-library-loans');
     const pkg = parseEnvironmentPackage(JSON.parse(await readFile(join(dir, 'env.json'), 'utf8')));
     expect(await readFile(join(dir, 'env.ts'), 'utf8')).toBe(pkg.source);
-    expect(pkg).toMatchObject({ id: 'public-library-loans', className: 'LibraryLoans', initialization: 'state' });
+    expect(pkg).toMatchObject({
+      id: 'public-library-loans',
+      className: 'LibraryLoans',
+      initialization: 'state',
+    });
     expect(pkg.provenance.seedTaskIds).toEqual(['lib-001', 'lib-002']);
     expect(pkg.tools.map((t) => [t.name, t.kind])).toEqual([
       ['getBook', 'query'],
@@ -95,7 +128,10 @@ describe('buildEnvironments on a scripted run', () => {
     const quality = parseQualityReport(JSON.parse(await readFile(join(dir, 'quality.json'), 'utf8')));
     expect(quality).toMatchObject({ kept: true, score: 1, counts: { pass: 8, warning: 0, fail: 0 } });
     // the tester's calls really ran: the second lend succeeded after the return freed a slot
-    expect(quality.steps[3]).toMatchObject({ tool: 'lendBook', result: { ok: true, data: { id: 'loan-3', bookId: 'b-3' } } });
+    expect(quality.steps[3]).toMatchObject({
+      tool: 'lendBook',
+      result: { ok: true, data: { id: 'loan-3', bookId: 'b-3' } },
+    });
     expect(quality.steps[4]).toMatchObject({ result: { ok: false, error: { code: 'MEMBER_SUSPENDED' } } });
 
     const written = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as BuildReport;
@@ -113,7 +149,12 @@ describe('buildEnvironments on a scripted run', () => {
     const markdown = await readFile(join(out, 'report.md'), 'utf8');
     expect(markdown).toContain('TF-IDF cosine (no embeddings model given)');
     expect(markdown).toContain('`calc-001`');
-    expect(progress.filter((p) => p.stage === 'quality').at(-1)).toEqual({ stage: 'quality', done: 2, total: 2, dropped: 1 });
+    expect(progress.filter((p) => p.stage === 'quality').at(-1)).toEqual({
+      stage: 'quality',
+      done: 2,
+      total: 2,
+      dropped: 1,
+    });
   });
 
   it('emits env.ts that compiles with tsc --noEmit --strict on its own and loads in the runtime', async () => {
@@ -122,24 +163,44 @@ describe('buildEnvironments on a scripted run', () => {
       join(dir, 'tsconfig.json'),
       JSON.stringify({
         compilerOptions: {
-          strict: true, noEmit: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext',
-          customConditions: ['@envscaler/source'], skipLibCheck: true, types: [],
+          strict: true,
+          noEmit: true,
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          customConditions: ['@envscaler/source'],
+          skipLibCheck: true,
+          types: [],
         },
         files: ['env.ts'],
       }),
     );
     const tsc = join(packageDir, '../../node_modules/typescript/bin/tsc');
-    const result = await promisify(execFile)(process.execPath, [tsc, '--noEmit', '--strict', '-p', dir]).catch((e: { stdout: string }) => e);
+    const result = await promisify(execFile)(process.execPath, [
+      tsc,
+      '--noEmit',
+      '--strict',
+      '-p',
+      dir,
+    ]).catch((e: { stdout: string }) => e);
     expect(result.stdout).toBe('');
 
     const pkg = parseEnvironmentPackage(JSON.parse(await readFile(join(dir, 'env.json'), 'utf8')));
     const loaded = await loadEnvironment({ package: pkg });
     try {
       const session = await loaded.createSession({
-        initialState: { books: { b: { id: 'b', title: 'T', author: 'A', copiesTotal: 1, copiesAvailable: 1 } }, members: { m: { id: 'm', name: 'M', status: 'active', maxLoans: 1 } }, loans: {} },
+        initialState: {
+          books: { b: { id: 'b', title: 'T', author: 'A', copiesTotal: 1, copiesAvailable: 1 } },
+          members: { m: { id: 'm', name: 'M', status: 'active', maxLoans: 1 } },
+          loans: {},
+        },
       });
-      expect(await session.call('lendBook', { memberId: 'm', bookId: 'b', dueDate: '2026-01-01' })).toMatchObject({ ok: true, data: { id: 'loan-1' } });
-      expect(await session.call('lendBook', { memberId: 'm', bookId: 'b', dueDate: '2026-01-01' })).toMatchObject({ ok: false, error: { code: 'LIMIT_EXCEEDED' } });
+      expect(
+        await session.call('lendBook', { memberId: 'm', bookId: 'b', dueDate: '2026-01-01' }),
+      ).toMatchObject({ ok: true, data: { id: 'loan-1' } });
+      expect(
+        await session.call('lendBook', { memberId: 'm', bookId: 'b', dueDate: '2026-01-01' }),
+      ).toMatchObject({ ok: false, error: { code: 'LIMIT_EXCEEDED' } });
       session.dispose();
     } finally {
       loaded.dispose();
@@ -150,7 +211,14 @@ describe('buildEnvironments on a scripted run', () => {
     expect(firstCalls).toBeGreaterThan(40);
     const envs = pipelineEnvs();
     const model = createScriptedChatModel({ envs, malformedFirst: ['logic-entities'] });
-    const again = await buildEnvironments({ tasks: envs.map((e) => e.task), model, out, concurrency: 2, testerSteps: 8, checker });
+    const again = await buildEnvironments({
+      tasks: envs.map((e) => e.task),
+      model,
+      out,
+      concurrency: 2,
+      testerSteps: 8,
+      checker,
+    });
     expect(model.calls).toHaveLength(0);
     expect(again.funnel.map((f) => [f.stage, f.out])).toEqual(report.funnel.map((f) => [f.stage, f.out]));
     expect(again.cache.misses).toBe(0);

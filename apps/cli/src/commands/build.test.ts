@@ -16,7 +16,8 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'cli-build-'));
   await writeFile(join(root, 'tasks.jsonl'), envs.map((e) => JSON.stringify(e.task)).join('\n'));
   server = await createMockOpenAIServer({
-    script: (request) => scriptedAnswer({ envs }, { stage: request.stage ?? 'unknown', messages: request.messages }),
+    script: (request) =>
+      scriptedAnswer({ envs }, { stage: request.stage ?? 'unknown', messages: request.messages }),
   });
   process.env.OPENAI_BASE_URL = server.url;
   process.env.OPENAI_API_KEY = 'test-key';
@@ -33,9 +34,20 @@ afterAll(async () => {
 describe('envscaler build', () => {
   it('builds environments from a corpus over an OpenAI-compatible endpoint, then resumes from the cache', async () => {
     const out = join(root, 'out');
-    const argv = ['build', '--tasks', join(root, 'tasks.jsonl'), '--out', out, '--tester-steps', '8', '--quiet'];
+    const argv = [
+      'build',
+      '--tasks',
+      join(root, 'tasks.jsonl'),
+      '--out',
+      out,
+      '--tester-steps',
+      '8',
+      '--quiet',
+    ];
     expect(await runCli({ argv })).toBe(0);
-    const pkg = parseEnvironmentPackage(JSON.parse(await readFile(join(out, 'envs/public-library-loans/env.json'), 'utf8')));
+    const pkg = parseEnvironmentPackage(
+      JSON.parse(await readFile(join(out, 'envs/public-library-loans/env.json'), 'utf8')),
+    );
     expect(pkg.className).toBe('LibraryLoans');
     const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8'));
     expect(report.funnel[0]).toMatchObject({ stage: 'topic-judge', in: 3, out: 2 });
@@ -47,7 +59,11 @@ describe('envscaler build', () => {
   }, 120_000);
 
   it('exits 2 on a missing corpus or a bad flag', async () => {
-    expect(await runCli({ argv: ['build', '--tasks', join(root, 'nope.jsonl'), '--out', root, '--quiet'] })).toBe(2);
-    expect(await runCli({ argv: ['build', '--tasks', 'x', '--out', root, '--quality-threshold', '3'] })).toBe(2);
+    expect(
+      await runCli({ argv: ['build', '--tasks', join(root, 'nope.jsonl'), '--out', root, '--quiet'] }),
+    ).toBe(2);
+    expect(await runCli({ argv: ['build', '--tasks', 'x', '--out', root, '--quality-threshold', '3'] })).toBe(
+      2,
+    );
   });
 });

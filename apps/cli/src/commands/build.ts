@@ -2,11 +2,22 @@ import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { ChatModel, EmbeddingModel } from '@envscaler/core';
 import { createOpenAIEmbeddingModel } from '@envscaler/llm';
-import { buildEnvironments, loadTaskCorpus, type BuildReport, type Pricing, type ProgressEvent } from '@envscaler/skelbuilder';
+import {
+  buildEnvironments,
+  loadTaskCorpus,
+  type BuildReport,
+  type Pricing,
+  type ProgressEvent,
+} from '@envscaler/skelbuilder';
 import { loadConfig } from '../config.js';
 import { createInterruptSignal } from '../interrupt.js';
 import { resolveChatModel } from '../model.js';
-import { chooseProgressMode, createProgressReporter, type ProgressReporter, type StageProgress } from '../progress.js';
+import {
+  chooseProgressMode,
+  createProgressReporter,
+  type ProgressReporter,
+  type StageProgress,
+} from '../progress.js';
 
 export interface RunBuildOptions {
   tasks: string;
@@ -35,7 +46,8 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildReport> {
       stages.set(event.stage, stage);
     }
     stage.update({ done: event.done, total: event.total, failed: event.dropped });
-    if (event.total > 0 && event.done >= event.total) stage.finish(`${event.done - event.dropped} kept, ${event.dropped} dropped`);
+    if (event.total > 0 && event.done >= event.total)
+      stage.finish(`${event.done - event.dropped} kept, ${event.dropped} dropped`);
   };
   return buildEnvironments({
     tasks,
@@ -74,7 +86,10 @@ export function registerBuildCommand(program: Command): void {
   program
     .command('build')
     .description('build type-checked, quality-evaluated environments from a task corpus (skelbuilder)')
-    .requiredOption('--tasks <file>', 'task corpus: JSONL ({"id"?, "task", "tools"?}) or plain text, one task per line')
+    .requiredOption(
+      '--tasks <file>',
+      'task corpus: JSONL ({"id"?, "task", "tools"?}) or plain text, one task per line',
+    )
     .requiredOption('--out <dir>', 'output root: envs/<envId>/, report.json, report.md, .cache/stages/')
     .option('--concurrency <n>', 'environments (and corpus tasks) processed at once', positiveInt)
     .option('--min-score <n>', 'minimum usefulness and modelability (0-10) to keep a topic', scoreValue)
@@ -117,7 +132,10 @@ export function registerBuildCommand(program: Command): void {
           mode: chooseProgressMode({ json: options.json, quiet: options.quiet, isTTY: process.stderr.isTTY }),
         });
         const interrupt = createInterruptSignal({
-          onFirst: () => progress.message('interrupted: finishing in-flight work and saving; press Ctrl-C again to exit now'),
+          onFirst: () =>
+            progress.message(
+              'interrupted: finishing in-flight work and saving; press Ctrl-C again to exit now',
+            ),
         });
         try {
           const report = await runBuild({

@@ -139,13 +139,16 @@ export interface AssembleOptions {
 export function assembleEnvironment(options: AssembleOptions): string {
   const { model, operations, bodies } = options;
   const entityNames = new Set(model.entities.map((e) => e.name));
-  const rules = model.rules.length > 0 ? `\n\nRules:\n${model.rules.map((r) => `- ${doc(r)}`).join('\n')}` : '';
+  const rules =
+    model.rules.length > 0 ? `\n\nRules:\n${model.rules.map((r) => `- ${doc(r)}`).join('\n')}` : '';
   const methods: OptionalKind<MethodDeclarationStructure>[] = operations.map((op) => ({
     name: op.name,
     docs: [methodDocs(op)],
     parameters: op.args.length === 0 ? [] : [{ name: 'args', type: argsTypeWriter(op) }],
     returnType: `ToolResult<${tsTypeOfResult(op.result.type, entityNames) ?? 'unknown'}>`,
-    statements: normalizeBody(bodies[op.name] ?? `return this.fail('NOT_IMPLEMENTED', '${op.name} is not implemented');`),
+    statements: normalizeBody(
+      bodies[op.name] ?? `return this.fail('NOT_IMPLEMENTED', '${op.name} is not implemented');`,
+    ),
   }));
   const text = printStructure([
     {

@@ -9,7 +9,11 @@ describe('buildEnvironmentCode', () => {
     const [library] = libraryScriptedEnvs();
     const model = createScriptedChatModel({ envs: [library!], malformedFirst: ['logic-operations'] });
     const checker = new EnvTypeChecker();
-    const result = await buildEnvironmentCode({ model, checker, topic: { ...library!.topic!, tasks: [library!.task.task] } });
+    const result = await buildEnvironmentCode({
+      model,
+      checker,
+      topic: { ...library!.topic!, tasks: [library!.task.task] },
+    });
     if (!result.ok) throw new Error(result.reason);
     expect(result.logic.repairs).toHaveLength(1);
     expect(result.logic.repairs[0]!.failing.map((f) => f.method)).toEqual(['lendBook']);

@@ -52,8 +52,14 @@ export type BuildEnvironmentCodeOptions = ModelStageOptions & {
 };
 
 /** Stage 2a: entities, fields and rules as JSON (checked for the closed type vocabulary and ids). */
-export async function modelEntities(options: ModelStageOptions & { topic: LogicTopic }): Promise<EntityModel> {
-  return ask<EntityModel>({ ...options, prompt: logicEntitiesPrompt(options.topic), check: checkEntityModel });
+export async function modelEntities(
+  options: ModelStageOptions & { topic: LogicTopic },
+): Promise<EntityModel> {
+  return ask<EntityModel>({
+    ...options,
+    prompt: logicEntitiesPrompt(options.topic),
+    check: checkEntityModel,
+  });
 }
 
 /** Stage 2c: the operation list, checked against the entity model. */
@@ -87,7 +93,9 @@ export async function writeMethod(
 }
 
 function promptDiagnostics(diagnostics: readonly TypeDiagnostic[]): string {
-  return diagnostics.map((d) => `- TS${d.code}: ${d.message}${d.lineText ? `\n  at: ${d.lineText}` : ''}`).join('\n');
+  return diagnostics
+    .map((d) => `- TS${d.code}: ${d.message}${d.lineText ? `\n  at: ${d.lineText}` : ''}`)
+    .join('\n');
 }
 
 /**
@@ -102,13 +110,15 @@ export async function buildEnvironmentCode(options: BuildEnvironmentCodeOptions)
   try {
     model = await modelEntities(options);
   } catch (error) {
-    if (error instanceof GenerationFailedError) return { ok: false, stage: 'logic-entities', reason: error.message, repairs };
+    if (error instanceof GenerationFailedError)
+      return { ok: false, stage: 'logic-entities', reason: error.message, repairs };
     throw error;
   }
   try {
     operations = await modelOperations({ ...options, entities: model, tasks: options.topic.tasks });
   } catch (error) {
-    if (error instanceof GenerationFailedError) return { ok: false, stage: 'logic-operations', reason: error.message, repairs };
+    if (error instanceof GenerationFailedError)
+      return { ok: false, stage: 'logic-operations', reason: error.message, repairs };
     throw error;
   }
   const stateTypes = renderStateTypes(model);
@@ -118,7 +128,12 @@ export async function buildEnvironmentCode(options: BuildEnvironmentCodeOptions)
       bodies[operation.name] = await writeMethod({ ...options, entities: model, operation });
     } catch (error) {
       if (error instanceof GenerationFailedError) {
-        return { ok: false, stage: 'logic-method', reason: `method ${operation.name}: ${error.message}`, repairs };
+        return {
+          ok: false,
+          stage: 'logic-method',
+          reason: `method ${operation.name}: ${error.message}`,
+          repairs,
+        };
       }
       throw error;
     }
@@ -138,7 +153,13 @@ export async function buildEnvironmentCode(options: BuildEnvironmentCodeOptions)
       if (syntax.length > 0) {
         failing.set(
           operation.name,
-          syntax.map((message) => ({ code: 1005, message: `syntax error in the body, ${message}`, line: 0, column: 0, method: operation.name })),
+          syntax.map((message) => ({
+            code: 1005,
+            message: `syntax error in the body, ${message}`,
+            line: 0,
+            column: 0,
+            method: operation.name,
+          })),
         );
       } else {
         assembled[operation.name] = body;
@@ -165,11 +186,16 @@ export async function buildEnvironmentCode(options: BuildEnvironmentCodeOptions)
     if (failing.size === 0) break;
     const record: RepairRound = {
       round,
-      failing: [...failing].map(([method, ds]) => ({ method, diagnostics: ds.map((d) => `TS${d.code}: ${d.message}`) })),
+      failing: [...failing].map(([method, ds]) => ({
+        method,
+        diagnostics: ds.map((d) => `TS${d.code}: ${d.message}`),
+      })),
     };
     repairs.push(record);
     if (round >= maxRounds) {
-      const detail = record.failing.map((f) => `${f.method}: ${f.diagnostics.slice(0, 3).join('; ')}`).join(' | ');
+      const detail = record.failing
+        .map((f) => `${f.method}: ${f.diagnostics.slice(0, 3).join('; ')}`)
+        .join(' | ');
       return {
         ok: false,
         stage: 'logic-repair',

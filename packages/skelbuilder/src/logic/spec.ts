@@ -5,7 +5,15 @@
 
 /** Value types of entity fields and tool arguments. `enum` takes its values from `values`. */
 export type ValueType = 'string' | 'number' | 'boolean' | 'string[]' | 'number[]' | 'boolean[]' | 'enum';
-export const valueTypes: readonly ValueType[] = ['string', 'number', 'boolean', 'string[]', 'number[]', 'boolean[]', 'enum'];
+export const valueTypes: readonly ValueType[] = [
+  'string',
+  'number',
+  'boolean',
+  'string[]',
+  'number[]',
+  'boolean[]',
+  'enum',
+];
 
 export interface FieldSpec {
   name: string;
@@ -52,17 +60,78 @@ const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const camel = /^[a-z][A-Za-z0-9]*$/;
 const pascal = /^[A-Z][A-Za-z0-9]*$/;
 const reserved = new Set([
-  'constructor', 'state', 'ok', 'fail', 'toString', 'valueOf', 'hasOwnProperty', 'prototype', 'then',
-  'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else',
-  'enum', 'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof',
-  'new', 'null', 'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void',
-  'while', 'with', 'let', 'static', 'yield', 'await',
+  'constructor',
+  'state',
+  'ok',
+  'fail',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'prototype',
+  'then',
+  'break',
+  'case',
+  'catch',
+  'class',
+  'const',
+  'continue',
+  'debugger',
+  'default',
+  'delete',
+  'do',
+  'else',
+  'enum',
+  'export',
+  'extends',
+  'false',
+  'finally',
+  'for',
+  'function',
+  'if',
+  'import',
+  'in',
+  'instanceof',
+  'new',
+  'null',
+  'return',
+  'super',
+  'switch',
+  'this',
+  'throw',
+  'true',
+  'try',
+  'typeof',
+  'var',
+  'void',
+  'while',
+  'with',
+  'let',
+  'static',
+  'yield',
+  'await',
 ]);
-const reservedTypeNames = new Set(['State', 'Environment', 'ToolResult', 'Record', 'Array', 'Object', 'String', 'Number', 'Boolean', 'Date', 'Map', 'Set', 'Promise', 'Error']);
+const reservedTypeNames = new Set([
+  'State',
+  'Environment',
+  'ToolResult',
+  'Record',
+  'Array',
+  'Object',
+  'String',
+  'Number',
+  'Boolean',
+  'Date',
+  'Map',
+  'Set',
+  'Promise',
+  'Error',
+]);
 
 function checkField(field: FieldSpec, where: string, problems: string[]): void {
   if (!camel.test(field.name) || reserved.has(field.name)) {
-    problems.push(`${where}: name '${field.name}' must be a camelCase identifier that is not a reserved word`);
+    problems.push(
+      `${where}: name '${field.name}' must be a camelCase identifier that is not a reserved word`,
+    );
   }
   if (!valueTypes.includes(field.type)) {
     problems.push(`${where}: type '${field.type}' must be one of ${valueTypes.join(', ')}`);
@@ -83,24 +152,30 @@ export function checkEntityModel(model: EntityModel): string[] {
   model.entities.forEach((entity, i) => {
     const where = `entities[${i}]`;
     if (!pascal.test(entity.name) || reservedTypeNames.has(entity.name) || entity.name === model.className) {
-      problems.push(`${where}: name '${entity.name}' must be a unique PascalCase identifier, not a built-in name or the class name`);
+      problems.push(
+        `${where}: name '${entity.name}' must be a unique PascalCase identifier, not a built-in name or the class name`,
+      );
     }
     if (names.has(entity.name)) problems.push(`${where}: entity name '${entity.name}' is used twice`);
     names.add(entity.name);
     if (!camel.test(entity.collection) || reserved.has(entity.collection)) {
       problems.push(`${where}: collection '${entity.collection}' must be a camelCase identifier`);
     }
-    if (collections.has(entity.collection)) problems.push(`${where}: collection '${entity.collection}' is used twice`);
+    if (collections.has(entity.collection))
+      problems.push(`${where}: collection '${entity.collection}' is used twice`);
     collections.add(entity.collection);
     const fieldNames = new Set<string>();
     entity.fields.forEach((field, j) => {
       checkField(field, `${where}.fields[${j}]`, problems);
-      if (fieldNames.has(field.name)) problems.push(`${where}.fields[${j}]: field '${field.name}' is declared twice`);
+      if (fieldNames.has(field.name))
+        problems.push(`${where}.fields[${j}]: field '${field.name}' is declared twice`);
       fieldNames.add(field.name);
     });
     const id = entity.fields.find((f) => f.name === 'id');
     if (!id || id.type !== 'string' || id.optional) {
-      problems.push(`${where}: entity '${entity.name}' needs a required field 'id' of type string (its key in '${entity.collection}')`);
+      problems.push(
+        `${where}: entity '${entity.name}' needs a required field 'id' of type string (its key in '${entity.collection}')`,
+      );
     }
   });
   return problems;
@@ -134,18 +209,22 @@ export function checkOperations(operations: OperationSpec[], model: EntityModel)
   const entityNames = new Set(model.entities.map((e) => e.name));
   const names = new Set<string>();
   if (operations.length === 0) problems.push('operations must not be empty');
-  if (!operations.some((o) => o.kind === 'mutation')) problems.push('at least one operation must be a mutation (change state)');
+  if (!operations.some((o) => o.kind === 'mutation'))
+    problems.push('at least one operation must be a mutation (change state)');
   operations.forEach((op, i) => {
     const where = `operations[${i}]`;
     if (!camel.test(op.name) || reserved.has(op.name) || !identifier.test(op.name)) {
-      problems.push(`${where}: name '${op.name}' must be a camelCase identifier and not one of ${[...reserved].slice(0, 4).join(', ')}, ...`);
+      problems.push(
+        `${where}: name '${op.name}' must be a camelCase identifier and not one of ${[...reserved].slice(0, 4).join(', ')}, ...`,
+      );
     }
     if (names.has(op.name)) problems.push(`${where}: operation name '${op.name}' is used twice`);
     names.add(op.name);
     const argNames = new Set<string>();
     op.args.forEach((arg, j) => {
       checkField(arg, `${where}.args[${j}]`, problems);
-      if (argNames.has(arg.name)) problems.push(`${where}.args[${j}]: argument '${arg.name}' is declared twice`);
+      if (argNames.has(arg.name))
+        problems.push(`${where}.args[${j}]: argument '${arg.name}' is declared twice`);
       argNames.add(arg.name);
     });
     if (tsTypeOfResult(op.result.type, entityNames) === undefined) {

@@ -95,7 +95,9 @@ function toDiagnostic(file: SourceFile, diagnostic: ts.Diagnostic): TypeDiagnost
   if (lineText) result.lineText = lineText;
   if (diagnostic.file && diagnostic.file.fileName === file.getFilePath()) {
     const node = file.getDescendantAtPos(start);
-    const method = node && (Node.isMethodDeclaration(node) ? node : node.getFirstAncestorByKind(SyntaxKind.MethodDeclaration));
+    const method =
+      node &&
+      (Node.isMethodDeclaration(node) ? node : node.getFirstAncestorByKind(SyntaxKind.MethodDeclaration));
     if (method) result.method = method.getName();
   }
   return result;
@@ -107,9 +109,15 @@ function toDiagnostic(file: SourceFile, diagnostic: ts.Diagnostic): TypeDiagnost
  */
 export function checkBodySyntax(body: string): string[] {
   const wrapped = `function __body(this: any, args: any) {\n${body}\n}\n`;
-  const out = ts.transpileModule(wrapped, { reportDiagnostics: true, compilerOptions: { target: ts.ScriptTarget.ES2022 } });
+  const out = ts.transpileModule(wrapped, {
+    reportDiagnostics: true,
+    compilerOptions: { target: ts.ScriptTarget.ES2022 },
+  });
   return (out.diagnostics ?? []).map((d) => {
-    const { line, character } = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
+    const { line, character } =
+      d.file && d.start !== undefined
+        ? d.file.getLineAndCharacterOfPosition(d.start)
+        : { line: 0, character: 0 };
     return `line ${line} col ${character + 1}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
   });
 }
@@ -117,6 +125,9 @@ export function checkBodySyntax(body: string): string[] {
 /** Formats diagnostics as compiler-style lines for a prompt or a drop reason. */
 export function formatDiagnostics(diagnostics: readonly TypeDiagnostic[]): string {
   return diagnostics
-    .map((d) => `(${d.line},${d.column}) TS${d.code}: ${d.message}${d.lineText ? `\n    at: ${d.lineText}` : ''}`)
+    .map(
+      (d) =>
+        `(${d.line},${d.column}) TS${d.code}: ${d.message}${d.lineText ? `\n    at: ${d.lineText}` : ''}`,
+    )
     .join('\n');
 }

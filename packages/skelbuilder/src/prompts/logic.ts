@@ -98,7 +98,11 @@ export const operationsSchema = {
  * Stage 'logic-operations': the tools of the environment, each a query (reads) or a mutation (changes
  * state), with typed arguments, a result type and the rules it enforces. Covers the example tasks.
  */
-export function logicOperationsPrompt(input: { model: EntityModel; stateTypes: string; tasks: string[] }): Prompt {
+export function logicOperationsPrompt(input: {
+  model: EntityModel;
+  stateTypes: string;
+  tasks: string[];
+}): Prompt {
   const entityNames = input.model.entities.map((e) => e.name).join(', ');
   return prompt(
     'logic-operations',

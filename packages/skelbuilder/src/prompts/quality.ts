@@ -75,11 +75,18 @@ export function qualityTesterPrompt(input: {
   history: TesterHistoryItem[];
   maxCalls: number;
 }): Prompt {
-  const tools = input.tools.map((t) => ({ name: t.name, kind: t.kind, description: t.description, parameters: t.parameters }));
+  const tools = input.tools.map((t) => ({
+    name: t.name,
+    kind: t.kind,
+    description: t.description,
+    parameters: t.parameters,
+  }));
   const history =
     input.history.length === 0
       ? '(no calls yet)'
-      : input.history.map((h) => `#${h.index} ${h.tool}(${JSON.stringify(h.arguments)}) -> ${JSON.stringify(h.result)}`).join('\n');
+      : input.history
+          .map((h) => `#${h.index} ${h.tool}(${JSON.stringify(h.arguments)}) -> ${JSON.stringify(h.result)}`)
+          .join('\n');
   return prompt(
     'quality-tester',
     `You are testing the tools of the environment "${input.className}": ${input.summary}

@@ -34,7 +34,10 @@ export interface InferReply {
 export const inferReplySchema = {
   type: 'object',
   required: ['topic', 'description'],
-  properties: { topic: { type: 'string', minLength: 3, maxLength: 80 }, description: { type: 'string', minLength: 10 } },
+  properties: {
+    topic: { type: 'string', minLength: 3, maxLength: 80 },
+    description: { type: 'string', minLength: 10 },
+  },
 };
 
 /**

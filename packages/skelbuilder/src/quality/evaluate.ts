@@ -1,4 +1,11 @@
-import { GenerationFailedError, type JsonSchema, type QualityReport, type QualityStep, type ToolResult, type ToolSpec } from '@envscaler/core';
+import {
+  GenerationFailedError,
+  type JsonSchema,
+  type QualityReport,
+  type QualityStep,
+  type ToolResult,
+  type ToolSpec,
+} from '@envscaler/core';
 import { ask, type ModelStageOptions } from '../ask.js';
 import type { EntityModel } from '../logic/spec.js';
 import {
@@ -89,7 +96,15 @@ export async function evaluateQuality(options: EvaluateQualityOptions): Promise<
     const total = steps.length;
     const score = total === 0 ? 0 : (counts.pass + counts.warning) / total;
     const kept = dropReason === undefined && total > 0 && score >= threshold;
-    const out: QualityReport = { schemaVersion: 1, envId: options.envId, score, threshold, kept, counts, steps };
+    const out: QualityReport = {
+      schemaVersion: 1,
+      envId: options.envId,
+      score,
+      threshold,
+      kept,
+      counts,
+      steps,
+    };
     if (!kept) {
       out.dropReason =
         dropReason ??
@@ -105,7 +120,8 @@ export async function evaluateQuality(options: EvaluateQualityOptions): Promise<
     try {
       initialState = await generateInitialState(options);
     } catch (error) {
-      if (error instanceof GenerationFailedError) return { report: report([], `no valid initial state: ${error.message}`) };
+      if (error instanceof GenerationFailedError)
+        return { report: report([], `no valid initial state: ${error.message}`) };
       throw error;
     }
   }
@@ -132,7 +148,9 @@ export async function evaluateQuality(options: EvaluateQualityOptions): Promise<
             maxCalls: remaining,
           }),
           check: (value) =>
-            value.calls.filter((c) => !toolNames.has(c.tool)).map((c) => `unknown tool '${c.tool}'; use one of ${[...toolNames].join(', ')}`),
+            value.calls
+              .filter((c) => !toolNames.has(c.tool))
+              .map((c) => `unknown tool '${c.tool}'; use one of ${[...toolNames].join(', ')}`),
         });
         calls = reply.calls.slice(0, remaining);
       } catch (error) {
@@ -144,7 +162,12 @@ export async function evaluateQuality(options: EvaluateQualityOptions): Promise<
       for (const call of calls) {
         const stateBefore = await session.snapshot();
         const result = await session.call(call.tool, call.arguments ?? {});
-        const item = { index: steps.length + turn.length, tool: call.tool, arguments: call.arguments ?? {}, result };
+        const item = {
+          index: steps.length + turn.length,
+          tool: call.tool,
+          arguments: call.arguments ?? {},
+          result,
+        };
         turn.push({ ...item, stateBefore, purpose: call.purpose });
         history.push(item);
       }
@@ -157,7 +180,11 @@ export async function evaluateQuality(options: EvaluateQualityOptions): Promise<
             className: options.entities.className,
             rules: options.entities.rules,
             tools: options.tools,
-            calls: turn.map((t) => ({ ...t, stateBefore: clip(t.stateBefore, 3000), result: clip(t.result, 1500) })),
+            calls: turn.map((t) => ({
+              ...t,
+              stateBefore: clip(t.stateBefore, 3000),
+              result: clip(t.result, 1500),
+            })),
           }),
           check: (value) => {
             const got = new Set(value.verdicts.map((v) => v.index));
@@ -172,7 +199,11 @@ export async function evaluateQuality(options: EvaluateQualityOptions): Promise<
         verdicts = reply.verdicts;
       } catch (error) {
         if (!(error instanceof GenerationFailedError)) throw error;
-        verdicts = turn.map((t) => ({ index: t.index, verdict: 'warning', reason: `checker gave no usable verdict: ${error.message}` }));
+        verdicts = turn.map((t) => ({
+          index: t.index,
+          verdict: 'warning',
+          reason: `checker gave no usable verdict: ${error.message}`,
+        }));
       }
       for (const t of turn) {
         const verdict = verdicts.find((v) => v.index === t.index)!;

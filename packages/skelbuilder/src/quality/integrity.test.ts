@@ -7,8 +7,18 @@ const model: EntityModel = {
   summary: 's',
   rules: [],
   entities: [
-    { name: 'Car', collection: 'cars', description: 'd', fields: [{ name: 'id', type: 'string', description: '' }] },
-    { name: 'RoomType', collection: 'roomTypes', description: 'd', fields: [{ name: 'id', type: 'string', description: '' }] },
+    {
+      name: 'Car',
+      collection: 'cars',
+      description: 'd',
+      fields: [{ name: 'id', type: 'string', description: '' }],
+    },
+    {
+      name: 'RoomType',
+      collection: 'roomTypes',
+      description: 'd',
+      fields: [{ name: 'id', type: 'string', description: '' }],
+    },
     {
       name: 'Booking',
       collection: 'bookings',
@@ -44,7 +54,9 @@ describe('referential integrity', () => {
     const bad = {
       cars: { c1: { id: 'c1' } },
       roomTypes: {},
-      bookings: { b1: { id: 'b2', carId: 'c9', backupCarIds: ['c1', 'c3'], roomTypeId: 'r1', externalId: 'x' } },
+      bookings: {
+        b1: { id: 'b2', carId: 'c9', backupCarIds: ['c1', 'c3'], roomTypeId: 'r1', externalId: 'x' },
+      },
     };
     expect(checkReferentialIntegrity({ state: bad, model })).toEqual([
       `$.bookings["b1"].id: must equal its key 'b1' (found "b2")`,

@@ -27,13 +27,17 @@ export function checkReferentialIntegrity(options: { state: unknown; model: Enti
       if (typeof record !== 'object' || record === null) continue;
       const fields = record as Record<string, unknown>;
       const where = `$.${entity.collection}[${JSON.stringify(key)}]`;
-      if (fields.id !== key) problems.push(`${where}.id: must equal its key '${key}' (found ${JSON.stringify(fields.id)})`);
+      if (fields.id !== key)
+        problems.push(`${where}.id: must equal its key '${key}' (found ${JSON.stringify(fields.id)})`);
       for (const field of entity.fields) {
         const target = referencedEntity(field.name, names);
         if (!target || field.name === 'id') continue;
         const targetEntity = byName.get(target)!;
         const collection = root[targetEntity.collection];
-        const keys = typeof collection === 'object' && collection !== null ? (collection as Record<string, unknown>) : {};
+        const keys =
+          typeof collection === 'object' && collection !== null
+            ? (collection as Record<string, unknown>)
+            : {};
         const value = fields[field.name];
         const ids = Array.isArray(value) ? value : [value];
         for (const id of ids) {
@@ -51,7 +55,10 @@ export function checkReferentialIntegrity(options: { state: unknown; model: Enti
 }
 
 /** The lower-cased entity name a field like `ownerMemberId` refers to, or undefined. */
-export function referencedEntity(fieldName: string, entityNamesLongestFirst: readonly string[]): string | undefined {
+export function referencedEntity(
+  fieldName: string,
+  entityNamesLongestFirst: readonly string[],
+): string | undefined {
   const match = /^(.*?)(Id|Ids|ID|IDs)$/.exec(fieldName);
   if (!match || match[1] === '') return undefined;
   const stem = match[1]!.toLowerCase();
