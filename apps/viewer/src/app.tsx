@@ -11,7 +11,7 @@ import type {
   TrajectoryIndexEntry,
   TrajectoryPage,
 } from './api.js';
-import { EnvDetailView, EnvListView, envTabs, type EnvTab } from './pages/envs.js';
+import { EnvDetailView, EnvListView, envTabs, type EnvSort, type EnvTab } from './pages/envs.js';
 import { ScenariosView } from './pages/scenarios.js';
 import { SummaryView } from './pages/summary.js';
 import { RunsView, TrajectoryListView, TrajectoryView } from './pages/trajectories.js';
@@ -70,9 +70,12 @@ const enc = encodeURIComponent;
 function EnvsPage({ filter }: { filter: string }) {
   const [text, setText] = useState(filter);
   const [kept, setKept] = useState<'all' | 'kept' | 'dropped'>('all');
+  const [sort, setSort] = useState<EnvSort>('id');
   return (
     <Load<EnvListResponse> path="envs">
-      {(data) => <EnvListView items={data.items} filter={text} kept={kept} onFilter={setText} onKept={setKept} />}
+      {(data) => (
+        <EnvListView items={data.items} filter={text} kept={kept} onFilter={setText} onKept={setKept} sort={sort} onSort={setSort} />
+      )}
     </Load>
   );
 }

@@ -123,6 +123,12 @@ describe.skipIf(skip)('viewer in chromium', () => {
     await expect(lib.textContent()).resolves.toContain('75%');
     await expect(page.locator('[data-env-id="parking-permits"]').textContent()).resolves.toContain('dropped');
     await expect(page.locator('[data-env-id="broken-env"]').textContent()).resolves.toContain('invalid');
+    await page.getByLabel('sort').selectOption('quality');
+    await expect(page.locator('[data-env-id]').first().getAttribute('data-env-id')).resolves.toBe('library-loans');
+    await page.getByLabel('kept or dropped').selectOption('dropped');
+    await expect(page.locator('[data-env-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-env-id')))).resolves.toEqual(['parking-permits', 'ghost-town']);
+    await page.getByLabel('kept or dropped').selectOption('all');
+    await page.getByLabel('sort').selectOption('id');
     await shot(page, 'environments');
 
     await lib.click();

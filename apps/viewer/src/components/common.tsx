@@ -133,7 +133,7 @@ export function VirtualList<T>({
   const rows: ComponentChildren[] = [];
   for (let i = win.start; i < win.end; i++) {
     rows.push(
-      <div class="vrow" role="row" key={i} style={{ height: `${rowHeight}px` }}>
+      <div class="vrow" role="listitem" aria-setsize={count} aria-posinset={i + 1} key={i} style={{ height: `${rowHeight}px` }}>
         {renderRow(items(i), i)}
       </div>,
     );
@@ -141,9 +141,8 @@ export function VirtualList<T>({
   return (
     <div
       class="vlist"
-      role="grid"
+      role="list"
       aria-label={label}
-      aria-rowcount={count}
       ref={ref}
       style={{ height: `${viewport + 2}px` }}
       onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}

@@ -14,6 +14,16 @@ export function filterEnvs(items: readonly EnvListItem[], filter: string, kept: 
   });
 }
 
+export const envSorts = { id: 'id', quality: 'quality ↓', tools: 'tools ↓', scenarios: 'scenarios ↓' } as const;
+export type EnvSort = keyof typeof envSorts;
+
+/** Sorted copy; ties and missing values fall back to id order. */
+export function sortEnvs(items: readonly EnvListItem[], sort: EnvSort): EnvListItem[] {
+  const key = (e: EnvListItem): number =>
+    sort === 'quality' ? (e.qualityScore ?? -1) : sort === 'tools' ? (e.toolCount ?? -1) : sort === 'scenarios' ? e.scenarioCount : 0;
+  return [...items].sort((a, b) => key(b) - key(a) || a.id.localeCompare(b.id));
+}
+
 function KeptBadge({ item }: { item: Pick<EnvListItem, 'kept' | 'dropReason'> }) {
   if (item.kept === undefined) return <Badge tone="muted">not evaluated</Badge>;
   return item.kept ? (
@@ -31,14 +41,18 @@ export function EnvListView({
   kept,
   onFilter,
   onKept,
+  sort = 'id',
+  onSort,
 }: {
   items: readonly EnvListItem[];
   filter: string;
   kept: 'all' | 'kept' | 'dropped';
   onFilter?: (value: string) => void;
   onKept?: (value: 'all' | 'kept' | 'dropped') => void;
+  sort?: EnvSort;
+  onSort?: (value: EnvSort) => void;
 }) {
-  const shown = filterEnvs(items, filter, kept);
+  const shown = sortEnvs(filterEnvs(items, filter, kept), sort);
   const keptCount = items.filter((e) => e.kept === true).length;
   return (
     <div class="page envs-page">
@@ -63,9 +77,16 @@ export function EnvListView({
           <option value="kept">kept</option>
           <option value="dropped">dropped</option>
         </select>
+        <select aria-label="sort" value={sort} onChange={(e) => onSort?.((e.currentTarget as HTMLSelectElement).value as EnvSort)}>
+          {Object.entries(envSorts).map(([value, label]) => (
+            <option key={value} value={value}>
+              sort: {label}
+            </option>
+          ))}
+        </select>
         <span class="muted">{shown.length} shown</span>
       </div>
-      <div class="grid-head env-grid" role="row">
+      <div class="grid-head env-grid">
         <span>id</span>
         <span>topic</span>
         <span class="num">tools</span>

@@ -16,7 +16,7 @@ import {
 } from '../../test/fixture-run.js';
 import { buildFunnel, extractStageUsage, funnelDetails } from '../model/summary.js';
 import { Page } from '../app.js';
-import { EnvDetailView, EnvListView, filterEnvs } from './envs.js';
+import { EnvDetailView, EnvListView, filterEnvs, sortEnvs } from './envs.js';
 import { ScenariosView } from './scenarios.js';
 import { SummaryView } from './summary.js';
 import { RunsView, TrajectoryListView, TrajectoryView } from './trajectories.js';
@@ -45,6 +45,8 @@ describe('Environments list', () => {
     expect(filterEnvs(envItems, 'PARKING', 'all').map((e) => e.id)).toEqual(['parking-permits']);
     expect(filterEnvs(envItems, '', 'kept').map((e) => e.id)).toEqual(['library-loans']);
     expect(filterEnvs(envItems, 'lib', 'dropped')).toEqual([]);
+    expect(sortEnvs(envItems, 'quality').map((e) => e.id)).toEqual(['library-loans', 'parking-permits', 'broken']);
+    expect(sortEnvs(envItems, 'id').map((e) => e.id)).toEqual(['broken', 'library-loans', 'parking-permits']);
     expect(text(renderToString(h(EnvListView, { items: [], filter: '', kept: 'all' })))).toContain('No environments in this out dir yet');
   });
 });

@@ -110,7 +110,7 @@ export function TrajectoryListView({
           {total} {total === 1 ? 'trajectory' : 'trajectories'}
         </span>
       </div>
-      <div class="grid-head traj-grid" role="row">
+      <div class="grid-head traj-grid">
         <span class="num">#</span>
         <span>trajectory</span>
         <span>scenario</span>
