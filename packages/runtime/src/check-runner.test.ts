@@ -84,6 +84,23 @@ for (const sandbox of ['isolated-vm', 'none'] as const) {
 }
 
 describe('isolated-vm sandbox', () => {
+  it('queues concurrent runs so large states do not exhaust a small heap, and caches repeated states correctly', async () => {
+    const runner = createCheckRunner({ memoryMb: 24 });
+    const big = (tag: string) => ({ tag, rows: Array.from({ length: 20_000 }, (_, i) => ({ id: `r${i}`, value: i, note: 'x'.repeat(20) })) });
+    const initial = big('start');
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, n) =>
+        runner.run({
+          initial,
+          final: n % 3 === 0 ? initial : big(`end-${n}`),
+          checks: [{ id: 'tag', source: `(final: any, initial: any) => initial.tag === 'start' && final.tag === ${JSON.stringify('')} + (${n} % 3 === 0 ? 'start' : 'end-${n}') && final.rows.length === 20000` }],
+        }),
+      ),
+    );
+    expect(results.map((r) => r[0])).toEqual(Array.from({ length: 12 }, () => ({ id: 'tag', passed: true })));
+    runner.dispose();
+  });
+
   it('keeps concurrent runs apart and lets no check leave anything behind for another', async () => {
     const runner = createCheckRunner();
     const polluter = {
