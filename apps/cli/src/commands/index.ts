@@ -7,6 +7,8 @@ import { registerScenariosCommand } from './scenarios.js';
 import { registerServeCommand } from './serve.js';
 import { registerViewCommand } from './view.js';
 import { registerBuildCommand } from './build.js';
+import { registerWorkerCommand } from './worker.js';
+import { registerStatusCommand } from './status.js';
 import { registerReplayCommand } from './replay.js';
 
 /**
@@ -22,5 +24,7 @@ export function registerCommands(program: Command): void {
   registerServeCommand(program);
   registerViewCommand(program);
   registerBuildCommand(program);
+  registerWorkerCommand(program);
+  registerStatusCommand(program);
   registerReplayCommand(program);
 }

@@ -14,6 +14,7 @@ import { runRollouts, type RolloutResult } from '@envscaler/validate';
 import { createInterruptSignal } from '../interrupt.js';
 import { resolveChatModel } from '../model.js';
 import { chooseProgressMode, createProgressReporter, type ProgressReporter } from '../progress.js';
+import { backendChoice, createBackend, runRolloutJobs } from './worker.js';
 
 async function isFile(path: string): Promise<boolean> {
   return stat(path).then(
@@ -159,6 +160,9 @@ export function registerRolloutCommand(program: Command): void {
     .option('--max-steps <n>', 'agent turns per episode before truncation', positiveInt, 30)
     .option('--max-tokens <n>', 'tokens per episode (agent + user) before truncation', positiveInt)
     .option('--config <file>', 'config file (default ./envscaler.config.json)')
+    .option('--backend <name>', 'inprocess, or redis: queue one job per episode for `envscaler worker`s (docs/scale-out.md)', backendChoice, 'inprocess')
+    .option('--redis <url>', 'Redis URL for --backend redis (default $REDIS_URL)')
+    .option('--queue <name>', 'base queue name for --backend redis', 'envscaler')
     .option('--json', 'progress as JSON lines on stderr')
     .option('--quiet', 'no progress output')
     .addHelpText(
@@ -184,6 +188,9 @@ export function registerRolloutCommand(program: Command): void {
         maxSteps: number;
         maxTokens?: number;
         config?: string;
+        backend: 'inprocess' | 'redis';
+        redis?: string;
+        queue: string;
         json?: boolean;
         quiet?: boolean;
       }) => {
@@ -195,7 +202,15 @@ export function registerRolloutCommand(program: Command): void {
           onFirst: () => progress.message('interrupted: saving finished episodes; re-run the same command to resume'),
         });
         try {
-          const result = await runRolloutCommand({ ...flags, agent: model, user: model, progress, signal: interrupt.signal });
+          const result =
+            flags.backend === 'redis'
+              ? await runRolloutJobs({
+                  ...flags,
+                  backend: createBackend({ ...flags, redis: flags.redis ?? process.env.REDIS_URL }),
+                  progress,
+                  signal: interrupt.signal,
+                })
+              : await runRolloutCommand({ ...flags, agent: model, user: model, progress, signal: interrupt.signal });
           const s = result.summary;
           const hat = s.passHatK.map((r) => `pass^${r.k}=${r.value.toFixed(3)}`).join(' ');
           process.stdout.write(

@@ -1,0 +1,387 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat, writeFile, rename } from 'node:fs/promises';
+import { join, resolve, basename } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import {
+  EnvscalerError,
+  parseTrajectory,
+  type ChatModel,
+  type Scenario,
+  type Trajectory,
+} from '@envscaler/core';
+import {
+  createFsArtifactStore,
+  createInProcessBackend,
+  createRedisBackend,
+  createRedisRateLimiter,
+  jobKey,
+  runJobs,
+  startWorker,
+  withRateLimit,
+  type ArtifactStore,
+  type JobBackend,
+  type JobHandler,
+  type JobSpec,
+  type WorkerEvent,
+} from '@envscaler/jobs';
+import { loadEnvironment, type LoadedEnvironment } from '@envscaler/runtime';
+import { readJsonlTolerant, runEpisode, summarize, type RolloutResult, type TokenPrices } from '@envscaler/validate';
+import { createInterruptSignal } from '../interrupt.js';
+import { resolveChatModel } from '../model.js';
+import type { ProgressReporter } from '../progress.js';
+import { positiveInt, readScenarios } from './rollout.js';
+
+/** What an `episode` job carries: references to shared files plus the (small) scenario itself. */
+export interface EpisodePayload {
+  runId: string;
+  /** The run directory every worker writes into (`episodes/<scenarioId>__<trial>.json`). */
+  out: string;
+  /** The environment directory (env.ts + env.json/meta.json). */
+  envDir: string;
+  scenario: Scenario;
+  trial: number;
+  mode: 'conversational' | 'non_conversational';
+  maxSteps?: number;
+  maxTokens?: number;
+}
+
+/** `<scenarioId>__<trial>.json`, with characters that are unsafe in file names replaced. */
+export function episodeArtifact(scenarioId: string, trial: number): string {
+  return `episodes/${scenarioId.replace(/[^A-Za-z0-9._-]/g, '_')}__${trial}.json`;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+}
+
+/** Environment directories under `dir` by environment id (read from env.json / meta.json, not compiled). */
+export async function envDirsById(dir: string): Promise<Map<string, { dir: string; sourceHash: string }>> {
+  const root = resolve(dir);
+  let dirs: string[];
+  if (await isFile(join(root, 'env.ts'))) dirs = [root];
+  else {
+    const entries = await readdir(root, { withFileTypes: true }).catch(() => {
+      throw new EnvscalerError('NOT_FOUND', `environments directory not found: ${dir}`);
+    });
+    dirs = [];
+    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (e.isDirectory() && (await isFile(join(root, e.name, 'env.ts')))) dirs.push(join(root, e.name));
+    }
+  }
+  const byId = new Map<string, { dir: string; sourceHash: string }>();
+  for (const envDir of dirs) {
+    let id: string | undefined;
+    for (const name of ['env.json', 'meta.json']) {
+      const text = await readFile(join(envDir, name), 'utf8').catch(() => undefined);
+      if (text === undefined) continue;
+      try {
+        id = (JSON.parse(text) as { id?: string }).id;
+      } catch {
+        /* the worker's loadEnvironment reports the broken file */
+      }
+      break;
+    }
+    const source = await readFile(join(envDir, 'env.ts'), 'utf8');
+    byId.set(id ?? basename(envDir), { dir: envDir, sourceHash: createHash('sha256').update(source).digest('hex').slice(0, 16) });
+  }
+  if (byId.size === 0) throw new EnvscalerError('NOT_FOUND', `no environment (a directory with env.ts) under ${dir}`);
+  return byId;
+}
+
+/**
+ * Runs `episode` jobs: loads each environment once per process, runs the episode with `agent` (and
+ * `user` in conversational mode) and writes the trajectory to `<out>/episodes/<scenarioId>__<trial>.json`
+ * (first writer wins, so a duplicated or retried job leaves one file).
+ */
+export function createEpisodeHandler(options: { agent: ChatModel; user?: ChatModel }): {
+  handler: JobHandler<EpisodePayload>;
+  dispose: () => Promise<void>;
+} {
+  const envs = new Map<string, Promise<LoadedEnvironment>>();
+  const stores = new Map<string, ArtifactStore>();
+  const handler: JobHandler<EpisodePayload> = async (job, context) => {
+    const p = job.payload;
+    let store = stores.get(p.out);
+    if (!store) stores.set(p.out, (store = createFsArtifactStore({ root: p.out })));
+    const artifact = job.artifact ?? episodeArtifact(p.scenario.id, p.trial);
+    if (await store.exists(artifact)) return { artifact, skipped: true };
+    let env = envs.get(p.envDir);
+    if (!env) {
+      env = loadEnvironment({ dir: p.envDir });
+      env.catch(() => envs.delete(p.envDir));
+      envs.set(p.envDir, env);
+    }
+    const trajectory = await runEpisode({
+      env: await env,
+      scenario: p.scenario,
+      agent: options.agent,
+      user: p.mode === 'conversational' ? (options.user ?? options.agent) : undefined,
+      mode: p.mode,
+      maxSteps: p.maxSteps,
+      maxTokens: p.maxTokens,
+      trial: p.trial,
+      id: `${p.runId}:${p.scenario.id}:${p.trial}`,
+      signal: context.signal,
+    });
+    // Cut short by a shutdown: not a result; the job is retried (by this or another worker).
+    if (context.signal.aborted) throw new EnvscalerError('ABORTED', 'worker shutting down');
+    await store.put(artifact, `${JSON.stringify(trajectory)}\n`);
+    return { artifact, termination: trajectory.termination };
+  };
+  return {
+    handler,
+    async dispose() {
+      for (const env of envs.values()) await env.then((e) => e.dispose()).catch(() => undefined);
+      envs.clear();
+    },
+  };
+}
+
+export interface RolloutJobsOptions {
+  backend: JobBackend;
+  envs: string;
+  scenarios: string;
+  trials: number;
+  out: string;
+  mode: 'conversational' | 'non_conversational';
+  maxSteps?: number;
+  maxTokens?: number;
+  /** Runs jobs in this process too (required for the in-process backend). */
+  handler?: JobHandler<EpisodePayload>;
+  progress?: ProgressReporter;
+  signal?: AbortSignal;
+  prices?: TokenPrices;
+  /** Fixed `createdAt` for summary.json (tests). */
+  createdAt?: string;
+}
+
+/** One job per (scenario, trial), keyed by the hash of everything that determines the episode. */
+export async function episodeJobs(options: Omit<RolloutJobsOptions, 'backend' | 'handler' | 'progress' | 'signal' | 'scenarios'> & { scenarios: readonly Scenario[] }): Promise<JobSpec<EpisodePayload>[]> {
+  const envDirs = await envDirsById(options.envs);
+  const out = resolve(options.out);
+  const runId = basename(out);
+  const jobs: JobSpec<EpisodePayload>[] = [];
+  for (const scenario of options.scenarios) {
+    const env = envDirs.get(scenario.envId);
+    if (!env) throw new EnvscalerError('NOT_FOUND', `scenario '${scenario.id}' needs environment '${scenario.envId}', which is not under ${options.envs}`);
+    for (let trial = 0; trial < options.trials; trial++) {
+      const payload: EpisodePayload = {
+        runId, out, envDir: env.dir, scenario, trial, mode: options.mode, maxSteps: options.maxSteps, maxTokens: options.maxTokens,
+      };
+      jobs.push({
+        kind: 'episode',
+        key: jobKey('episode', { ...payload, envSource: env.sourceHash }),
+        payload,
+        artifact: episodeArtifact(scenario.id, trial),
+      });
+    }
+  }
+  return jobs;
+}
+
+async function writeAtomic(file: string, text: string): Promise<void> {
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, text);
+  await rename(tmp, file);
+}
+
+/**
+ * `envscaler rollout` over a job backend: one `episode` job per (scenario, trial); each trajectory is
+ * its own file under `<out>/episodes/`; when every job is done, `trajectories.jsonl` (sorted by scenario
+ * id, then trial) and `summary.json` are written from those files. Re-running resumes: episodes whose
+ * file exists are not queued (ones that ended with termination 'error' are retried, as in-process).
+ * Closes the backend when done.
+ */
+export async function runRolloutJobs(options: RolloutJobsOptions): Promise<RolloutResult> {
+  try {
+    return await rolloutJobs(options);
+  } finally {
+    await options.backend.close();
+  }
+}
+
+async function rolloutJobs(options: RolloutJobsOptions): Promise<RolloutResult> {
+  const scenarios = await readScenarios({ path: options.scenarios });
+  const out = resolve(options.out);
+  const store = createFsArtifactStore({ root: out });
+  const jobs = await episodeJobs({ ...options, scenarios });
+
+  // Carry over episodes an in-process run already appended to trajectories.jsonl.
+  const previous = await readJsonlTolerant({ path: join(out, 'trajectories.jsonl'), parse: parseTrajectory, repair: false }).catch(() => undefined);
+  for (const t of previous?.records ?? []) {
+    if (t.termination !== 'error') await store.put(episodeArtifact(t.scenarioId, t.trial), `${JSON.stringify(t)}\n`);
+  }
+  // Like runRollouts: an episode that ended with an error is run again.
+  for (const job of jobs) {
+    const text = await store.get(job.artifact!);
+    if (text !== undefined && (JSON.parse(text) as Trajectory).termination === 'error') await store.remove(job.artifact!);
+  }
+
+  const stage = options.progress?.stage('rollouts', jobs.length);
+  const result = await runJobs({
+    backend: options.backend,
+    jobs,
+    handler: options.handler,
+    store,
+    signal: options.signal,
+    onProgress: (p) => stage?.update({ done: p.done, failed: p.failed, detail: `running ${p.running} (${options.backend.name})` }),
+  });
+  if (result.failed.length > 0) {
+    const list = result.failed.slice(0, 5).map((f) => `  - ${(f.job.payload as EpisodePayload).scenario.id} trial ${(f.job.payload as EpisodePayload).trial}: ${f.error}`);
+    throw new EnvscalerError(
+      'BACKEND_ERROR',
+      `${result.failed.length} of ${jobs.length} episode jobs failed (finished episodes are saved; fix the cause and re-run):\n${list.join('\n')}`,
+      { details: { failed: result.failed.map((f) => ({ key: f.job.key, error: f.error })) } },
+    );
+  }
+
+  const trajectories: Trajectory[] = [];
+  for (const job of jobs) {
+    const text = await store.get(job.artifact!);
+    if (text === undefined) throw new EnvscalerError('INTERNAL', `episode artifact ${job.artifact} is missing after its job completed`);
+    trajectories.push(parseTrajectory(JSON.parse(text), join(out, job.artifact!)));
+  }
+  trajectories.sort((a, b) => (a.scenarioId < b.scenarioId ? -1 : a.scenarioId > b.scenarioId ? 1 : a.trial - b.trial));
+  await writeAtomic(join(out, 'trajectories.jsonl'), trajectories.map((t) => JSON.stringify(t)).join('\n') + '\n');
+  const summary = summarize({ trajectories, scenarios, prices: options.prices, runId: basename(out), createdAt: options.createdAt });
+  await writeAtomic(join(out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  stage?.finish(`${jobs.length - result.skipped} run, ${result.skipped} already done → ${join(options.out, 'trajectories.jsonl')}`);
+  return { summary, trajectories, ran: jobs.length - result.skipped, skipped: result.skipped };
+}
+
+/** The backend the rollout/build/scenarios commands use for `--backend`. */
+export function createBackend(options: { backend: 'inprocess' | 'redis'; redis?: string; queue?: string; concurrency: number }): JobBackend {
+  if (options.backend === 'inprocess') return createInProcessBackend({ concurrency: options.concurrency });
+  if (!options.redis) throw new EnvscalerError('INVALID_INPUT', '--backend redis needs --redis <url> (or REDIS_URL)');
+  return createRedisBackend({ url: options.redis, queueName: options.queue, concurrency: 0 });
+}
+
+export function backendChoice(value: string): 'inprocess' | 'redis' {
+  if (value !== 'inprocess' && value !== 'redis') throw new InvalidArgumentError("must be 'inprocess' or 'redis'");
+  return value;
+}
+
+/** `--rate-limit 100/60s`: at most 100 model calls per 60 s across all workers. */
+export function rateLimitOption(value: string): { max: number; durationMs: number } {
+  const m = /^(\d+)\/(\d+)(ms|s|m)?$/.exec(value.trim());
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) throw new InvalidArgumentError("must look like 100/60s (calls per window; units ms, s, m)");
+  const unit = m[3] === 'm' ? 60_000 : m[3] === 'ms' ? 1 : 1000;
+  return { max: Number(m[1]), durationMs: Number(m[2]) * unit };
+}
+
+export interface WorkerCommandOptions {
+  redis: string;
+  queue?: string;
+  concurrency: number;
+  agent: ChatModel;
+  user?: ChatModel;
+  /** Shared model-call quota (every worker with the same `rateKey` shares it). */
+  rateLimit?: { max: number; durationMs: number };
+  rateKey?: string;
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+  signal: AbortSignal;
+  log?: (line: string) => void;
+}
+
+/** `envscaler worker` without the flag parsing: serves episode jobs until `signal` aborts. */
+export async function runWorkerCommand(options: WorkerCommandOptions): Promise<{ completed: number; failed: number }> {
+  const limiter = options.rateLimit
+    ? createRedisRateLimiter({ url: options.redis, ...options.rateLimit, key: options.rateKey })
+    : undefined;
+  const agent = limiter ? withRateLimit({ model: options.agent, limiter }) : options.agent;
+  const user = limiter && options.user ? withRateLimit({ model: options.user, limiter }) : options.user;
+  const episodes = createEpisodeHandler({ agent, user });
+  let completed = 0;
+  let failed = 0;
+  const describe = (job: JobSpec) => {
+    const p = job.payload as EpisodePayload;
+    return `${p.runId} ${p.scenario.id}#${p.trial}`;
+  };
+  const onEvent = (event: WorkerEvent) => {
+    if (event.type === 'completed') completed++;
+    if (event.type === 'failed') failed++;
+    if (!options.log) return;
+    if (event.type === 'error') options.log(`redis: ${event.error}`);
+    else options.log(`${event.type} ${describe(event.job)}${event.type === 'failed' ? `: ${event.error}` : ''}`);
+  };
+  const worker = startWorker({
+    url: options.redis,
+    queueName: options.queue,
+    handlers: { episode: episodes.handler as JobHandler<never> },
+    concurrency: options.concurrency,
+    lockDurationMs: options.lockDurationMs,
+    stalledIntervalMs: options.stalledIntervalMs,
+    name: `pid-${process.pid}`,
+    onEvent,
+  });
+  try {
+    await worker.ready;
+    options.log?.(`worker ${process.pid} ready: ${options.redis}, concurrency ${options.concurrency}`);
+    if (!options.signal.aborted) await new Promise((resolve) => options.signal.addEventListener('abort', resolve, { once: true }));
+    options.log?.('stopping: finishing running jobs');
+  } finally {
+    await worker.close();
+    await episodes.dispose();
+    await limiter?.close();
+  }
+  return { completed, failed };
+}
+
+export function registerWorkerCommand(program: Command): void {
+  program
+    .command('worker')
+    .description('run jobs (episodes) from a Redis queue; start any number on any machine that shares the output directory')
+    .option('--redis <url>', 'Redis URL (default $REDIS_URL)')
+    .option('--queue <name>', 'base queue name (match the coordinator)', 'envscaler')
+    .option('--concurrency <n>', 'jobs this worker runs at once', positiveInt, 4)
+    .option('--rate-limit <calls/window>', 'model calls allowed per window across ALL workers, e.g. 600/60s')
+    .option('--rate-key <key>', 'Redis key of the shared rate limit (one per endpoint quota)', 'envscaler:ratelimit:model')
+    .option('--lock-duration <ms>', "how long a crashed worker's job stays locked before another worker retries it", positiveInt, 30_000)
+    .option('--config <file>', 'config file (default ./envscaler.config.json)')
+    .option('--model <name>', 'default model for every stage without its own setting')
+    .option('--quiet', 'no log lines')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Workers read job inputs (scenario, environment directory, run directory) from the queue and write',
+        'each episode to <run>/episodes/<scenarioId>__<trial>.json; the directories must be mounted at the',
+        'same path on every machine. Ctrl-C finishes the running jobs, then exits (twice: exit at once).',
+        '',
+        'Examples:',
+        '  $ envscaler worker --redis redis://10.0.0.5:6379 --concurrency 8',
+        '  $ envscaler worker --redis redis://10.0.0.5:6379 --rate-limit 500/60s',
+      ].join('\n'),
+    )
+    .action(
+      async (flags: { redis?: string; queue: string; concurrency: number; rateLimit?: string; rateKey: string; lockDuration: number; config?: string; model?: string; quiet?: boolean }) => {
+        const redis = flags.redis ?? process.env.REDIS_URL;
+        if (!redis) throw new EnvscalerError('INVALID_INPUT', 'worker needs --redis <url> (or REDIS_URL)');
+        const model = await resolveChatModel({ configPath: flags.config, modelFlag: flags.model });
+        const interrupt = createInterruptSignal();
+        const log = flags.quiet ? undefined : (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+        try {
+          const stats = await runWorkerCommand({
+            redis,
+            queue: flags.queue,
+            concurrency: flags.concurrency,
+            agent: model,
+            user: model,
+            rateLimit: flags.rateLimit ? rateLimitOption(flags.rateLimit) : undefined,
+            rateKey: flags.rateKey,
+            lockDurationMs: flags.lockDuration,
+            stalledIntervalMs: Math.min(30_000, flags.lockDuration),
+            signal: interrupt.signal,
+            log,
+          });
+          log?.(`stopped: ${stats.completed} completed, ${stats.failed} failed`);
+        } finally {
+          interrupt.dispose();
+        }
+      },
+    );
+}
