@@ -73,6 +73,8 @@ export interface GenerateScenariosOptions {
   /** Evaluates checks (default: the runtime's sandboxed check runner). */
   checkRunner?: CheckRunner;
   typeChecker?: CheckTypeChecker;
+  /** A sample of real data shown to the state stage for formats and style (not copied). */
+  exampleState?: unknown;
   /** Extra referential-integrity rules for generated initial states. */
   integrity?: (state: unknown) => string[];
   /** Recorded as `provenance.model` (default: the model name the endpoint reports). */
@@ -237,15 +239,24 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
       options.onProgress?.({ type: 'candidate-started', slot });
       const focus = focusFor(env, slot);
       const { initialState, createdAt } = await stage('state', () =>
-        cached('scenario-state', { slot, focus: focus.state }, async () => ({
-          initialState: await generateInitialState({
-            ...common,
-            model,
+        cached(
+          'scenario-state',
+          {
+            slot,
             focus: focus.state,
-            integrity: options.integrity,
+            ...(options.exampleState === undefined ? {} : { example: hashValue(options.exampleState) }),
+          },
+          async () => ({
+            initialState: await generateInitialState({
+              ...common,
+              model,
+              focus: focus.state,
+              exampleState: options.exampleState,
+              integrity: options.integrity,
+            }),
+            createdAt: new Date().toISOString(),
           }),
-          createdAt: new Date().toISOString(),
-        })),
+        ),
       );
       const draft = await stage('task', () =>
         cached<TaskDraft>('scenario-task', { state: hashValue(initialState), focus: focus.task }, () =>

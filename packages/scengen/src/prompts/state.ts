@@ -8,7 +8,16 @@ import { JSON_ONLY, boundedJson, describeEnvironment } from './shared.js';
  * every later task trivial or impossible. `focus` varies the world between scenario slots.
  * Expected reply: `{ "state": <State> }`.
  */
-export function stateMessages(options: { env: ScenarioEnvironment; focus: string }): ChatMessage[] {
+export function stateMessages(options: {
+  env: ScenarioEnvironment;
+  focus: string;
+  /** A sample of real data; its formats and style are copied, its content is not. */
+  exampleState?: unknown;
+}): ChatMessage[] {
+  const example =
+    options.exampleState === undefined
+      ? ''
+      : `\n\nAn example of real data in this environment (copy its id formats, value styles and level of detail; invent different entities):\n${boundedJson(options.exampleState, 12_000)}`;
   return [
     {
       role: 'system',
@@ -20,7 +29,7 @@ export function stateMessages(options: { env: ScenarioEnvironment; focus: string
       content: `${describeEnvironment(options.env)}
 
 State JSON Schema:
-${boundedJson(options.env.stateSchema, 16_000)}
+${boundedJson(options.env.stateSchema, 16_000)}${example}
 
 Write one initial state for a new scenario in this environment.
 - It must validate against the State JSON Schema exactly (all required fields, correct types, no extra fields where the schema forbids them).

@@ -8,6 +8,8 @@ export interface GenerateInitialStateOptions {
   model: ChatModel;
   /** Varies the world between scenarios (default: a generic request for variety). */
   focus?: string;
+  /** A sample of real data shown for formats and style (e.g. a few records of a production database). */
+  exampleState?: unknown;
   /** Extra semantic checks on top of schema + generic referential integrity. */
   integrity?: (state: unknown) => string[];
   /** Attempts including the first; failed attempts are re-asked with the problems (default 3). */
@@ -26,7 +28,11 @@ export async function generateInitialState(options: GenerateInitialStateOptions)
     model: options.model,
     request: {
       stage: 'scenario-state',
-      messages: stateMessages({ env: options.env, focus: options.focus ?? 'a typical, busy day' }),
+      messages: stateMessages({
+        env: options.env,
+        focus: options.focus ?? 'a typical, busy day',
+        exampleState: options.exampleState,
+      }),
       responseFormat: { type: 'json_object' },
       temperature: options.temperature,
       signal: options.signal,
