@@ -143,6 +143,7 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
       owned: Set<string | symbol> | null = null;
       kids: (string | symbol)[] | null = null;
       arr: boolean;
+      json: (() => unknown) | null = null;
       constructor(base: any) {
         this.base = base;
         this.arr = isArray(base);
@@ -158,7 +159,12 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
       get(_t: unknown, key: string | symbol): any {
         const src = this.copy ?? this.base;
         const v = src[key];
-        if (typeof v !== 'object' || v === null) return v;
+        if (typeof v !== 'object' || v === null) {
+          // JSON.stringify(proxy) asks for toJSON first: hand it the materialised value so the native
+          // serialiser runs instead of three proxy traps per key. Base objects in it are frozen first.
+          if (v === undefined && key === 'toJSON') return (this.json ??= () => materializeNode(this, true));
+          return v;
+        }
         if (this.owned !== null && this.owned.has(key)) return v;
         if (!hasOwn.call(src, key)) return v;
         return this.child(key, v);
@@ -215,49 +221,62 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
 
     const active = new Set<object>();
 
-    /** The node's current value as plain data; untouched subtrees are the base objects themselves. */
-    function materializeNode(node: Node): any {
+    /** Freezes a shared base subtree before it is handed to environment code (stops at frozen nodes). */
+    function freezeBase(v: any): any {
+      if (typeof v !== 'object' || v === null || Object.isFrozen(v)) return v;
+      Object.freeze(v);
+      for (const key of Object.keys(v)) freezeBase(v[key]);
+      return v;
+    }
+
+    /**
+     * The node's current value as plain data; untouched subtrees are the base objects themselves
+     * (frozen first when `freeze`, i.e. when the value goes back to environment code).
+     */
+    function materializeNode(node: Node, freeze = false): any {
       if (node.copy === null) {
         const kids = node.kids;
-        if (kids === null) return node.base;
+        if (kids === null) return freeze ? freezeBase(node.base) : node.base;
         let out: any = null;
         for (let i = 0; i < kids.length; i++) {
           const key = kids[i]!;
           const before = node.base[key];
-          const after = materializeNode(nodeOf.get(proxyOf.get(before))!);
+          const after = materializeNode(nodeOf.get(proxyOf.get(before))!, freeze);
           if (after !== before) {
             out ??= node.arr ? node.base.slice() : { ...node.base };
             assign(out, key, after);
           }
         }
-        return out ?? node.base;
+        if (out === null) return freeze ? freezeBase(node.base) : node.base;
+        if (freeze) for (const key of Object.keys(out)) if (!kids.includes(key)) freezeBase(out[key]);
+        return out;
       }
       const copy = node.copy;
       const out: any = node.arr ? new Array(copy.length) : {};
       for (const key of Object.keys(copy)) {
         const v = copy[key];
         if (typeof v !== 'object' || v === null) assign(out, key, v);
-        else if (node.owned !== null && node.owned.has(key)) assign(out, key, materialize(v));
+        else if (node.owned !== null && node.owned.has(key)) assign(out, key, materialize(v, freeze));
         else {
           const p = proxyOf.get(v);
-          assign(out, key, p === undefined ? v : materializeNode(nodeOf.get(p)!));
+          assign(out, key, p === undefined ? (freeze ? freezeBase(v) : v) : materializeNode(nodeOf.get(p)!, freeze));
         }
       }
       return out;
     }
 
     /** Any value the environment holds, as plain JSON-ready data (shares untouched base objects). */
-    function materialize(v: any): any {
+    function materialize(v: any, freeze = false): any {
       if (typeof v !== 'object' || v === null) return v;
       const node = nodeOf.get(v);
       if (active.has(v)) throw new TypeError('Converting circular structure to JSON');
       active.add(v);
       try {
-        if (node !== undefined) return materializeNode(node);
+        if (node !== undefined) return materializeNode(node, freeze);
         if (isArray(v)) {
           let out: any[] | null = null;
           for (let i = 0; i < v.length; i++) {
-            const m = materialize(v[i]);
+            const m = materialize(v[i], freeze);
             if (m !== v[i]) {
               out ??= v.slice();
               out[i] = m;
@@ -269,7 +288,7 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
         if (proto !== Object.prototype && proto !== null) return v; // Date, Map…: JSON.stringify decides
         let out: any = null;
         for (const key of Object.keys(v)) {
-          const m = materialize(v[key]);
+          const m = materialize(v[key], freeze);
           if (m !== v[key]) {
             out ??= { ...v };
             assign(out, key, m);

@@ -112,6 +112,17 @@ describe('sandbox escapes', () => {
     await expectBystanderIntact();
   });
 
+  it("the shared base cannot be written through JSON.stringify's toJSON fast path", async () => {
+    const session = await env.createSession({ initialState: libraryState() });
+    const r = await probe(session, "(() => { const raw = this.state.books.toJSON(); raw.b2.title = 'hacked'; return 1 })()");
+    expect(r).toMatchObject({ ok: false, error: { code: 'TOOL_THREW', message: expect.stringMatching(/read only|read-only|frozen|Cannot assign/) } });
+    expect(await probe(session, 'JSON.parse(JSON.stringify(this.state.books)).b2.title')).toEqual({ ok: true, data: 'Emma' });
+    const other = await env.createSession({ initialState: libraryState() });
+    expect(await other.call('getBook', { bookId: 'b2' })).toMatchObject({ ok: true, data: { title: 'Emma' } });
+    session.dispose();
+    other.dispose();
+  });
+
   it('a returned Promise is refused: tools are synchronous', async () => {
     const session = await env.createSession({ initialState: libraryState() });
     const r = await probe(session, 'Promise.resolve(1)');
