@@ -9,13 +9,15 @@
  *
  * Set ENVSCALER_BENCH_EPISODES to change the episode count.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ChatModel, ChatRequest, ChatResponse } from '@envscaler/core';
 import { loadEnvironment } from '@envscaler/runtime';
 import { libraryPackage, libraryScenario } from '../test-fixtures/library/index.js';
-import { disposeDefaultCheckRunner, runRollouts } from '../src/index.js';
+import { disposeDefaultCheckRunner, getDefaultCheckRunner, runRollouts } from '../src/index.js';
 
 const EPISODES = Number(process.env.ENVSCALER_BENCH_EPISODES ?? 200);
 const LATENCY_MS = 50;
@@ -80,6 +82,24 @@ console.log(
   `  runtime overhead excluding the model: ${(overhead.ms / overhead.steps).toFixed(2)} ms per agent step, ` +
     `${(overhead.ms / EPISODES).toFixed(2)} ms per episode (instant agent, concurrency 1)`,
 );
+
+// Checklist cost on a large world: the τ²-bench retail database (2.8 MB of JSON), when it is available.
+const tau2Db = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../shared/conformance/tau2-retail/db.json');
+if (existsSync(tau2Db)) {
+  const db = JSON.parse(readFileSync(tau2Db, 'utf8')) as { orders: Record<string, { status: string }> };
+  const checks = [{ id: 'status', source: "(final: any, initial: any) => final.orders['#W2378156'].status !== initial.orders['#W2378156'].status" }];
+  const runner = getDefaultCheckRunner();
+  await runner.run({ checks, initial: db, final: db });
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const final = structuredClone(db);
+    final.orders['#W2378156']!.status = `changed-${i}`;
+    const start = performance.now();
+    await runner.run({ checks, initial: db, final });
+    times.push(performance.now() - start);
+  }
+  console.log(`  checklist on the τ² retail database (2.8 MB state, initial cached): ${(times.reduce((a, b) => a + b) / times.length).toFixed(0)} ms per evaluation`);
+}
 env.dispose();
 disposeDefaultCheckRunner();
 if (ratio > 0.05) process.exitCode = 1;
