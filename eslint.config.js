@@ -18,10 +18,12 @@ const allowedImports = {
   '@envscaler/validate': ['@envscaler/core', '@envscaler/runtime'],
   '@envscaler/skelbuilder': ['@envscaler/core', '@envscaler/runtime', '@envscaler/validate'],
   '@envscaler/scengen': ['@envscaler/core', '@envscaler/runtime', '@envscaler/validate'],
+  '@envscaler/bench': ['@envscaler/core', '@envscaler/runtime', '@envscaler/validate'],
   '@envscaler/viewer': ['@envscaler/core'],
   '@envscaler/cli': [
     '@envscaler/core', '@envscaler/runtime', '@envscaler/validate', '@envscaler/skelbuilder',
     '@envscaler/scengen', '@envscaler/llm', '@envscaler/testing', '@envscaler/jobs',
+    '@envscaler/bench',
   ],
 };
 
