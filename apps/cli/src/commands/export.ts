@@ -4,7 +4,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { exportRl, exportSft, toJsonl, type SftFormat } from '@envscaler/validate';
 import type { LoadedEnvironment } from '@envscaler/runtime';
 import { readRunTrajectories } from './eval.js';
-import { loadEnvironmentsFrom, readScenarios } from './rollout.js';
+import { loadEnvironmentsFrom, parseMode, readScenarios } from './rollout.js';
 
 async function writeJsonl(path: string, records: readonly unknown[]): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
@@ -95,7 +95,7 @@ export function registerExportCommand(program: Command): void {
     .requiredOption('--scenarios <path>', 'scenarios .jsonl/.json file or directory')
     .requiredOption('--envs <dir>', 'the environments the scenarios use')
     .requiredOption('--out <file>', 'output .jsonl file')
-    .option('--mode <mode>', 'conversational | non_conversational (decides whether the task is in the prompt)', 'non_conversational')
+    .option('--mode <mode>', 'conversational | non_conversational (decides whether the task is in the prompt)', parseMode, 'non_conversational')
     .addHelpText('after', '\nExample:\n  $ envscaler export rl --scenarios out/scenarios --envs out/envs --out rl.jsonl')
     .action(async (flags: ExportRlCommandOptions) => {
       const { written } = await runExportRlCommand(flags);

@@ -140,7 +140,8 @@ export async function runRolloutCommand(options: RolloutCommandOptions): Promise
   }
 }
 
-function mode(value: string): 'conversational' | 'non_conversational' {
+/** Commander parser for `--mode`. */
+export function parseMode(value: string): 'conversational' | 'non_conversational' {
   if (value !== 'conversational' && value !== 'non_conversational') {
     throw new InvalidArgumentError("must be 'conversational' or 'non_conversational'");
   }
@@ -156,7 +157,7 @@ export function registerRolloutCommand(program: Command): void {
     .requiredOption('--out <dir>', 'run directory: trajectories.jsonl (appended as episodes finish) and summary.json')
     .option('--trials <k>', 'trials per scenario (for pass^k)', positiveInt, 1)
     .option('--concurrency <n>', 'episodes run at once', positiveInt, 8)
-    .option('--mode <mode>', 'conversational (simulated user) or non_conversational (task as first message)', mode, 'non_conversational')
+    .option('--mode <mode>', 'conversational (simulated user) or non_conversational (task as first message)', parseMode, 'non_conversational')
     .option('--max-steps <n>', 'agent turns per episode before truncation', positiveInt, 30)
     .option('--max-tokens <n>', 'tokens per episode (agent + user) before truncation', positiveInt)
     .option('--config <file>', 'config file (default ./envscaler.config.json)')
