@@ -22,7 +22,7 @@ const allowedImports = {
   '@envscaler/viewer': ['@envscaler/core'],
   '@envscaler/cli': [
     '@envscaler/core', '@envscaler/runtime', '@envscaler/validate', '@envscaler/skelbuilder',
-    '@envscaler/scengen', '@envscaler/llm', '@envscaler/testing', '@envscaler/jobs',
+    '@envscaler/scengen', '@envscaler/llm', '@envscaler/testing', '@envscaler/viewer', '@envscaler/jobs',
     '@envscaler/bench',
   ],
 };

@@ -5,26 +5,15 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { EnvscalerError } from '@envscaler/core';
 
-// The viewer's Node entry (server + path of the built SPA). apps/cli declares @envscaler/viewer as a
-// dependency, but the layering table in eslint.config.js has no cli → viewer entry yet, so the entry is
-// loaded by name at run time instead of imported statically. Once the table lists it, this can become
-// `import { startViewerServer, viewerDistDir } from '@envscaler/viewer/server'`.
-const viewerServerEntry = '@envscaler/viewer/server';
-
-/** The part of `@envscaler/viewer/server` this command uses. */
+/** The part of the viewer's server this command uses. */
 export interface ViewerServer {
   url: string;
   port: number;
   close(): Promise<void>;
 }
-interface ViewerServerModule {
-  viewerDistDir: string;
-  startViewerServer(options: { outDir: string; port?: number; host?: string }): Promise<ViewerServer>;
-}
 
-async function loadViewer(): Promise<ViewerServerModule> {
-  return (await import(viewerServerEntry)) as ViewerServerModule;
-}
+// Imported on first use so commands that never open the viewer do not load it.
+const loadViewer = () => import('@envscaler/viewer/server');
 
 export const defaultViewPort = 4780;
 
