@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseJsonLines, parseScenario } from '@envscaler/core';
+import { parseJsonLines, parseScenario, type ScriptedReply } from '@envscaler/core';
 import { createMockOpenAIServer, type MockOpenAIServer } from '@envscaler/testing';
 import { runCli } from '../index.js';
 
@@ -49,6 +49,55 @@ const STATE = {
   loans: { L1: { id: 'L1', bookId: 'b2', memberId: 'm2', dueDate: '2026-12-01', returned: false } },
 };
 
+const SCRIPT: Record<string, ScriptedReply[]> = {
+  'scenario-state': [
+    { content: `Here is the state:\n\`\`\`json\n${JSON.stringify({ state: STATE })}\n\`\`\`` },
+  ],
+  'scenario-task': [
+    {
+      json: {
+        task: "I'm Ada Osei (ada@example.org) and I'd like to borrow Dune until 2026-12-20.",
+        user: {
+          persona: 'Ada, brisk.',
+          knownInfo: 'Her email; wants Dune until 2026-12-20.',
+          unknownInfo: 'Book ids.',
+        },
+      },
+    },
+  ],
+  'scenario-checklist': [
+    {
+      json: {
+        checklist: [
+          { description: 'Ada has a loan of Dune due 2026-12-20.' },
+          { description: 'Dune is no longer available.' },
+        ],
+      },
+    },
+  ],
+  'scenario-checks': [
+    {
+      json: {
+        checks: [
+          {
+            id: 'c1',
+            source:
+              "(final) => Object.values(final.loans).some((l) => l.memberId === 'm1' && l.bookId === 'b1' && l.dueDate === '2026-12-20')",
+          },
+          { id: 'c2', source: "(final) => final.books['b1']?.available === false" },
+        ],
+      },
+    },
+  ],
+  'scenario-solver': [
+    { toolCalls: [{ name: 'getMember', arguments: { email: 'ada@example.org' } }] },
+    {
+      toolCalls: [{ name: 'lendBook', arguments: { memberId: 'm1', bookId: 'b1', dueDate: '2026-12-20' } }],
+    },
+    'Dune is yours until 2026-12-20.',
+  ],
+};
+
 let server: MockOpenAIServer;
 let root: string;
 const saved = { ...process.env };
@@ -69,56 +118,7 @@ beforeAll(async () => {
     }),
   );
   server = await createMockOpenAIServer({
-    script: {
-      'scenario-state': [
-        { content: `Here is the state:\n\`\`\`json\n${JSON.stringify({ state: STATE })}\n\`\`\`` },
-      ],
-      'scenario-task': [
-        {
-          json: {
-            task: "I'm Ada Osei (ada@example.org) and I'd like to borrow Dune until 2026-12-20.",
-            user: {
-              persona: 'Ada, brisk.',
-              knownInfo: 'Her email; wants Dune until 2026-12-20.',
-              unknownInfo: 'Book ids.',
-            },
-          },
-        },
-      ],
-      'scenario-checklist': [
-        {
-          json: {
-            checklist: [
-              { description: 'Ada has a loan of Dune due 2026-12-20.' },
-              { description: 'Dune is no longer available.' },
-            ],
-          },
-        },
-      ],
-      'scenario-checks': [
-        {
-          json: {
-            checks: [
-              {
-                id: 'c1',
-                source:
-                  "(final) => Object.values(final.loans).some((l) => l.memberId === 'm1' && l.bookId === 'b1' && l.dueDate === '2026-12-20')",
-              },
-              { id: 'c2', source: "(final) => final.books['b1']?.available === false" },
-            ],
-          },
-        },
-      ],
-      'scenario-solver': [
-        { toolCalls: [{ name: 'getMember', arguments: { email: 'ada@example.org' } }] },
-        {
-          toolCalls: [
-            { name: 'lendBook', arguments: { memberId: 'm1', bookId: 'b1', dueDate: '2026-12-20' } },
-          ],
-        },
-        'Dune is yours until 2026-12-20.',
-      ],
-    },
+    script: SCRIPT,
   });
   process.env.OPENAI_BASE_URL = server.url;
   process.env.OPENAI_API_KEY = 'test-key';
@@ -167,5 +167,44 @@ describe('envscaler scenarios', () => {
       }),
     ).toBe(2);
     expect(await runCli({ argv: ['scenarios', '--envs', root, '--out', root, '--count', 'zero'] })).toBe(2);
+  });
+
+  it('runs fully offline from a scripted cassette (--scripted)', async () => {
+    const scripted = join(root, 'cassette');
+    await mkdir(join(scripted, 'scripted'), { recursive: true });
+    for (const [stage, replies] of Object.entries(SCRIPT)) {
+      await writeFile(
+        join(scripted, 'scripted', `${stage}.jsonl`),
+        replies.map((r) => JSON.stringify(r)).join('\n') + '\n',
+      );
+    }
+    const env = { ...process.env };
+    delete process.env.OPENAI_BASE_URL;
+    delete process.env.OPENAI_API_KEY;
+    delete process.env.ENVSCALER_MODEL;
+    const before = server.requestCount;
+    const out = join(root, 'out-scripted');
+    try {
+      const code = await runCli({
+        argv: [
+          'scenarios',
+          '--envs',
+          join(root, 'envs'),
+          '--out',
+          out,
+          '--count',
+          '1',
+          '--scripted',
+          scripted,
+          '--quiet',
+        ],
+      });
+      expect(code).toBe(0);
+    } finally {
+      process.env = env;
+    }
+    expect(server.requestCount).toBe(before);
+    const text = await readFile(join(out, 'scenarios', 'library-loans.jsonl'), 'utf8');
+    expect(parseJsonLines({ text, parse: parseScenario })[0]!.gates?.solvability?.passed).toBe(true);
   });
 });

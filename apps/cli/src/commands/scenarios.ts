@@ -119,6 +119,11 @@ export function registerScenariosCommand(program: Command): void {
       'label difficulty from this many agent episodes per scenario',
       positiveInt,
     )
+    .option('--model <name>', 'default model for every stage without its own setting')
+    .option(
+      '--scripted <dir>',
+      'answer from a hand-written cassette (scripted/<stage>.jsonl) instead of an endpoint',
+    )
     .option('--config <file>', 'config file (default ./envscaler.config.json)')
     .option('--json', 'progress as JSON lines on stderr')
     .option('--quiet', 'no progress output')
@@ -135,13 +140,21 @@ export function registerScenariosCommand(program: Command): void {
         solverAttempts: number;
         maxSteps: number;
         difficultySamples?: number;
+        model?: string;
+        scripted?: string;
         config?: string;
         json?: boolean;
         quiet?: boolean;
       }) => {
-        const model = await resolveChatModel({ configPath: options.config });
+        const model = await resolveChatModel({
+          configPath: options.config,
+          modelFlag: options.model,
+          scriptedDir: options.scripted,
+          // recorded responses: a re-run replays them, also for steps the stage cache has not finished
+          cacheDir: join(options.out, '.cache', 'llm'),
+        });
         const config = await loadConfig({ path: options.config });
-        const modelName = config.models?.default ?? process.env.ENVSCALER_MODEL;
+        const modelName = options.model ?? config.models?.default ?? process.env.ENVSCALER_MODEL;
         const pricing = modelName ? config.prices?.[modelName] : undefined;
         const concurrency = options.concurrency ?? config.concurrency?.scenarios ?? 2;
         const progress = createProgressReporter({
@@ -154,8 +167,9 @@ export function registerScenariosCommand(program: Command): void {
             ),
         });
         try {
+          const { model: _modelFlag, ...rest } = options;
           const results = await runScenarios({
-            ...options,
+            ...rest,
             concurrency,
             model,
             pricing,
