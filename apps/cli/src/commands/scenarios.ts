@@ -156,7 +156,9 @@ export function registerScenariosCommand(program: Command): void {
         const config = await loadConfig({ path: options.config });
         const modelName = options.model ?? config.models?.default ?? process.env.ENVSCALER_MODEL;
         const pricing = modelName ? config.prices?.[modelName] : undefined;
-        const concurrency = options.concurrency ?? config.concurrency?.scenarios ?? 2;
+        // scripted replies are consumed in order per stage, so a scripted run goes one candidate at a time
+        const concurrency =
+          options.concurrency ?? (options.scripted ? 1 : (config.concurrency?.scenarios ?? 2));
         const progress = createProgressReporter({
           mode: chooseProgressMode({ json: options.json, quiet: options.quiet, isTTY: process.stderr.isTTY }),
         });
