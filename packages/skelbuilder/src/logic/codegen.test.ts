@@ -61,3 +61,28 @@ describe('code generation', () => {
     expect(problems.join('\n')).toMatch(/result\.type 'Widget' must be/);
   });
 });
+
+describe('type aliases', () => {
+  it('normalises common type spellings before checking', async () => {
+    const { normalizeFieldType } = await import('./spec.js');
+    const cases: [string, string, string[]?][] = [
+      ['integer', 'number'],
+      ['Date', 'string'],
+      ['array<string>', 'string[]'],
+      ['list[int]', 'number[]'],
+      ['float[]', 'number[]'],
+      ['string', 'enum', ['a', 'b']],
+      ['widget', 'widget'],
+    ];
+    for (const [type, expected, values] of cases) {
+      const field = {
+        name: 'x',
+        type,
+        description: '',
+        ...(values ? { values } : {}),
+      } as never as Parameters<typeof normalizeFieldType>[0];
+      normalizeFieldType(field);
+      expect(field.type).toBe(expected);
+    }
+  });
+});

@@ -127,7 +127,48 @@ const reservedTypeNames = new Set([
   'Error',
 ]);
 
+const typeAliases: Record<string, ValueType> = {
+  integer: 'number',
+  int: 'number',
+  float: 'number',
+  double: 'number',
+  decimal: 'number',
+  money: 'number',
+  date: 'string',
+  datetime: 'string',
+  'date-time': 'string',
+  time: 'string',
+  timestamp: 'string',
+  id: 'string',
+  uuid: 'string',
+  text: 'string',
+  email: 'string',
+  bool: 'boolean',
+};
+
+/**
+ * Maps common spellings models use for the closed type vocabulary onto it, in place: `integer` → `number`,
+ * `date` → `string`, `array<string>` / `list[int]` → `string[]` / `number[]`, a `string` with `values` → `enum`.
+ * Anything else is left for the check to report.
+ */
+export function normalizeFieldType(field: FieldSpec): void {
+  const raw = String(field.type ?? '')
+    .trim()
+    .toLowerCase();
+  const array = /^(?:array|list)\s*[<[(]\s*([a-z-]+)\s*[>\])]$/.exec(raw) ?? /^([a-z-]+)\s*\[\]$/.exec(raw);
+  const base = array ? array[1]! : raw;
+  const mapped = (valueTypes as readonly string[]).includes(base) ? (base as ValueType) : typeAliases[base];
+  if (mapped === undefined) return;
+  if (array) {
+    if (mapped === 'string' || mapped === 'number' || mapped === 'boolean') field.type = `${mapped}[]`;
+    return;
+  }
+  field.type =
+    mapped === 'string' && Array.isArray(field.values) && field.values.length > 0 ? 'enum' : mapped;
+}
+
 function checkField(field: FieldSpec, where: string, problems: string[]): void {
+  normalizeFieldType(field);
   if (!camel.test(field.name) || reserved.has(field.name)) {
     problems.push(
       `${where}: name '${field.name}' must be a camelCase identifier that is not a reserved word`,

@@ -6,7 +6,8 @@ const fieldSchema = {
   required: ['name', 'type', 'description'],
   properties: {
     name: { type: 'string' },
-    type: { enum: [...valueTypes] },
+    // any string here: common aliases (integer, date, array<string>) are normalised before the closed-vocabulary check
+    type: { type: 'string' },
     values: { type: 'array', items: { type: 'string' } },
     description: { type: 'string' },
     optional: { type: 'boolean' },
