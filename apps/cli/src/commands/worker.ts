@@ -25,6 +25,7 @@ import {
   type WorkerEvent,
 } from '@envscaler/jobs';
 import { loadEnvironment, type LoadedEnvironment } from '@envscaler/runtime';
+import { generateScenarios } from '@envscaler/scengen';
 import { readJsonlTolerant, runEpisode, summarize, type RolloutResult, type TokenPrices } from '@envscaler/validate';
 import { createInterruptSignal } from '../interrupt.js';
 import { resolveChatModel } from '../model.js';
@@ -149,6 +150,8 @@ export interface RolloutJobsOptions {
   mode: 'conversational' | 'non_conversational';
   maxSteps?: number;
   maxTokens?: number;
+  /** Accepted for symmetry with the in-process command; with Redis each worker's --concurrency applies. */
+  concurrency?: number;
   /** Runs jobs in this process too (required for the in-process backend). */
   handler?: JobHandler<EpisodePayload>;
   progress?: ProgressReporter;
@@ -252,6 +255,102 @@ async function rolloutJobs(options: RolloutJobsOptions): Promise<RolloutResult> 
   return { summary, trajectories, ran: jobs.length - result.skipped, skipped: result.skipped };
 }
 
+/** What a `scenarios` job carries: one environment's generation settings. */
+export interface ScenariosPayload {
+  envId: string;
+  envDir: string;
+  /** Output root shared by the workers (`scenarios/<envId>.jsonl`, `.cache/scengen/`). */
+  out: string;
+  count: number;
+  concurrency?: number;
+  solverAttempts?: number;
+  maxSteps?: number;
+}
+
+/** What a finished `scenarios` job leaves: a marker written after scengen wrote its files. */
+export interface ScenariosOutcome {
+  envId: string;
+  kept: number;
+  candidates: number;
+  scenarios: string;
+}
+
+/** One `scenarios` job per environment under `envs`; done when its marker exists under `<out>/.jobs/`. */
+export async function scenarioJobs(options: { envs: string; out: string; count: number; concurrency?: number; solverAttempts?: number; maxSteps?: number }): Promise<JobSpec<ScenariosPayload>[]> {
+  const out = resolve(options.out);
+  const jobs: JobSpec<ScenariosPayload>[] = [];
+  for (const [envId, env] of await envDirsById(options.envs)) {
+    const payload: ScenariosPayload = {
+      envId, envDir: env.dir, out, count: options.count, concurrency: options.concurrency, solverAttempts: options.solverAttempts, maxSteps: options.maxSteps,
+    };
+    const key = jobKey('scenarios', { ...payload, envSource: env.sourceHash });
+    jobs.push({ kind: 'scenarios', key, payload, artifact: `.jobs/scenarios/${envId}.${key}.json` });
+  }
+  return jobs;
+}
+
+/**
+ * Runs `scenarios` jobs with scengen's `generateScenarios` (which writes `scenarios/<envId>.jsonl` and
+ * `.report.json` atomically and resumes from its own `.cache/scengen/`), then writes the job's marker.
+ * A fatal generation error fails the job (no marker), so a re-run tries that environment again.
+ */
+export function createScenariosHandler(options: { model: ChatModel }): JobHandler<ScenariosPayload> {
+  return async (job, context) => {
+    const p = job.payload;
+    const store = createFsArtifactStore({ root: p.out });
+    const marker = job.artifact ?? `.jobs/scenarios/${p.envId}.${job.key}.json`;
+    if (await store.exists(marker)) return { marker, skipped: true };
+    const env = await loadEnvironment({ dir: p.envDir });
+    try {
+      const result = await generateScenarios({
+        env, count: p.count, model: options.model, out: p.out, concurrency: p.concurrency, solverAttempts: p.solverAttempts, maxSteps: p.maxSteps, signal: context.signal,
+      });
+      const outcome: ScenariosOutcome = { envId: p.envId, kept: result.report.kept, candidates: result.report.candidates, scenarios: result.paths.scenarios };
+      await store.put(marker, `${JSON.stringify(outcome)}\n`);
+      return { marker };
+    } finally {
+      env.dispose();
+    }
+  };
+}
+
+/**
+ * `envscaler scenarios` over a job backend: one job per environment. Returns each environment's outcome;
+ * throws BACKEND_ERROR listing the environments whose job failed (the others' files are kept).
+ */
+export async function runScenarioJobs(options: {
+  backend: JobBackend;
+  envs: string;
+  out: string;
+  count: number;
+  concurrency?: number;
+  solverAttempts?: number;
+  maxSteps?: number;
+  handler?: JobHandler<ScenariosPayload>;
+  progress?: ProgressReporter;
+  signal?: AbortSignal;
+}): Promise<ScenariosOutcome[]> {
+  try {
+    const jobs = await scenarioJobs(options);
+    const store = createFsArtifactStore({ root: resolve(options.out) });
+    const stage = options.progress?.stage('scenarios', jobs.length);
+    const result = await runJobs({
+      backend: options.backend, jobs, handler: options.handler, store, signal: options.signal,
+      onProgress: (p) => stage?.update({ done: p.done, failed: p.failed, detail: `environments running ${p.running}` }),
+    });
+    if (result.failed.length > 0) {
+      const list = result.failed.map((f) => `  - ${(f.job.payload as ScenariosPayload).envId}: ${f.error}`);
+      throw new EnvscalerError('BACKEND_ERROR', `${result.failed.length} of ${jobs.length} scenario jobs failed (re-run to retry them):\n${list.join('\n')}`);
+    }
+    const outcomes: ScenariosOutcome[] = [];
+    for (const job of jobs) outcomes.push(JSON.parse((await store.get(job.artifact!))!) as ScenariosOutcome);
+    stage?.finish(`${outcomes.reduce((n, o) => n + o.kept, 0)} scenarios for ${outcomes.length} environments`);
+    return outcomes;
+  } finally {
+    await options.backend.close();
+  }
+}
+
 /** The backend the rollout/build/scenarios commands use for `--backend`. */
 export function createBackend(options: { backend: 'inprocess' | 'redis'; redis?: string; queue?: string; concurrency: number }): JobBackend {
   if (options.backend === 'inprocess') return createInProcessBackend({ concurrency: options.concurrency });
@@ -295,9 +394,11 @@ export async function runWorkerCommand(options: WorkerCommandOptions): Promise<{
   const agent = limiter ? withRateLimit({ model: options.agent, limiter }) : options.agent;
   const user = limiter && options.user ? withRateLimit({ model: options.user, limiter }) : options.user;
   const episodes = createEpisodeHandler({ agent, user });
+  const scenarios = createScenariosHandler({ model: agent });
   let completed = 0;
   let failed = 0;
   const describe = (job: JobSpec) => {
+    if (job.kind === 'scenarios') return `scenarios ${(job.payload as ScenariosPayload).envId}`;
     const p = job.payload as EpisodePayload;
     return `${p.runId} ${p.scenario.id}#${p.trial}`;
   };
@@ -311,7 +412,7 @@ export async function runWorkerCommand(options: WorkerCommandOptions): Promise<{
   const worker = startWorker({
     url: options.redis,
     queueName: options.queue,
-    handlers: { episode: episodes.handler as JobHandler<never> },
+    handlers: { episode: episodes.handler as JobHandler<never>, scenarios: scenarios as JobHandler<never> },
     concurrency: options.concurrency,
     lockDurationMs: options.lockDurationMs,
     stalledIntervalMs: options.stalledIntervalMs,
@@ -334,7 +435,7 @@ export async function runWorkerCommand(options: WorkerCommandOptions): Promise<{
 export function registerWorkerCommand(program: Command): void {
   program
     .command('worker')
-    .description('run jobs (episodes) from a Redis queue; start any number on any machine that shares the output directory')
+    .description('run jobs (episodes, per-environment scenario generation) from a Redis queue; start any number on any machine that shares the output directory')
     .option('--redis <url>', 'Redis URL (default $REDIS_URL)')
     .option('--queue <name>', 'base queue name (match the coordinator)', 'envscaler')
     .option('--concurrency <n>', 'jobs this worker runs at once', positiveInt, 4)
