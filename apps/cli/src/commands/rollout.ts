@@ -10,8 +10,9 @@ import {
   type Scenario,
 } from '@envscaler/core';
 import { loadEnvironment, type LoadedEnvironment } from '@envscaler/runtime';
-import { runRollouts, type RolloutResult } from '@envscaler/validate';
+import { runRollouts, type RolloutResult, type TokenPrices } from '@envscaler/validate';
 import { createInterruptSignal } from '../interrupt.js';
+import { loadConfig } from '../config.js';
 import { resolveChatModel } from '../model.js';
 import { chooseProgressMode, createProgressReporter, type ProgressReporter } from '../progress.js';
 import { backendChoice, createBackend, runRolloutJobs } from './worker.js';
@@ -104,6 +105,8 @@ export interface RolloutCommandOptions {
   user?: ChatModel;
   progress?: ProgressReporter;
   signal?: AbortSignal;
+  /** USD per million tokens, for the cost in summary.json. */
+  prices?: TokenPrices;
 }
 
 /** `envscaler rollout` without the flag parsing: loads envs and scenarios, runs, disposes. */
@@ -123,6 +126,7 @@ export async function runRolloutCommand(options: RolloutCommandOptions): Promise
       mode: options.mode,
       maxSteps: options.maxSteps,
       maxTokens: options.maxTokens,
+      prices: options.prices,
       signal: options.signal,
       onProgress: (p) => {
         const tokens = p.usage.promptTokens + p.usage.completionTokens;
@@ -156,7 +160,7 @@ export function registerRolloutCommand(program: Command): void {
     .requiredOption('--scenarios <path>', 'a scenarios .jsonl/.json file or a directory of .jsonl files')
     .requiredOption('--out <dir>', 'run directory: trajectories.jsonl (appended as episodes finish) and summary.json')
     .option('--trials <k>', 'trials per scenario (for pass^k)', positiveInt, 1)
-    .option('--concurrency <n>', 'episodes run at once', positiveInt, 8)
+    .option('--concurrency <n>', 'episodes run at once (default: concurrency.rollouts in the config, else 8)', positiveInt)
     .option('--mode <mode>', 'conversational (simulated user) or non_conversational (task as first message)', parseMode, 'non_conversational')
     .option('--max-steps <n>', 'agent turns per episode before truncation', positiveInt, 30)
     .option('--max-tokens <n>', 'tokens per episode (agent + user) before truncation', positiveInt)
@@ -184,7 +188,7 @@ export function registerRolloutCommand(program: Command): void {
         scenarios: string;
         out: string;
         trials: number;
-        concurrency: number;
+        concurrency?: number;
         mode: 'conversational' | 'non_conversational';
         maxSteps: number;
         maxTokens?: number;
@@ -196,6 +200,10 @@ export function registerRolloutCommand(program: Command): void {
         quiet?: boolean;
       }) => {
         const model = await resolveChatModel({ configPath: flags.config });
+        const config = await loadConfig({ path: flags.config });
+        const modelName = process.env.ENVSCALER_MODEL_AGENT || process.env.ENVSCALER_MODEL || config.models?.stages?.agent || config.models?.default;
+        const prices = modelName ? config.prices?.[modelName] : undefined;
+        const concurrency = flags.concurrency ?? config.concurrency?.rollouts ?? 8;
         const progress = createProgressReporter({
           mode: chooseProgressMode({ json: flags.json, quiet: flags.quiet, isTTY: process.stderr.isTTY }),
         });
@@ -207,11 +215,20 @@ export function registerRolloutCommand(program: Command): void {
             flags.backend === 'redis'
               ? await runRolloutJobs({
                   ...flags,
-                  backend: createBackend({ ...flags, redis: flags.redis ?? process.env.REDIS_URL }),
+                  concurrency,
+                  backend: createBackend({ ...flags, concurrency, redis: flags.redis ?? process.env.REDIS_URL }),
                   progress,
                   signal: interrupt.signal,
                 })
-              : await runRolloutCommand({ ...flags, agent: model, user: model, progress, signal: interrupt.signal });
+              : await runRolloutCommand({
+                  ...flags,
+                  concurrency,
+                  prices,
+                  agent: model,
+                  user: model,
+                  progress,
+                  signal: interrupt.signal,
+                });
           const s = result.summary;
           const hat = s.passHatK.map((r) => `pass^${r.k}=${r.value.toFixed(3)}`).join(' ');
           process.stdout.write(
