@@ -9,7 +9,7 @@ export interface TokenPrices {
 
 export interface SummarizeOptions {
   trajectories: readonly Trajectory[];
-  /** When given, trajectories of unknown scenarios are ignored and `scenarios` counts these. */
+  /** When given, trajectories of other scenarios are ignored. (`RunSummary.scenarios` counts scenarios with trajectories.) */
   scenarios?: readonly Pick<Scenario, 'id' | 'envId'>[];
   prices?: TokenPrices;
   runId?: string;
