@@ -1,0 +1,37 @@
+/**
+ * Shared by the tests (not exported from the package): scripted agents that replay gold calls.
+ */
+import type { ChatRequest, ScriptedReply } from '@envscaler/core';
+
+/** Index of the current user turn and the number of assistant tool-call steps since its last user message. */
+export function turnPosition(request: ChatRequest): { turn: number; stepsInTurn: number } {
+  let turn = -1;
+  let steps = 0;
+  for (const m of request.messages) {
+    if (m.role === 'user') {
+      turn++;
+      steps = 0;
+    } else if (m.role === 'assistant') steps++;
+  }
+  return { turn, stepsInTurn: steps };
+}
+
+/**
+ * An agent handler that, in user turn t, emits the calls of `turns[t]` as one assistant message with
+ * parallel tool calls (or one call per message when `oneByOne`), then answers with text.
+ */
+export function goldTurnAgent(
+  turns: readonly { name: string; arguments: Record<string, unknown> }[][],
+  options: { oneByOne?: boolean } = {},
+): (request: ChatRequest) => ScriptedReply {
+  return (request) => {
+    const { turn, stepsInTurn } = turnPosition(request);
+    const calls = turns[turn] ?? [];
+    if (options.oneByOne) {
+      const call = calls[stepsInTurn];
+      return call ? { toolCalls: [{ name: call.name, arguments: call.arguments }] } : `Done with turn ${turn}.`;
+    }
+    if (stepsInTurn === 0 && calls.length > 0) return { toolCalls: calls.map((c) => ({ name: c.name, arguments: c.arguments })) };
+    return `Done with turn ${turn}.`;
+  };
+}
