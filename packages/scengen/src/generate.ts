@@ -434,11 +434,12 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
       return { scenario };
     } catch (error) {
       if (error instanceof Drop) {
+        const droppedId = error.scenarioId ?? scenarioId;
         const drop: DroppedScenario = {
           slot,
           gate: error.gate,
           reason: error.reason,
-          ...((error.scenarioId ?? scenarioId) ? { scenarioId: error.scenarioId ?? scenarioId } : {}),
+          ...(droppedId ? { scenarioId: droppedId } : {}),
         };
         options.onProgress?.({ type: 'scenario-dropped', ...drop });
         return { drop };
