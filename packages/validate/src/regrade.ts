@@ -10,6 +10,8 @@ export interface RegradeOptions {
   scenarios: readonly Scenario[];
   envs: EnvCollection<EpisodeEnvironment>;
   runner?: CheckRunner;
+  /** Trajectories replayed at once (default 4); results keep the input order. */
+  concurrency?: number;
 }
 
 export interface RegradeEntry {
@@ -50,9 +52,7 @@ function sameReward(a: Reward, b: Reward): boolean {
  */
 export async function regrade(options: RegradeOptions): Promise<RegradeReport> {
   const scenarios = new Map(options.scenarios.map((s) => [s.id, s]));
-  const entries: RegradeEntry[] = [];
-  const regraded: Trajectory[] = [];
-  for (const trajectory of options.trajectories) {
+  async function one(trajectory: Trajectory): Promise<{ entry: RegradeEntry; regraded: Trajectory }> {
     const base = {
       trajectoryId: trajectory.id,
       scenarioId: trajectory.scenarioId,
@@ -62,15 +62,14 @@ export async function regrade(options: RegradeOptions): Promise<RegradeReport> {
     const scenario = scenarios.get(trajectory.scenarioId);
     const env = envById(options.envs, trajectory.envId);
     if (!scenario || !env) {
-      entries.push({
+      const entry: RegradeEntry = {
         ...base,
         finalStateMatches: false,
         rewardMatches: false,
         observationMismatches: [],
         problems: [!scenario ? `unknown scenario '${trajectory.scenarioId}'` : `unknown environment '${trajectory.envId}'`],
-      });
-      regraded.push(trajectory);
-      continue;
+      };
+      return { entry, regraded: trajectory };
     }
     const toolNames = new Set(env.tools.map((t) => t.name));
     const session = await env.createSession(sessionInitFor(scenario));
@@ -113,8 +112,22 @@ export async function regrade(options: RegradeOptions): Promise<RegradeReport> {
     if (observationMismatches.length > 0) {
       problems.push(`${observationMismatches.length} tool observation(s) differ from the replay (messages ${observationMismatches.join(', ')})`);
     }
-    entries.push({ ...base, reward, finalStateMatches: !difference, rewardMatches, observationMismatches, problems });
-    regraded.push({ ...trajectory, finalState, reward });
+    return {
+      entry: { ...base, reward, finalStateMatches: !difference, rewardMatches, observationMismatches, problems },
+      regraded: { ...trajectory, finalState, reward },
+    };
   }
+  const results: { entry: RegradeEntry; regraded: Trajectory }[] = new Array(options.trajectories.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < options.trajectories.length) {
+      const i = next++;
+      results[i] = await one(options.trajectories[i]!);
+    }
+  };
+  const width = Math.max(1, Math.min(options.concurrency ?? 4, options.trajectories.length));
+  await Promise.all(Array.from({ length: width }, worker));
+  const entries = results.map((r) => r.entry);
+  const regraded = results.map((r) => r.regraded);
   return { entries, mismatches: entries.filter((e) => e.problems.length > 0), regraded };
 }
