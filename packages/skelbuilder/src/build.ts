@@ -81,8 +81,10 @@ export interface BuildEnvironmentsOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Token prices, to report cost per stage. */
   pricing?: Pricing;
-  /** Reuse a type checker across builds (one is created otherwise). */
+  /** Reuse a type checker across builds (one is created otherwise, and disposed at the end). */
   checker?: EnvTypeChecker;
+  /** Type-check in a worker thread (one long-lived project there) when creating the checker (default true). */
+  typecheckThread?: boolean;
   /** Replace the runtime (tests, benchmarks). */
   runtime?: RuntimeHooks;
 }
@@ -129,7 +131,8 @@ export async function buildEnvironments(options: BuildEnvironmentsOptions): Prom
   const qualityThreshold = options.thresholds?.quality ?? 0.85;
   const meter = new UsageMeter();
   const cache = new StageCache({ dir: join(options.out, '.cache', 'stages') });
-  const checker = options.checker ?? new EnvTypeChecker();
+  const ownChecker = options.checker === undefined;
+  const checker = options.checker ?? new EnvTypeChecker({ thread: options.typecheckThread ?? true });
   const runtime = options.runtime ?? defaultRuntime;
   const stage: ModelStageOptions = {
     model: meter.chat(options.model),
@@ -386,6 +389,8 @@ export async function buildEnvironments(options: BuildEnvironmentsOptions): Prom
         : new EnvscalerError('ABORTED', 'the build was aborted', { cause: error });
     }
     throw error;
+  } finally {
+    if (ownChecker) await checker.dispose();
   }
   return finish(false);
 }

@@ -19,7 +19,7 @@ let out: string;
 let report: BuildReport;
 let firstCalls: number;
 const progress: ProgressEvent[] = [];
-const checker = new EnvTypeChecker();
+const checker = new EnvTypeChecker({ thread: true });
 
 beforeAll(async () => {
   out = await mkdtemp(join(packageDir, '.tmp-pipeline-'));
@@ -35,9 +35,11 @@ beforeAll(async () => {
     onProgress: (event) => progress.push(event),
   });
   firstCalls = model.calls.length;
+  expect(checker.threaded).toBe(true);
 }, 180_000);
 
 afterAll(async () => {
+  await checker.dispose();
   await rm(out, { recursive: true, force: true });
 });
 

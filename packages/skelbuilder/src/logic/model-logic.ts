@@ -167,7 +167,7 @@ export async function buildEnvironmentCode(options: BuildEnvironmentCodeOptions)
     }
     source = assembleEnvironment({ model, operations, bodies: assembled });
     const moduleLevel: TypeDiagnostic[] = [];
-    for (const diagnostic of options.checker.check({ source, fileName })) {
+    for (const diagnostic of await options.checker.checkAsync({ source, fileName })) {
       if (diagnostic.method && bodies[diagnostic.method] !== undefined) {
         failing.set(diagnostic.method, [...(failing.get(diagnostic.method) ?? []), diagnostic]);
       } else {
