@@ -231,6 +231,12 @@ describe('distributed rollouts (real redis-server, worker processes)', () => {
     expect(episode.counts).toMatchObject({ waiting: 0, active: 0, failed: 0 });
     expect(episode.workers).toBe(2);
     expect(text).toContain('envscaler-episode');
+
+    // SIGTERM: a worker finishes its running jobs, disconnects and exits 0.
+    const exits = workers.slice(1).map((w) => new Promise<number | null>((resolve) => w.child.once('exit', (c) => resolve(c))));
+    for (const w of workers.slice(1)) w.child.kill('SIGTERM');
+    expect(await Promise.all(exits)).toEqual([0, 0]);
+    expect(workers[1]!.lines.some((l) => /stopped: \d+ completed/.test(l))).toBe(true);
   }, 240_000);
 
   it('parses --rate-limit and rejects a missing --redis', async () => {
