@@ -47,7 +47,7 @@ type CheckFn = (source: string, fileName: string, keep: boolean) => TypeDiagnost
  * worker-thread mode runs this very function's source text in the worker.
  */
 function createCheckSession(
-  morph: typeof import('ts-morph'),
+  morph: typeof morphModule,
   compilerOptions: ts.CompilerOptions,
   coreDts: string,
 ): { project: Project; check: CheckFn } {
