@@ -1,4 +1,6 @@
-import { mkdtemp, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { appendFile, mkdtemp, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -165,6 +167,60 @@ describe('runRollouts', () => {
     const again = await runRollouts({ ...base, agent: slow, trials: 2 });
     expect(again.ran).toBe(3);
   });
+
+  it('resumes after a real SIGKILL: the stale lock is taken over and finished episodes are not redone', async () => {
+    const out = await tempDir();
+    const child = spawn(
+      process.execPath,
+      ['--no-node-snapshot', '--import', 'tsx', '--conditions=@envscaler/source', fileURLToPath(new URL('../test-fixtures/rollout-child.ts', import.meta.url)), out],
+      { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((resolve, reject) => {
+      let finished = 0;
+      child.stdout!.on('data', (chunk: Buffer) => {
+        finished += chunk.toString().split('episode').length - 1;
+        if (finished >= 5 && child.exitCode === null) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+      child.on('exit', () => resolve());
+      child.on('error', reject);
+    });
+    await new Promise((r) => child.once('close', r));
+    expect(child.signalCode).toBe('SIGKILL');
+    const file = path.join(out, 'trajectories.jsonl');
+    const before = (await readFile(file, 'utf8')).trim().split('\n').filter(Boolean);
+    expect(before.length).toBeGreaterThanOrEqual(5);
+    expect(before.length).toBeLessThan(20);
+    // A write cut short by the kill leaves a torn line; add one in case the kill fell between writes.
+    await appendFile(file, '{"schemaVersion":1,"id":"torn');
+    const done = new Set(before.map((l) => `${JSON.parse(l).scenarioId}:${JSON.parse(l).trial}`));
+
+    const agent = new MockChatModel({
+      script: {
+        agent: (request: ChatRequest) =>
+          request.messages.some((m) => m.role === 'tool') ? 'Done.' : { toolCalls: [{ name: 'lendBook', arguments: { memberId: 'm2', bookId: 'b1' } }] },
+      },
+    });
+    const result = await runRollouts({
+      envs: [libraryEnvironment()],
+      scenarios: Array.from({ length: 10 }, (_, i) => libraryScenario({ id: `k${i}` })),
+      agent,
+      trials: 2,
+      concurrency: 4,
+      out,
+      mode: 'non_conversational',
+      runner,
+    });
+    expect(result.skipped).toBe(done.size);
+    expect(result.ran).toBe(20 - done.size);
+    expect(agent.callsFor('agent')).toHaveLength(2 * (20 - done.size));
+    const { records } = await readJsonlTolerant({ path: file, parse: parseTrajectory });
+    expect(records).toHaveLength(20);
+    expect(new Set(records.map((t) => `${t.scenarioId}:${t.trial}`)).size).toBe(20);
+    expect(result.summary.episodes).toBe(20);
+  }, 60_000);
 
   it('rejects a scenario whose environment is missing', async () => {
     const out = await tempDir();
