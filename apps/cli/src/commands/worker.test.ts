@@ -239,6 +239,38 @@ describe('distributed rollouts (real redis-server, worker processes)', () => {
     expect(workers[1]!.lines.some((l) => /stopped: \d+ completed/.test(l))).toBe(true);
   }, 240_000);
 
+  it('--rate-limit is shared by all workers: 2 workers × concurrency 2 stay within 4 calls per second', async () => {
+    const times: number[] = [];
+    const limited = await createMockOpenAIServer({
+      latencyMs: () => (times.push(Date.now()), 0),
+      script: (request) =>
+        request.messages.some((m) => m.role === 'tool') ? 'Done.' : { toolCalls: [{ id: 'call_add', name: 'add', arguments: { name: 'a', by: 1 } }] },
+    });
+    const saved = modelEnv;
+    modelEnv = { ...modelEnv, OPENAI_BASE_URL: limited.url };
+    const args = ['--queue', 'limited', '--rate-limit', '4/1s', '--rate-key', 'test:limited'];
+    const pair = [startWorkerProcess(args), startWorkerProcess(args)];
+    modelEnv = saved;
+    try {
+      await Promise.all(pair.map((w) => w.waitFor(/ready/)));
+      const out = path.join(root, 'limited', 'run1');
+      const result = await runRolloutJobs({
+        envs, scenarios, trials: 1, mode: 'non_conversational', out,
+        backend: createRedisBackend({ url: redis.url, queueName: 'limited', concurrency: 0, pollIntervalMs: 100 }),
+      });
+      expect(result.ran).toBe(SCENARIOS);
+      expect(times).toHaveLength(SCENARIOS * 2);
+      // 16 calls at 4 per fixed 1 s window need at least 3 window changes.
+      expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(2900);
+      // No sliding second ever sees more than two windows' worth.
+      for (const t of times) expect(times.filter((u) => u >= t && u < t + 1000).length).toBeLessThanOrEqual(8);
+      expect(pair.every((w) => w.lines.some((l) => / completed /.test(l)))).toBe(true);
+    } finally {
+      for (const w of pair) w.child.kill('SIGKILL');
+      await limited.close();
+    }
+  }, 120_000);
+
   it('parses --rate-limit and rejects a missing --redis', async () => {
     expect(rateLimitOption('600/60s')).toEqual({ max: 600, durationMs: 60_000 });
     expect(rateLimitOption('10/500ms')).toEqual({ max: 10, durationMs: 500 });
