@@ -172,6 +172,16 @@ describe('createEpisode (Gym-style)', () => {
     await episode.close();
   });
 
+  it('refuses a step while the previous one is still running', async () => {
+    const episode = createEpisode({ env: libraryEnvironment(), scenario: libraryScenario(), runner });
+    await episode.reset();
+    const call = { role: 'assistant' as const, content: null, tool_calls: [{ id: 'x', type: 'function' as const, function: { name: 'getMember', arguments: '{"memberId":"m1"}' } }] };
+    const first = episode.step(call);
+    await expect(episode.step(call)).rejects.toThrow(/still running/);
+    await expect(first).resolves.toMatchObject({ terminated: false });
+    await episode.close();
+  });
+
   it('marks step/token caps as truncated', async () => {
     const episode = createEpisode({ env: libraryEnvironment(), scenario: libraryScenario(), maxSteps: 1, runner });
     await episode.reset();

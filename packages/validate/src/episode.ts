@@ -234,86 +234,106 @@ export function createEpisode(options: CreateEpisodeOptions): Episode {
     }
   }
 
+  let busy = false;
+  /** One reset/step at a time: a second call while one is running is a caller bug, not a queue. */
+  async function exclusive<T>(run: () => Promise<T>): Promise<T> {
+    if (busy) throw new EnvscalerError('INVALID_INPUT', 'reset()/step() called while the previous call is still running');
+    busy = true;
+    try {
+      return await run();
+    } finally {
+      busy = false;
+    }
+  }
+
+  async function doReset(resetOptions: { seed?: number }): Promise<ResetResult> {
+    if (session) await session.dispose();
+    seed = resetOptions.seed;
+    ended = undefined;
+    lastResult = undefined;
+    steps = 0;
+    usage = { promptTokens: 0, completionTokens: 0 };
+    startedAt = new Date();
+    started = Date.now();
+    session = await env.createSession(sessionInitFor(scenario));
+    initialState = await session.snapshot();
+    messages = [{ role: 'system', content: systemPrompt }];
+    if (mode === 'non_conversational') {
+      messages.push({ role: 'user', content: scenario.task });
+    } else {
+      try {
+        const { stop } = await userTurn();
+        if (stop) await finish('user_stop');
+      } catch (error) {
+        await finish('error', `user simulator failed: ${errorMessage(error)}`);
+      }
+    }
+    return { observation: [...messages], info: info() };
+  }
+
+  async function doStep(message: AssistantMessage, stepOptions: { usage?: TokenUsage }): Promise<StepResult> {
+    if (!session) throw new EnvscalerError('INVALID_INPUT', 'call reset() before step()');
+    if (ended) throw new EnvscalerError('INVALID_INPUT', 'the episode has ended; call reset() to start again');
+    if (message?.role !== 'assistant') {
+      throw new EnvscalerError('INVALID_INPUT', "step() takes an assistant message ({ role: 'assistant', ... })");
+    }
+    steps++;
+    addUsage(usage, stepOptions.usage);
+    const calls = (message.tool_calls ?? []).map((call, i) => ({
+      ...call,
+      id: call.id || `call_${steps}_${i}`,
+      type: 'function' as const,
+    }));
+    const assistant: AssistantMessage = { role: 'assistant', content: message.content ?? null };
+    if (calls.length > 0) assistant.tool_calls = calls;
+    messages.push(assistant);
+
+    const toolResults: ToolResult[] = [];
+    if (calls.length > 0) {
+      for (const call of calls) {
+        const result = await execute(call);
+        toolResults.push(result);
+        messages.push({ role: 'tool', tool_call_id: call.id, name: call.function?.name ?? '', content: JSON.stringify(result) });
+      }
+    } else if (mode === 'non_conversational') {
+      return finish('agent_done');
+    } else {
+      const cap = capReached();
+      if (cap) return finish(cap);
+      try {
+        const { stop } = await userTurn();
+        if (stop) return finish('user_stop');
+      } catch (error) {
+        return finish('error', `user simulator failed: ${errorMessage(error)}`);
+      }
+    }
+    const cap = capReached();
+    if (cap) {
+      const result = await finish(cap);
+      result.info.toolResults = toolResults;
+      return result;
+    }
+    lastResult = {
+      observation: [...messages],
+      reward: 0,
+      terminated: false,
+      truncated: false,
+      info: { step: steps, usage: { ...usage }, toolResults },
+    };
+    return lastResult;
+  }
+
   const episode: Episode = {
     get done() {
       return ended !== undefined;
     },
 
     async reset(resetOptions = {}) {
-      if (session) await session.dispose();
-      seed = resetOptions.seed;
-      ended = undefined;
-      lastResult = undefined;
-      steps = 0;
-      usage = { promptTokens: 0, completionTokens: 0 };
-      startedAt = new Date();
-      started = Date.now();
-      session = await env.createSession(sessionInitFor(scenario));
-      initialState = await session.snapshot();
-      messages = [{ role: 'system', content: systemPrompt }];
-      if (mode === 'non_conversational') {
-        messages.push({ role: 'user', content: scenario.task });
-      } else {
-        try {
-          const { stop } = await userTurn();
-          if (stop) await finish('user_stop');
-        } catch (error) {
-          await finish('error', `user simulator failed: ${errorMessage(error)}`);
-        }
-      }
-      return { observation: [...messages], info: info() };
+      return exclusive(() => doReset(resetOptions));
     },
 
     async step(message, stepOptions = {}) {
-      if (!session) throw new EnvscalerError('INVALID_INPUT', 'call reset() before step()');
-      if (ended) throw new EnvscalerError('INVALID_INPUT', 'the episode has ended; call reset() to start again');
-      if (message?.role !== 'assistant') {
-        throw new EnvscalerError('INVALID_INPUT', "step() takes an assistant message ({ role: 'assistant', ... })");
-      }
-      steps++;
-      addUsage(usage, stepOptions.usage);
-      const calls = (message.tool_calls ?? []).map((call, i) => ({
-        ...call,
-        id: call.id || `call_${steps}_${i}`,
-        type: 'function' as const,
-      }));
-      const assistant: AssistantMessage = { role: 'assistant', content: message.content ?? null };
-      if (calls.length > 0) assistant.tool_calls = calls;
-      messages.push(assistant);
-
-      const toolResults: ToolResult[] = [];
-      if (calls.length > 0) {
-        for (const call of calls) {
-          const result = await execute(call);
-          toolResults.push(result);
-          messages.push({ role: 'tool', tool_call_id: call.id, name: call.function?.name ?? '', content: JSON.stringify(result) });
-        }
-      } else if (mode === 'non_conversational') {
-        return finish('agent_done');
-      } else {
-        const cap = capReached();
-        if (cap) return finish(cap);
-        try {
-          const { stop } = await userTurn();
-          if (stop) return finish('user_stop');
-        } catch (error) {
-          return finish('error', `user simulator failed: ${errorMessage(error)}`);
-        }
-      }
-      const cap = capReached();
-      if (cap) {
-        const result = await finish(cap);
-        result.info.toolResults = toolResults;
-        return result;
-      }
-      lastResult = {
-        observation: [...messages],
-        reward: 0,
-        terminated: false,
-        truncated: false,
-        info: { step: steps, usage: { ...usage }, toolResults },
-      };
-      return lastResult;
+      return exclusive(() => doStep(message, stepOptions));
     },
 
     async fail(error) {
