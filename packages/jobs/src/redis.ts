@@ -13,6 +13,9 @@ export function queueNameFor(base: string, kind: JobKind): string {
   return `${base}-${kind}`;
 }
 
+/** Job-state reads sent to Redis at once. */
+const BATCH = 200;
+
 /** What a queued job carries (the `JobSpec` itself). */
 type QueuedData = JobSpec;
 
@@ -201,9 +204,10 @@ export function createRedisBackend(options: RedisBackendOptions): JobBackend {
       let lastContact = Date.now();
 
       /** Runs one Redis round; Redis being down is retried until `unavailableTimeout`. */
-      async function redisRound<T>(what: string, fn: () => Promise<T>): Promise<T | undefined> {
+      async function redisRound<T>(what: string, fn: () => Promise<T>, size = 0): Promise<T | undefined> {
         try {
-          const value = await withTimeout(fn(), Math.max(2000, poll * 8), what);
+          // Rounds over many jobs get more time: about one second per batch of 200 round trips.
+          const value = await withTimeout(fn(), Math.max(2000, poll * 8) + Math.ceil(size / BATCH) * 1000, what);
           lastContact = Date.now();
           return value;
         } catch (error) {
@@ -218,6 +222,16 @@ export function createRedisBackend(options: RedisBackendOptions): JobBackend {
         }
       }
 
+      /** The BullMQ state of each job, read in concurrent batches (one round trip per batch). */
+      async function jobStates(list: readonly JobSpec[]): Promise<string[]> {
+        const states: string[] = [];
+        for (let i = 0; i < list.length; i += BATCH) {
+          const batch = list.slice(i, i + BATCH);
+          states.push(...(await Promise.all(batch.map((job) => queueFor(job.kind).getJobState(bullJobId(job.kind, job.key))))));
+        }
+        return states;
+      }
+
       async function enqueue(specs: JobSpec[]): Promise<void> {
         const byKind = new Map<JobKind, JobSpec[]>();
         for (const job of specs) byKind.set(job.kind, [...(byKind.get(job.kind) ?? []), job]);
@@ -225,9 +239,10 @@ export function createRedisBackend(options: RedisBackendOptions): JobBackend {
           const queue = queueFor(kind);
           if (options.limiter) await queue.setGlobalRateLimit(options.limiter.max, options.limiter.durationMs);
           const fresh: JobSpec[] = [];
-          for (const job of list) {
+          const states = await jobStates(list);
+          for (const [i, job] of list.entries()) {
             const id = bullJobId(job.kind, job.key);
-            const state = await queue.getJobState(id);
+            const state = states[i];
             if (state === 'failed' || state === 'completed') {
               // Left by an earlier run: retrying keeps the id (and so the dedup) and clears the old error.
               const existing = await queue.getJob(id);
@@ -246,7 +261,7 @@ export function createRedisBackend(options: RedisBackendOptions): JobBackend {
       }
 
       // The first contact must succeed within `unavailableTimeout` too.
-      while (!signal?.aborted && (await redisRound('queueing jobs', () => enqueue([...pending.values()]).then(() => true))) === undefined) {
+      while (!signal?.aborted && (await redisRound('queueing jobs', () => enqueue([...pending.values()]).then(() => true), pending.size)) === undefined) {
         await sleep(poll, signal);
       }
       if (handler && (options.concurrency ?? 1) > 0) {
@@ -256,6 +271,7 @@ export function createRedisBackend(options: RedisBackendOptions): JobBackend {
       }
 
       let lastReconcile = 0;
+      let lastFailedCount = -1;
       while (pending.size > 0 && !signal?.aborted) {
         await sleep(poll, signal);
         if (signal?.aborted) break;
@@ -283,13 +299,18 @@ export function createRedisBackend(options: RedisBackendOptions): JobBackend {
         });
         if (!counts) continue;
         onRunning?.(counts.active);
-        const reconcile = counts.failed > 0 || counts.live === 0 || Date.now() - lastReconcile > 3000;
+        // Checking every pending job costs one round trip each, so only when something changed: a job
+        // failed, fewer jobs are queued than we wait for (some were lost), or every 30 s as a backstop.
+        const reconcile =
+          counts.failed !== lastFailedCount || counts.live < pending.size || Date.now() - lastReconcile > 30_000;
         if (!reconcile) continue;
         const lost: JobSpec[] = [];
         const ok = await redisRound('checking job states', async () => {
-          for (const [id, job] of pending) {
+          const entries = [...pending];
+          const states = await jobStates(entries.map(([, job]) => job));
+          for (const [i, [id, job]] of entries.entries()) {
             const queue = queueFor(job.kind);
-            const state = await queue.getJobState(id);
+            const state = states[i];
             if (state === 'failed') {
               const stored = await queue.getJob(id);
               pending.delete(id);
@@ -317,8 +338,11 @@ export function createRedisBackend(options: RedisBackendOptions): JobBackend {
           }
           if (lost.length > 0) await enqueue(lost);
           return true;
-        });
-        if (ok) lastReconcile = Date.now();
+        }, pending.size);
+        if (ok) {
+          lastReconcile = Date.now();
+          lastFailedCount = counts.failed;
+        }
       }
     },
     async close() {
