@@ -10,6 +10,7 @@ import { registerBuildCommand } from './build.js';
 import { registerWorkerCommand } from './worker.js';
 import { registerStatusCommand } from './status.js';
 import { registerReplayCommand } from './replay.js';
+import { registerBenchCommand } from './bench.js';
 
 /**
  * Every subcommand lives in its own file under commands/ and registers itself here,
@@ -27,4 +28,5 @@ export function registerCommands(program: Command): void {
   registerWorkerCommand(program);
   registerStatusCommand(program);
   registerReplayCommand(program);
+  registerBenchCommand(program);
 }

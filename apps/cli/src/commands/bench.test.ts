@@ -1,0 +1,169 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  defaultBfclDataDir,
+  defaultBfclEnvDir,
+  defaultTau2DataDir,
+  defaultTau2EnvDir,
+  loadBfclEnvHelpers,
+  readBfclData,
+  readTau2Data,
+  type BfclData,
+  type BfclEnvHelpers,
+} from '@envscaler/bench';
+import type { ChatMessage } from '@envscaler/core';
+import { createMockOpenAIServer } from '@envscaler/testing';
+import { runCli } from '../index.js';
+
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+const bfclData = defaultBfclDataDir(repoRoot);
+const bfclEnv = defaultBfclEnvDir(repoRoot);
+const bfclReady = existsSync(path.join(bfclData, 'BFCL_v3_multi_turn_base.json')) && existsSync(path.join(bfclEnv, 'env.ts'));
+const tau2Data = defaultTau2DataDir(repoRoot);
+const tau2Env = defaultTau2EnvDir(repoRoot);
+const tau2Ready = existsSync(path.join(tau2Data, 'tasks.json')) && existsSync(path.join(tau2Env, 'env.ts'));
+
+let stdout: string[];
+function capture() {
+  stdout = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (stdout.push(String(chunk)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+}
+afterEach(() => vi.restoreAllMocks());
+
+/** Position in the conversation: the user turn and the assistant steps since it. */
+function position(messages: ChatMessage[]): { turn: number; steps: number } {
+  let turn = -1;
+  let steps = 0;
+  for (const m of messages) {
+    if (m.role === 'user') {
+      turn++;
+      steps = 0;
+    } else if (m.role === 'assistant') steps++;
+  }
+  return { turn, steps };
+}
+
+describe('envscaler bench', () => {
+  it('lists both benchmarks in its help', async () => {
+    capture();
+    expect(await runCli({ argv: ['bench', '--help'] })).toBe(0);
+    const text = stdout.join('');
+    expect(text).toContain('bfcl');
+    expect(text).toContain('tau2-retail');
+  });
+
+  describe.skipIf(!bfclReady)('bfcl over the loopback OpenAI-compatible server', () => {
+    let data: BfclData;
+    let helpers: BfclEnvHelpers;
+    beforeAll(async () => {
+      data = await readBfclData({ dataDir: bfclData });
+      helpers = await loadBfclEnvHelpers({ envDir: bfclEnv });
+    });
+
+    it('runs 2 entries, prints accuracy, writes results and summary, resumes, and rejects a bad selection', async () => {
+      const parameterOrder = helpers.parameterOrderFromDocs([...data.docsByClass.values()].flat());
+      const ids = ['multi_turn_base_0', 'multi_turn_base_1'];
+      const byFirst = new Map(ids.map((id) => [data.entries.find((e) => e.id === id)!.question[0]![0]!.content, id]));
+      const server = await createMockOpenAIServer({
+        script: {
+          agent: (request) => {
+            const id = byFirst.get(request.messages.find((m) => m.role === 'user')!.content as string)!;
+            const { turn, steps } = position(request.messages);
+            // Entry 0: the gold calls; entry 1: nothing at all.
+            const calls = id === 'multi_turn_base_0' ? (data.groundTruth.get(id)![turn] ?? []) : [];
+            if (steps > 0 || calls.length === 0) return 'Done.';
+            return {
+              toolCalls: calls.map((source) => {
+                const { name, args } = helpers.parsePythonCall(source, { parameterOrder });
+                return { name, arguments: args };
+              }),
+            };
+          },
+        },
+      });
+      const saved = { ...process.env };
+      try {
+        process.env.OPENAI_BASE_URL = server.url;
+        process.env.OPENAI_API_KEY = 'test-key';
+        delete process.env.ENVSCALER_MODEL;
+        const out = path.join(await mkdtemp(path.join(tmpdir(), 'cli-bench-')), 'run');
+        const argv = ['bench', 'bfcl', '--model', 'mock-agent', '--entries', '0,1', '--concurrency', '2', '--out', out, '--data', bfclData, '--env', bfclEnv, '--quiet'];
+        capture();
+        expect(await runCli({ argv })).toBe(0);
+        const report = stdout.join('');
+        expect(report).toContain('1/2 passed, accuracy 50.0%');
+        expect(report).toMatch(/GorillaFileSystem\s+1\/2/);
+        expect(report).toMatch(/TwitterAPI\s+1\/1/);
+        const agentRequests = server.requestsFor('agent');
+        expect(agentRequests.length).toBeGreaterThan(4);
+        expect(agentRequests.every((r) => r.model === 'mock-agent')).toBe(true);
+        // The official docs, converted to OpenAI tools, are what the agent sees.
+        const tools = agentRequests[0]!.body.tools as { function: { name: string; description: string } }[];
+        expect(tools.map((t) => t.function.name)).toContain('mv');
+        expect(tools[0]!.function.description).toContain('Note that the provided function is in Python 3 syntax.');
+        const lines = (await readFile(path.join(out, 'results.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+        expect(lines.map((l) => [l.id, l.passed]).sort()).toEqual([
+          ['multi_turn_base_0', true],
+          ['multi_turn_base_1', false],
+        ]);
+        const summary = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8'));
+        expect(summary).toMatchObject({ entries: 2, passed: 1, accuracy: 0.5, model: 'mock-agent' });
+        expect(summary.interval95[0]).toBeLessThan(0.5);
+        expect(summary.interval95[1]).toBeGreaterThan(0.5);
+
+        // Resume: nothing left, no model calls.
+        const before = server.requestsFor('agent').length;
+        expect(await runCli({ argv })).toBe(0);
+        expect(server.requestsFor('agent').length).toBe(before);
+
+        expect(await runCli({ argv: ['bench', 'bfcl', '--model', 'm', '--entries', 'nope', '--out', out, '--data', bfclData, '--env', bfclEnv, '--quiet'] })).toBe(2);
+        expect(await runCli({ argv: ['bench', 'bfcl', '--model', 'm', '--out', out, '--data', path.join(out, 'missing'), '--quiet'] })).toBe(2);
+      } finally {
+        process.env = saved;
+        await server.close();
+      }
+    }, 120_000);
+  });
+
+  describe.skipIf(!tau2Ready)('tau2-retail over the loopback server', () => {
+    it('uses --model for the agent and --user-model for the simulated user; gold actions earn 1', async () => {
+      const data = await readTau2Data({ dataDir: tau2Data });
+      const task = data.tasks.find((t) => t.id === '0')!;
+      const actions = task.evaluation_criteria!.actions!;
+      const server = await createMockOpenAIServer({
+        script: {
+          agent: (request) => {
+            const done = request.messages.filter((m) => m.role === 'assistant' && (m.tool_calls?.length ?? 0) > 0).length;
+            const action = actions[done];
+            return action ? { toolCalls: [{ name: action.name, arguments: action.arguments }] } : 'Your exchange has been requested.';
+          },
+          'user-simulator': (request) =>
+            request.messages.filter((m) => m.role === 'user').length === 1 ? 'I want to exchange two items.' : 'Thank you. ###STOP###',
+        },
+      });
+      const saved = { ...process.env };
+      try {
+        process.env.OPENAI_BASE_URL = server.url;
+        process.env.OPENAI_API_KEY = 'test-key';
+        const out = path.join(await mkdtemp(path.join(tmpdir(), 'cli-bench-tau2-')), 'run');
+        capture();
+        const argv = ['bench', 'tau2-retail', '--model', 'agent-m', '--user-model', 'user-m', '--tasks', '0', '--trials', '2', '--out', out, '--data', tau2Data, '--env', tau2Env, '--quiet'];
+        expect(await runCli({ argv })).toBe(0);
+        expect(stdout.join('')).toContain('pass^2 1.000');
+        expect(server.requestsFor('agent').every((r) => r.model === 'agent-m')).toBe(true);
+        expect(server.requestsFor('user-simulator').every((r) => r.model === 'user-m')).toBe(true);
+        expect(server.requestsFor('user-simulator')).toHaveLength(4);
+        const summary = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8'));
+        expect(summary).toMatchObject({ tasks: 1, trials: 2, episodes: 2, meanReward: 1, agentModel: 'agent-m', userModel: 'user-m' });
+      } finally {
+        process.env = saved;
+        await server.close();
+      }
+    }, 120_000);
+  });
+});

@@ -1,0 +1,326 @@
+import { join, resolve } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import {
+  defaultBfclDataDir,
+  defaultBfclEnvDir,
+  defaultTau2DataDir,
+  defaultTau2EnvDir,
+  findRepoRoot,
+  runBfclBenchmark,
+  runTau2RetailBenchmark,
+  type BfclBenchmarkResult,
+  type Tau2BenchmarkResult,
+} from '@envscaler/bench';
+import { EnvscalerError, type ChatModel } from '@envscaler/core';
+import type { SandboxKind } from '@envscaler/runtime';
+import { createInterruptSignal } from '../interrupt.js';
+import { resolveModelSetup, type ModelSetup } from '../model.js';
+import { chooseProgressMode, createProgressReporter, type ProgressReporter } from '../progress.js';
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
+  return n;
+}
+
+function nonNegativeNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('must be a number ≥ 0');
+  return n;
+}
+
+function sandboxKind(value: string): SandboxKind {
+  if (value !== 'isolated-vm' && value !== 'none') throw new InvalidArgumentError("must be 'isolated-vm' or 'none'");
+  return value;
+}
+
+function fileSafe(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]+/g, '_') || 'model';
+}
+
+/**
+ * The models of a benchmark run: `--model` for the agent (stage 'agent') and `--user-model` for the
+ * simulated user (stage 'user-simulator'), over flags > environment > config file like every command.
+ * A flag wins over a per-stage model in the environment or config.
+ */
+export async function resolveBenchModels(options: {
+  model?: string;
+  userModel?: string;
+  configPath?: string;
+  env?: NodeJS.ProcessEnv;
+}): Promise<ModelSetup> {
+  const env = { ...(options.env ?? process.env) };
+  if (options.model) env.ENVSCALER_MODEL_AGENT = options.model;
+  if (options.userModel ?? options.model) env.ENVSCALER_MODEL_USER_SIMULATOR = options.userModel ?? options.model;
+  return resolveModelSetup({ configPath: options.configPath, env, modelFlag: options.model });
+}
+
+function pct(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
+
+function interval([lo, hi]: [number, number]): string {
+  return `[${pct(lo)}, ${pct(hi)}]`;
+}
+
+export interface BenchBfclCommandOptions {
+  model: ChatModel;
+  modelName?: string;
+  entries: string;
+  concurrency: number;
+  out: string;
+  data: string;
+  env: string;
+  maxStepsPerTurn: number;
+  temperature?: number;
+  sandbox?: SandboxKind;
+  progress?: ProgressReporter;
+  signal?: AbortSignal;
+}
+
+/** `envscaler bench bfcl` without the flag parsing. */
+export async function runBenchBfclCommand(options: BenchBfclCommandOptions): Promise<BfclBenchmarkResult> {
+  const stage = options.progress?.stage('bfcl multi-turn');
+  const result = await runBfclBenchmark({
+    model: options.model,
+    modelName: options.modelName,
+    entries: options.entries,
+    dataDir: options.data,
+    envDir: options.env,
+    concurrency: options.concurrency,
+    out: options.out,
+    maxStepsPerTurn: options.maxStepsPerTurn,
+    temperature: options.temperature,
+    sandbox: options.sandbox,
+    signal: options.signal,
+    onProgress: (p) => {
+      const tokens = p.usage.promptTokens + p.usage.completionTokens;
+      stage?.update({
+        done: p.done,
+        total: p.total,
+        failed: p.errors,
+        detail: `passed ${p.passed}  running ${p.running}  resumed ${p.skipped}  tokens ${tokens}`,
+      });
+    },
+  });
+  stage?.finish(`${result.ran} run, ${result.skipped} already done → ${join(options.out, 'results.jsonl')}`);
+  return result;
+}
+
+export function formatBfclReport(result: BfclBenchmarkResult): string {
+  const s = result.summary;
+  const lines = [`BFCL multi-turn: ${s.passed}/${s.entries} passed, accuracy ${pct(s.accuracy)} 95% CI ${interval(s.interval95)}`];
+  const row = (label: string, stat: { passed: number; entries: number; accuracy: number; interval95: [number, number] }) =>
+    `    ${label.padEnd(20)} ${String(stat.passed).padStart(4)}/${String(stat.entries).padEnd(4)} ${pct(stat.accuracy).padStart(6)}  ${interval(stat.interval95)}`;
+  lines.push('  by split:');
+  for (const [split, stat] of Object.entries(s.perSplit)) lines.push(row(split, stat));
+  lines.push('  by involved class:');
+  for (const [cls, stat] of Object.entries(s.perClass)) lines.push(row(cls, stat));
+  const failures = Object.entries(s.failures).map(([k, v]) => `${k} ${v}`).join(', ');
+  if (failures) lines.push(`  failures: ${failures}`);
+  if (s.errors > 0) lines.push(`  ${s.errors} entries failed to run (model errors); re-run the same command to retry them`);
+  return `${lines.join('\n')}\n`;
+}
+
+export interface BenchTau2CommandOptions {
+  agent: ChatModel;
+  user: ChatModel;
+  agentModelName?: string;
+  userModelName?: string;
+  trials: number;
+  split: string;
+  tasks?: string[];
+  concurrency: number;
+  out: string;
+  data: string;
+  env: string;
+  maxSteps?: number;
+  temperature?: number;
+  sandbox?: SandboxKind;
+  progress?: ProgressReporter;
+  signal?: AbortSignal;
+}
+
+/** `envscaler bench tau2-retail` without the flag parsing. */
+export async function runBenchTau2Command(options: BenchTau2CommandOptions): Promise<Tau2BenchmarkResult> {
+  const stage = options.progress?.stage('tau2 retail');
+  const result = await runTau2RetailBenchmark({
+    agent: options.agent,
+    user: options.user,
+    agentModelName: options.agentModelName,
+    userModelName: options.userModelName,
+    trials: options.trials,
+    split: options.split,
+    tasks: options.tasks,
+    dataDir: options.data,
+    envDir: options.env,
+    concurrency: options.concurrency,
+    out: options.out,
+    maxSteps: options.maxSteps,
+    temperature: options.temperature,
+    sandbox: options.sandbox,
+    signal: options.signal,
+    onProgress: (p) => stage?.update({ done: p.done, total: p.total, failed: p.errors, detail: `reward 1: ${p.successes}  running ${p.running}  resumed ${p.skipped}` }),
+  });
+  stage?.finish(`${result.ran} run, ${result.skipped} already done → ${join(options.out, 'results.jsonl')}`);
+  return result;
+}
+
+export function formatTau2Report(result: Tau2BenchmarkResult): string {
+  const s = result.summary;
+  const lines = [`τ²-bench retail: ${s.tasks} tasks × ${s.trials} trials, mean reward ${s.meanReward.toFixed(3)}, database match ${pct(s.dbMatchRate)}`];
+  for (const row of s.passHatK) lines.push(`  pass^${row.k} ${row.value.toFixed(3)}  95% CI [${row.interval95[0].toFixed(3)}, ${row.interval95[1].toFixed(3)}]`);
+  const terms = Object.entries(s.terminations).map(([k, v]) => `${k} ${v}`).join(', ');
+  if (terms) lines.push(`  terminations: ${terms}`);
+  if (s.errors > 0) lines.push(`  ${s.errors} episodes failed to run (model errors); re-run the same command to retry them`);
+  return `${lines.join('\n')}\n`;
+}
+
+interface CommonFlags {
+  model?: string;
+  concurrency: number;
+  out?: string;
+  data?: string;
+  env?: string;
+  temperature?: number;
+  sandbox?: SandboxKind;
+  config?: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+function repoRoot(): string | undefined {
+  return findRepoRoot(process.cwd()) ?? findRepoRoot();
+}
+
+async function withProgressAndInterrupt<T>(flags: CommonFlags, run: (progress: ProgressReporter, signal: AbortSignal) => Promise<T>): Promise<T> {
+  const progress = createProgressReporter({
+    mode: chooseProgressMode({ json: flags.json, quiet: flags.quiet, isTTY: process.stderr.isTTY }),
+  });
+  const interrupt = createInterruptSignal({
+    onFirst: () => progress.message('interrupted: finished entries are saved; re-run the same command to resume'),
+  });
+  try {
+    const result = await run(progress, interrupt.signal);
+    if (interrupt.signal.aborted) throw interrupt.signal.reason instanceof Error ? interrupt.signal.reason : new EnvscalerError('ABORTED', 'interrupted');
+    return result;
+  } finally {
+    interrupt.dispose();
+  }
+}
+
+function addCommonOptions(command: Command): Command {
+  return command
+    .option('--model <name>', 'the agent model (stage "agent"); default: ENVSCALER_MODEL / config')
+    .option('--concurrency <n>', 'episodes run at once', positiveInt, 4)
+    .option('--temperature <t>', 'sampling temperature', nonNegativeNumber)
+    .option('--sandbox <kind>', "'isolated-vm' (default) or 'none'", sandboxKind)
+    .option('--config <file>', 'config file (default ./envscaler.config.json)')
+    .option('--json', 'progress as JSON lines on stderr')
+    .option('--quiet', 'no progress output');
+}
+
+export function registerBenchCommand(program: Command): void {
+  const bench = program
+    .command('bench')
+    .description('run the paper benchmarks (BFCL v3 multi-turn, τ²-bench retail) against a model; scored like the originals');
+
+  addCommonOptions(
+    bench
+      .command('bfcl')
+      .description('BFCL v3 multi-turn (base): state and response checks after every user turn; accuracy with a 95% interval, per class; resumable')
+      .option('--entries <which>', "train | test | all | comma-separated ids, numbers or ranges (e.g. 0-9,12)", 'all')
+      .option('--out <dir>', 'run directory: results.jsonl + summary.json (default bench-runs/bfcl/<model>)')
+      .option('--data <dir>', 'BFCL data directory (default <repo>/../shared/conformance/bfcl-multi-turn)')
+      .option('--env <dir>', 'BFCL environment directory (default <repo>/envs/bfcl-multi-turn)')
+      .option('--max-steps-per-turn <n>', 'model queries per user turn before the entry is force-terminated (BFCL: 20)', positiveInt, 20),
+  )
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Any OpenAI-compatible endpoint: set OPENAI_BASE_URL (and OPENAI_API_KEY if it needs one).',
+        'Re-running the same command resumes: finished entries are not run again.',
+        '',
+        'Examples:',
+        '  $ envscaler bench bfcl --model gpt-4o-mini --entries test --concurrency 8',
+        '  $ OPENAI_BASE_URL=http://localhost:8000/v1 envscaler bench bfcl --model Qwen/Qwen3-8B --entries 0-19',
+      ].join('\n'),
+    )
+    .action(async (flags: CommonFlags & { entries: string; maxStepsPerTurn: number }) => {
+      const setup = await resolveBenchModels({ model: flags.model, configPath: flags.config });
+      const root = repoRoot();
+      const name = flags.model ?? process.env.ENVSCALER_MODEL ?? 'model';
+      const out = resolve(flags.out ?? join('bench-runs', 'bfcl', fileSafe(name)));
+      const result = await withProgressAndInterrupt(flags, (progress, signal) =>
+        runBenchBfclCommand({
+          model: setup.model,
+          modelName: flags.model,
+          entries: flags.entries,
+          concurrency: flags.concurrency,
+          out,
+          data: resolve(flags.data ?? defaultBfclDataDir(root)),
+          env: resolve(flags.env ?? defaultBfclEnvDir(root)),
+          maxStepsPerTurn: flags.maxStepsPerTurn,
+          temperature: flags.temperature,
+          sandbox: flags.sandbox,
+          progress,
+          signal,
+        }),
+      );
+      process.stdout.write(formatBfclReport(result));
+      process.stdout.write(`→ ${join(out, 'summary.json')}\n`);
+    });
+
+  addCommonOptions(
+    bench
+      .command('tau2-retail')
+      .description('τ²-bench retail: conversations with a simulated user; reward = gold database ∧ communicate_info said; pass^k for k = 1..trials')
+      .option('--user-model <name>', 'the simulated user (stage "user-simulator"); default: --model')
+      .option('--trials <k>', 'trials per task (pass^k for k = 1..trials)', positiveInt, 1)
+      .option('--split <split>', 'train | test | base (all 114 tasks)', 'base')
+      .option('--tasks <ids>', 'comma-separated task ids (instead of --split)')
+      .option('--out <dir>', 'run directory: results.jsonl + summary.json (default bench-runs/tau2-retail/<model>)')
+      .option('--data <dir>', 'τ²-retail data directory (default <repo>/../shared/conformance/tau2-retail)')
+      .option('--env <dir>', 'retail environment directory (default <repo>/envs/tau2-retail)')
+      .option('--max-steps <n>', 'messages per conversation before it is cut off (τ²-bench: 200)', positiveInt, 200),
+  )
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  $ envscaler bench tau2-retail --model gpt-4.1 --user-model gpt-4.1 --trials 4 --split test',
+        '  $ envscaler bench tau2-retail --model my-agent --user-model gpt-4.1 --tasks 0,1,2 --trials 2',
+      ].join('\n'),
+    )
+    .action(async (flags: CommonFlags & { userModel?: string; trials: number; split: string; tasks?: string; maxSteps: number }) => {
+      const setup = await resolveBenchModels({ model: flags.model, userModel: flags.userModel, configPath: flags.config });
+      const root = repoRoot();
+      const name = flags.model ?? process.env.ENVSCALER_MODEL ?? 'model';
+      const out = resolve(flags.out ?? join('bench-runs', 'tau2-retail', fileSafe(name)));
+      const tasks = flags.tasks?.split(',').map((t) => t.trim()).filter(Boolean);
+      const result = await withProgressAndInterrupt(flags, (progress, signal) =>
+        runBenchTau2Command({
+          agent: setup.model,
+          user: setup.model,
+          agentModelName: flags.model,
+          userModelName: flags.userModel ?? flags.model,
+          trials: flags.trials,
+          split: flags.split,
+          tasks,
+          concurrency: flags.concurrency,
+          out,
+          data: resolve(flags.data ?? defaultTau2DataDir(root)),
+          env: resolve(flags.env ?? defaultTau2EnvDir(root)),
+          maxSteps: flags.maxSteps,
+          temperature: flags.temperature,
+          sandbox: flags.sandbox,
+          progress,
+          signal,
+        }),
+      );
+      process.stdout.write(formatTau2Report(result));
+      process.stdout.write(`→ ${join(out, 'summary.json')}\n`);
+    });
+}
