@@ -58,11 +58,14 @@ export async function readJsonlTolerant<T>(options: {
 }
 
 /**
- * An append-only JSON Lines writer: each record is one `write` of a whole line followed by `fdatasync`,
- * and appends are serialised, so a crash leaves at most one torn last line (which readJsonlTolerant drops).
+ * An append-only JSON Lines writer. `append` resolves once its line is written and `fdatasync`ed. Lines
+ * appended while a sync is in progress are written together in one `write` and one sync (group commit),
+ * so many concurrent episodes do not queue behind one fsync each. A crash leaves whole lines followed by
+ * at most one torn last line (which readJsonlTolerant drops).
  */
 export class JsonlAppender {
-  private queue: Promise<void> = Promise.resolve();
+  private pending: { line: Buffer; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private flushing: Promise<void> | undefined;
   private constructor(private readonly handle: Awaited<ReturnType<typeof open>>) {}
 
   static async open(path: string): Promise<JsonlAppender> {
@@ -71,20 +74,40 @@ export class JsonlAppender {
 
   append(record: unknown): Promise<void> {
     const line = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
-    const next = this.queue.then(async () => {
-      let offset = 0;
-      while (offset < line.length) {
-        const { bytesWritten } = await this.handle.write(line, offset, line.length - offset);
-        offset += bytesWritten;
-      }
-      await this.handle.datasync();
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({ line, resolve, reject });
+      this.kick();
     });
-    this.queue = next.catch(() => undefined);
-    return next;
+  }
+
+  private kick(): void {
+    if (this.flushing) return;
+    this.flushing = this.flush().finally(() => {
+      this.flushing = undefined;
+      if (this.pending.length > 0) this.kick();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    while (this.pending.length > 0) {
+      const batch = this.pending.splice(0);
+      const buffer = batch.length === 1 ? batch[0]!.line : Buffer.concat(batch.map((entry) => entry.line));
+      try {
+        let offset = 0;
+        while (offset < buffer.length) {
+          const { bytesWritten } = await this.handle.write(buffer, offset, buffer.length - offset);
+          offset += bytesWritten;
+        }
+        await this.handle.datasync();
+        for (const entry of batch) entry.resolve();
+      } catch (error) {
+        for (const entry of batch) entry.reject(error);
+      }
+    }
   }
 
   async close(): Promise<void> {
-    await this.queue;
+    while (this.flushing) await this.flushing;
     await this.handle.close();
   }
 }

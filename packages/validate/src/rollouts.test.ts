@@ -8,7 +8,7 @@ import { parseRunSummary, type ChatRequest } from '@envscaler/core';
 import { createCheckRunner } from '@envscaler/runtime';
 import { MockChatModel } from '@envscaler/testing';
 import { runRollouts, type RolloutProgress } from './rollouts.js';
-import { readJsonlTolerant } from './jsonl.js';
+import { JsonlAppender, readJsonlTolerant } from './jsonl.js';
 import { parseTrajectory } from '@envscaler/core';
 import { libraryEnvironment, libraryScenario } from '../test-fixtures/library/index.js';
 
@@ -227,6 +227,19 @@ describe('runRollouts', () => {
     await expect(
       runRollouts({ envs: [], scenarios, agent: scriptedAgent(), trials: 1, concurrency: 1, out, mode: 'non_conversational' }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('JsonlAppender', () => {
+  it('writes every concurrent append as one whole line (group commit)', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'a.jsonl');
+    const appender = await JsonlAppender.open(file);
+    await Promise.all(Array.from({ length: 200 }, (_, i) => appender.append({ i, pad: 'x'.repeat(i) })));
+    await appender.close();
+    const { records, droppedBytes } = await readJsonlTolerant({ path: file, parse: (v) => v as { i: number } });
+    expect(droppedBytes).toBe(0);
+    expect(records.map((r) => r.i).sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i));
   });
 });
 
