@@ -70,7 +70,10 @@ export function parseJsonLinesText<T>(text: string, source: string): T[] {
     try {
       out.push(JSON.parse(line) as T);
     } catch (error) {
-      throw new EnvscalerError('INVALID_INPUT', `${source}:${i + 1} is not valid JSON (${(error as Error).message})`);
+      throw new EnvscalerError(
+        'INVALID_INPUT',
+        `${source}:${i + 1} is not valid JSON (${(error as Error).message})`,
+      );
     }
   });
   return out;
@@ -82,7 +85,10 @@ export async function readBfclData(options: { dataDir: string }): Promise<BfclDa
   const entriesFile = join(dir, 'BFCL_v3_multi_turn_base.json');
   const answersFile = join(dir, 'possible_answer', 'BFCL_v3_multi_turn_base.json');
   const entries = parseJsonLinesText<BfclEntry>(await readText(entriesFile), entriesFile);
-  const answers = parseJsonLinesText<{ id: string; ground_truth: string[][] }>(await readText(answersFile), answersFile);
+  const answers = parseJsonLinesText<{ id: string; ground_truth: string[][] }>(
+    await readText(answersFile),
+    answersFile,
+  );
   const groundTruth = new Map(answers.map((a) => [a.id, a.ground_truth]));
   const docsByClass = new Map<string, BfclFunctionDoc[]>();
   for (const [cls, file] of Object.entries(BFCL_DOC_FILES)) {
@@ -121,18 +127,26 @@ export function selectBfclEntries(entries: readonly BfclEntry[], selection = 'al
   const picked: BfclEntry[] = [];
   const seen = new Set<string>();
   const add = (entry: BfclEntry | undefined, token: string) => {
-    if (!entry) throw new EnvscalerError('INVALID_INPUT', `unknown BFCL entry '${token}' (use train, test, all, ids or numbers)`);
+    if (!entry)
+      throw new EnvscalerError(
+        'INVALID_INPUT',
+        `unknown BFCL entry '${token}' (use train, test, all, ids or numbers)`,
+      );
     if (!seen.has(entry.id)) picked.push(entry);
     seen.add(entry.id);
   };
-  for (const token of sel.split(',').map((t) => t.trim()).filter(Boolean)) {
+  for (const token of sel
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean)) {
     const range = /^(\d+)-(\d+)$/.exec(token);
     if (range) {
       for (let n = Number(range[1]); n <= Number(range[2]); n++) add(byNumber.get(n), String(n));
     } else if (/^\d+$/.test(token)) add(byNumber.get(Number(token)), token);
     else add(byId.get(token), token);
   }
-  if (picked.length === 0) throw new EnvscalerError('INVALID_INPUT', `no BFCL entries selected by '${selection}'`);
+  if (picked.length === 0)
+    throw new EnvscalerError('INVALID_INPUT', `no BFCL entries selected by '${selection}'`);
   return picked;
 }
 
@@ -162,7 +176,10 @@ function castSchema(schema: Record<string, unknown>): Record<string, unknown> {
   out.type = raw !== undefined ? (TYPE_MAP[raw] ?? 'string') : 'string';
   if (schema.properties && typeof schema.properties === 'object') {
     out.properties = Object.fromEntries(
-      Object.entries(schema.properties as Record<string, Record<string, unknown>>).map(([k, v]) => [k, castSchema(v)]),
+      Object.entries(schema.properties as Record<string, Record<string, unknown>>).map(([k, v]) => [
+        k,
+        castSchema(v),
+      ]),
     );
   }
   if (schema.items && typeof schema.items === 'object' && !Array.isArray(schema.items)) {
@@ -193,7 +210,10 @@ export function bfclDocToTool(doc: BfclFunctionDoc): ChatFunctionTool {
 }
 
 /** The tools shown to the agent for an entry: the docs of its involved classes, in class order. */
-export function bfclToolsFor(data: Pick<BfclData, 'docsByClass'>, classes: readonly string[]): ChatFunctionTool[] {
+export function bfclToolsFor(
+  data: Pick<BfclData, 'docsByClass'>,
+  classes: readonly string[],
+): ChatFunctionTool[] {
   const tools: ChatFunctionTool[] = [];
   const seen = new Set<string>();
   for (const cls of classes) {
@@ -208,11 +228,16 @@ export function bfclToolsFor(data: Pick<BfclData, 'docsByClass'>, classes: reado
 
 /** The host-side helpers of envs/bfcl-multi-turn (the safe call parser and the state digest). */
 export interface BfclEnvHelpers {
-  parsePythonCall(source: string, options: { parameterOrder?: ReadonlyMap<string, readonly string[]> }): {
+  parsePythonCall(
+    source: string,
+    options: { parameterOrder?: ReadonlyMap<string, readonly string[]> },
+  ): {
     name: string;
     args: Record<string, unknown>;
   };
-  parameterOrderFromDocs(docs: Iterable<{ name: string; parameters?: { properties?: Record<string, unknown> } }>): Map<string, string[]>;
+  parameterOrderFromDocs(
+    docs: Iterable<{ name: string; parameters?: { properties?: Record<string, unknown> } }>,
+  ): Map<string, string[]>;
   stateDigest(snapshot: unknown): string;
 }
 
@@ -226,7 +251,10 @@ export async function loadBfclEnvHelpers(options: { envDir: string }): Promise<B
       BfclEnvHelpers,
       'parsePythonCall' | 'parameterOrderFromDocs'
     >;
-    const digest = (await import(pathToFileURL(join(options.envDir, 'digest.ts')).href)) as Pick<BfclEnvHelpers, 'stateDigest'>;
+    const digest = (await import(pathToFileURL(join(options.envDir, 'digest.ts')).href)) as Pick<
+      BfclEnvHelpers,
+      'stateDigest'
+    >;
     return {
       parsePythonCall: parser.parsePythonCall,
       parameterOrderFromDocs: parser.parameterOrderFromDocs,

@@ -29,7 +29,8 @@ import { goldTurnAgent } from './test-helpers.js';
 
 const dataDir = defaultBfclDataDir();
 const envDir = defaultBfclEnvDir();
-const available = existsSync(join(dataDir, 'BFCL_v3_multi_turn_base.json')) && existsSync(join(envDir, 'env.ts'));
+const available =
+  existsSync(join(dataDir, 'BFCL_v3_multi_turn_base.json')) && existsSync(join(envDir, 'env.ts'));
 
 /** Train entries that never change state (../shared/conformance/bfcl-multi-turn/README.md). */
 const STATELESS_TRAIN = new Set([20, 108, 120, 124, 128, 144, 182].map((n) => `multi_turn_base_${n}`));
@@ -53,7 +54,11 @@ describe('bfclDocToTool', () => {
         type: 'dict',
         properties: {
           a: { type: 'float', description: 'A.' },
-          b: { type: 'dict', description: 'B.', properties: { c: { type: 'tuple', items: { type: 'integer' } } } },
+          b: {
+            type: 'dict',
+            description: 'B.',
+            properties: { c: { type: 'tuple', items: { type: 'integer' } } },
+          },
           d: { type: 'any', description: 'D.' },
           e: { description: 'E.' },
         },
@@ -70,7 +75,11 @@ describe('bfclDocToTool', () => {
           type: 'object',
           properties: {
             a: { type: 'number', format: 'float', description: 'A. This is a float type value.' },
-            b: { type: 'object', description: 'B.', properties: { c: { type: 'array', items: { type: 'integer' } } } },
+            b: {
+              type: 'object',
+              description: 'B.',
+              properties: { c: { type: 'array', items: { type: 'integer' } } },
+            },
             d: { type: 'string', description: 'D.' },
             e: { type: 'string', description: 'E.' },
           },
@@ -111,7 +120,14 @@ describe.skipIf(!available)('BFCL multi-turn harness (scripted agents)', () => {
       }),
     );
   const run = (id: string, agent: MockChatModel) =>
-    runBfclEntry({ env, entry: selectBfclEntries(data.entries, id)[0]!, data, helpers, parameterOrder, model: agent });
+    runBfclEntry({
+      env,
+      entry: selectBfclEntries(data.entries, id)[0]!,
+      data,
+      helpers,
+      parameterOrder,
+      model: agent,
+    });
 
   it('shows the agent the official docs of the involved classes', () => {
     const tools = bfclToolsFor(data, ['MathAPI', 'TwitterAPI']);
@@ -119,30 +135,46 @@ describe.skipIf(!available)('BFCL multi-turn harness (scripted agents)', () => {
     expect(names).toContain('logarithm');
     expect(names).toContain('post_tweet');
     expect(names).not.toContain('ls');
-    expect(names.length).toBe(data.docsByClass.get('MathAPI')!.length + data.docsByClass.get('TwitterAPI')!.length);
+    expect(names.length).toBe(
+      data.docsByClass.get('MathAPI')!.length + data.docsByClass.get('TwitterAPI')!.length,
+    );
   });
 
   it('an agent emitting the gold calls passes every entry (both halves); doing nothing fails every entry that changes state', async () => {
     const all = selectBfclEntries(data.entries, 'all');
     // Entries whose ground truth passes positional arguments (named through the docs' parameter order).
-    expect(all.filter((e) => hasPositional(e.id) && bfclSplitOf(e.id) === 'train').length).toBeGreaterThanOrEqual(5);
+    expect(
+      all.filter((e) => hasPositional(e.id) && bfclSplitOf(e.id) === 'train').length,
+    ).toBeGreaterThanOrEqual(5);
     expect(all.filter((e) => hasPositional(e.id)).length).toBeGreaterThanOrEqual(10);
     const goldFailures: string[] = [];
     const idlePasses: string[] = [];
     const stateless: string[] = [];
     const results: BfclEntryResult[] = [];
     for (const entry of all) {
-      const replay = await replayBfclGold({ env, entry, groundTruth: data.groundTruth.get(entry.id)!, helpers, parameterOrder });
+      const replay = await replayBfclGold({
+        env,
+        entry,
+        groundTruth: data.groundTruth.get(entry.id)!,
+        helpers,
+        parameterOrder,
+      });
       const changesState = replay.turns.some((t) => !jsonEqual(t.publicState, replay.initialPublicState));
       if (!changesState) stateless.push(entry.id);
-      const gold = await run(entry.id, new MockChatModel({ script: { agent: goldTurnAgent(goldCalls(entry.id)) } }));
+      const gold = await run(
+        entry.id,
+        new MockChatModel({ script: { agent: goldTurnAgent(goldCalls(entry.id)) } }),
+      );
       results.push(gold);
       if (entry.id === 'multi_turn_base_154') {
         // 5 user turns, 6 ground-truth turns: BFCL fails it whatever the model does.
         expect(gold.failure?.type).toBe('force_terminated');
         expect(gold.turns.every((t) => t.check === 'passed' || t.check === 'skipped')).toBe(true);
       } else if (!gold.passed) goldFailures.push(`${entry.id}: ${JSON.stringify(gold.failure)}`);
-      const idle = await run(entry.id, new MockChatModel({ script: { agent: () => 'I will not do anything.' } }));
+      const idle = await run(
+        entry.id,
+        new MockChatModel({ script: { agent: () => 'I will not do anything.' } }),
+      );
       if (changesState && idle.passed) idlePasses.push(entry.id);
       if (entry.id !== 'multi_turn_base_154') expect(idle.failure?.type).toBe('empty_turn_model_response');
     }
@@ -153,7 +185,10 @@ describe.skipIf(!available)('BFCL multi-turn harness (scripted agents)', () => {
     expect(stateless.filter((id) => Number(id.split('_').pop()) % 2 === 0)).toEqual([...STATELESS_TRAIN]);
     const summary = summarizeBfcl({ results });
     expect(summary).toMatchObject({ entries: 200, passed: 199 });
-    expect(summary.perSplit).toMatchObject({ train: { entries: 100, passed: 99 }, test: { entries: 100, passed: 100 } });
+    expect(summary.perSplit).toMatchObject({
+      train: { entries: 100, passed: 99 },
+      test: { entries: 100, passed: 100 },
+    });
     expect(summary.interval95[0]).toBeLessThan(0.995);
     expect(summary.interval95[1]).toBeGreaterThan(0.995);
   }, 600_000);
@@ -161,12 +196,17 @@ describe.skipIf(!available)('BFCL multi-turn harness (scripted agents)', () => {
   it('one call per step passes too; a wrong argument fails the state check, a skipped read fails the response check', async () => {
     const id = 'multi_turn_base_0';
     const calls = goldCalls(id);
-    const oneByOne = await run(id, new MockChatModel({ script: { agent: goldTurnAgent(calls, { oneByOne: true }) } }));
+    const oneByOne = await run(
+      id,
+      new MockChatModel({ script: { agent: goldTurnAgent(calls, { oneByOne: true }) } }),
+    );
     expect(oneByOne.passed).toBe(true);
     expect(oneByOne.turns.map((t) => t.check)).toEqual(calls.map(() => 'passed'));
 
     // Turn 0 of entry 0 creates a directory; a different name changes the state.
-    const wrong = calls.map((turn) => turn.map((c) => (c.name === 'mkdir' ? { ...c, arguments: { dir_name: 'other' } } : c)));
+    const wrong = calls.map((turn) =>
+      turn.map((c) => (c.name === 'mkdir' ? { ...c, arguments: { dir_name: 'other' } } : c)),
+    );
     expect(wrong.flat().some((c) => c.name === 'mkdir')).toBe(true);
     const bad = await run(id, new MockChatModel({ script: { agent: goldTurnAgent(wrong) } }));
     expect(bad.failure?.type).toBe('instance_state_mismatch');
@@ -179,7 +219,9 @@ describe.skipIf(!available)('BFCL multi-turn harness (scripted agents)', () => {
   });
 
   it('force-terminates an agent that keeps calling tools past the step cap', async () => {
-    const loop = new MockChatModel({ script: { agent: () => ({ toolCalls: [{ name: 'pwd', arguments: {} }] }) } });
+    const loop = new MockChatModel({
+      script: { agent: () => ({ toolCalls: [{ name: 'pwd', arguments: {} }] }) },
+    });
     const result = await runBfclEntry({
       env,
       entry: selectBfclEntries(data.entries, '0')[0]!,
@@ -196,7 +238,9 @@ describe.skipIf(!available)('BFCL multi-turn harness (scripted agents)', () => {
   it('runBfclBenchmark: concurrent, writes results and summary, resumes without re-running', async () => {
     const out = await mkdtemp(join(tmpdir(), 'bench-bfcl-'));
     const ids = ['multi_turn_base_2', 'multi_turn_base_24', 'multi_turn_base_3'];
-    const byFirstMessage = new Map(selectBfclEntries(data.entries, ids.join(',')).map((e) => [e.question[0]![0]!.content, e.id]));
+    const byFirstMessage = new Map(
+      selectBfclEntries(data.entries, ids.join(',')).map((e) => [e.question[0]![0]!.content, e.id]),
+    );
     const agent = new MockChatModel({
       script: {
         agent: (request) => {
@@ -206,7 +250,16 @@ describe.skipIf(!available)('BFCL multi-turn harness (scripted agents)', () => {
       },
     });
     const progress: number[] = [];
-    const first = await runBfclBenchmark({ model: agent, entries: ids, env, dataDir, envDir, concurrency: 2, out, onProgress: (p) => progress.push(p.done) });
+    const first = await runBfclBenchmark({
+      model: agent,
+      entries: ids,
+      env,
+      dataDir,
+      envDir,
+      concurrency: 2,
+      out,
+      onProgress: (p) => progress.push(p.done),
+    });
     expect(first.ran).toBe(3);
     expect(first.results.map((r) => [r.id, r.passed])).toEqual([
       ['multi_turn_base_2', true],
@@ -217,7 +270,11 @@ describe.skipIf(!available)('BFCL multi-turn harness (scripted agents)', () => {
     const lines = (await readFile(join(out, 'results.jsonl'), 'utf8')).trim().split('\n');
     expect(lines).toHaveLength(3);
     const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
-    expect(summary).toMatchObject({ entries: 3, passed: 2, perSplit: { train: { entries: 2, passed: 2 }, test: { entries: 1, passed: 0 } } });
+    expect(summary).toMatchObject({
+      entries: 3,
+      passed: 2,
+      perSplit: { train: { entries: 2, passed: 2 }, test: { entries: 1, passed: 0 } },
+    });
     expect(Object.keys(summary.perClass).length).toBeGreaterThan(0);
 
     const calls = agent.calls.length;

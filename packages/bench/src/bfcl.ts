@@ -15,7 +15,13 @@ import {
   type RuntimeLimits,
   type SandboxKind,
 } from '@envscaler/runtime';
-import { JsonlAppender, firstDifference, jsonEqual, readJsonlTolerant, wilsonInterval } from '@envscaler/validate';
+import {
+  JsonlAppender,
+  firstDifference,
+  jsonEqual,
+  readJsonlTolerant,
+  wilsonInterval,
+} from '@envscaler/validate';
 import {
   bfclSplitOf,
   bfclToolsFor,
@@ -179,7 +185,10 @@ export async function replayBfclGold(options: {
   parameterOrder: ReadonlyMap<string, readonly string[]>;
 }): Promise<{ initialPublicState: unknown; turns: BfclGoldTurn[] }> {
   const session = await options.env.createSession({
-    config: { involved_classes: options.entry.involved_classes, initial_config: options.entry.initial_config },
+    config: {
+      involved_classes: options.entry.involved_classes,
+      initial_config: options.entry.initial_config,
+    },
   });
   try {
     const initialPublicState = await publicStateOf(options.env, session);
@@ -190,7 +199,9 @@ export async function replayBfclGold(options: {
         let name: string;
         let args: Record<string, unknown>;
         try {
-          ({ name, args } = options.helpers.parsePythonCall(source, { parameterOrder: options.parameterOrder }));
+          ({ name, args } = options.helpers.parsePythonCall(source, {
+            parameterOrder: options.parameterOrder,
+          }));
         } catch (error) {
           const result: ToolResult = { ok: false, error: { code: 'PARSE_ERROR', message: errorText(error) } };
           calls.push({ source, name: '', arguments: {}, result });
@@ -235,7 +246,8 @@ function parseArguments(raw: string | undefined): Record<string, unknown> | stri
   } catch (error) {
     return `the arguments are not valid JSON (${errorText(error)})`;
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'the arguments must be one JSON object';
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return 'the arguments must be one JSON object';
   return value as Record<string, unknown>;
 }
 
@@ -260,7 +272,13 @@ export async function runBfclEntry(options: {
   const started = Date.now();
   const groundTruth = options.data.groundTruth.get(entry.id);
   if (!groundTruth) throw new EnvscalerError('NOT_FOUND', `no ground truth for ${entry.id}`);
-  const gold = await replayBfclGold({ env, entry, groundTruth, helpers: options.helpers, parameterOrder: options.parameterOrder });
+  const gold = await replayBfclGold({
+    env,
+    entry,
+    groundTruth,
+    helpers: options.helpers,
+    parameterOrder: options.parameterOrder,
+  });
   const tools = bfclToolsFor(options.data, entry.involved_classes);
   const maxSteps = options.maxStepsPerTurn ?? BFCL_MAX_STEPS_PER_TURN;
   const usage: TokenUsage = { promptTokens: 0, completionTokens: 0 };
@@ -278,7 +296,10 @@ export async function runBfclEntry(options: {
       turns.push(turn);
       for (;;) {
         if (turn.steps >= maxSteps) {
-          forceTerminated = { turn: t, message: `the agent was still calling tools after ${maxSteps} steps in turn ${t}` };
+          forceTerminated = {
+            turn: t,
+            message: `the agent was still calling tools after ${maxSteps} steps in turn ${t}`,
+          };
           break;
         }
         turn.steps++;
@@ -357,7 +378,11 @@ export async function runBfclEntry(options: {
         instance_state_mismatch: `the state after turn ${bad.turn} differs from the gold state at ${bad.stateDifference ?? '$'}`,
         execution_response_mismatch: `${bad.missing?.length ?? 0} gold result(s) of turn ${bad.turn} are not among the agent's results`,
       };
-      failure = { type: bad.check as BfclFailureType, turn: bad.turn, message: messagesByType[bad.check] ?? bad.check };
+      failure = {
+        type: bad.check as BfclFailureType,
+        turn: bad.turn,
+        message: messagesByType[bad.check] ?? bad.check,
+      };
     }
   }
   return {
@@ -375,7 +400,12 @@ export async function runBfclEntry(options: {
 }
 
 function accuracy(entries: number, passed: number): AccuracyStat {
-  return { entries, passed, accuracy: entries === 0 ? 0 : passed / entries, interval95: wilsonInterval(passed, entries) };
+  return {
+    entries,
+    passed,
+    accuracy: entries === 0 ? 0 : passed / entries,
+    interval95: wilsonInterval(passed, entries),
+  };
 }
 
 /** Accuracy with a 95% Wilson interval, overall, per involved class and per split. */
@@ -402,8 +432,12 @@ export function summarizeBfcl(options: { results: readonly BfclEntryResult[]; mo
     ...(options.model ? { model: options.model } : {}),
     ...accuracy(results.length, passed),
     errors: results.filter((r) => r.error !== undefined).length,
-    perClass: Object.fromEntries([...perClassCounts].sort(([a], [b]) => a.localeCompare(b)).map(([k, [n, p]]) => [k, accuracy(n, p)])),
-    perSplit: Object.fromEntries([...perSplitCounts].sort(([a], [b]) => a.localeCompare(b)).map(([k, [n, p]]) => [k, accuracy(n, p)])),
+    perClass: Object.fromEntries(
+      [...perClassCounts].sort(([a], [b]) => a.localeCompare(b)).map(([k, [n, p]]) => [k, accuracy(n, p)]),
+    ),
+    perSplit: Object.fromEntries(
+      [...perSplitCounts].sort(([a], [b]) => a.localeCompare(b)).map(([k, [n, p]]) => [k, accuracy(n, p)]),
+    ),
     failures,
     usage,
     createdAt: new Date().toISOString(),
@@ -412,7 +446,13 @@ export function summarizeBfcl(options: { results: readonly BfclEntryResult[]; mo
 
 function parseResult(value: unknown, source?: string): BfclEntryResult {
   const r = value as Partial<BfclEntryResult> | null;
-  if (!r || typeof r !== 'object' || r.benchmark !== 'bfcl-multi-turn' || typeof r.id !== 'string' || typeof r.passed !== 'boolean') {
+  if (
+    !r ||
+    typeof r !== 'object' ||
+    r.benchmark !== 'bfcl-multi-turn' ||
+    typeof r.id !== 'string' ||
+    typeof r.passed !== 'boolean'
+  ) {
     throw new EnvscalerError('INVALID_ARTIFACT', `${source ?? 'results'}: not a BFCL entry result`);
   }
   return r as BfclEntryResult;
@@ -447,10 +487,13 @@ export async function runBfclBenchmark(options: RunBfclBenchmarkOptions): Promis
     return r === undefined || r.error !== undefined;
   });
   const skipped = selected.length - todo.length;
-  const finished = new Map<string, BfclEntryResult>([...done].filter(([id, r]) => selectedIds.has(id) && r.error === undefined));
+  const finished = new Map<string, BfclEntryResult>(
+    [...done].filter(([id, r]) => selectedIds.has(id) && r.error === undefined),
+  );
 
   const ownEnv = options.env === undefined;
-  const env = options.env ?? (await loadEnvironment({ dir: envDir, sandbox: options.sandbox, limits: options.limits }));
+  const env =
+    options.env ?? (await loadEnvironment({ dir: envDir, sandbox: options.sandbox, limits: options.limits }));
   const appender = resultsPath ? await JsonlAppender.open(resultsPath) : undefined;
   const usage: TokenUsage = { promptTokens: 0, completionTokens: 0 };
   let running = 0;
@@ -521,7 +564,9 @@ export async function runBfclBenchmark(options: RunBfclBenchmarkOptions): Promis
     await appender?.close();
     if (ownEnv) env.dispose();
   }
-  const results = selected.map((e) => finished.get(e.id)).filter((r): r is BfclEntryResult => r !== undefined);
+  const results = selected
+    .map((e) => finished.get(e.id))
+    .filter((r): r is BfclEntryResult => r !== undefined);
   const summary = summarizeBfcl({ results, model: options.modelName });
   if (options.out) await writeJson(join(options.out, 'summary.json'), summary);
   return { results, summary, ran, skipped };

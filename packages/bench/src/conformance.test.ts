@@ -17,10 +17,14 @@ import { loadTau2Digest, loadTau2Environment, readTau2Data, type Tau2Data } from
 
 const bfclData = defaultBfclDataDir();
 const bfclEnv = defaultBfclEnvDir();
-const bfclAvailable = existsSync(join(bfclData, 'BFCL_v3_multi_turn_base.json')) && existsSync(join(bfclEnv, 'env.ts'));
+const bfclAvailable =
+  existsSync(join(bfclData, 'BFCL_v3_multi_turn_base.json')) && existsSync(join(bfclEnv, 'env.ts'));
 const tau2Data = defaultTau2DataDir();
 const tau2Env = defaultTau2EnvDir();
-const tau2Available = existsSync(join(tau2Data, 'tasks.json')) && existsSync(join(tau2Env, 'env.ts')) && existsSync(join(tau2Env, 'digest.ts'));
+const tau2Available =
+  existsSync(join(tau2Data, 'tasks.json')) &&
+  existsSync(join(tau2Env, 'env.ts')) &&
+  existsSync(join(tau2Env, 'digest.ts'));
 
 describe.skipIf(!bfclAvailable)('BFCL: every entry through runtime replayCalls with a config', () => {
   let data: BfclData;
@@ -49,7 +53,9 @@ describe.skipIf(!bfclAvailable)('BFCL: every entry through runtime replayCalls w
       });
       calls += flat.length;
       // The same file contents `envscaler replay --init-config <file> --calls <file>` reads.
-      const config = JSON.parse(JSON.stringify({ involved_classes: entry.involved_classes, initial_config: entry.initial_config }));
+      const config = JSON.parse(
+        JSON.stringify({ involved_classes: entry.involved_classes, initial_config: entry.initial_config }),
+      );
       const result = await replayCalls({ env, config, calls: JSON.parse(JSON.stringify(flat)) });
       result.results.forEach((r, i) => {
         if (!r.ok) failedCalls.push(`${entry.id}: ${flat[i]!.name} ${r.error.code}`);
@@ -71,13 +77,22 @@ describe.skipIf(!bfclAvailable)('BFCL: every entry through runtime replayCalls w
     for (const entry of data.entries) {
       const want = data.expectedTrain.get(entry.id);
       if (!want) continue;
-      const gold = await replayBfclGold({ env, entry, groundTruth: data.groundTruth.get(entry.id)!, helpers, parameterOrder });
-      if (helpers.stateDigest(gold.initialPublicState) !== want.initial_state_digest) mismatches.push(`${entry.id} initial`);
+      const gold = await replayBfclGold({
+        env,
+        entry,
+        groundTruth: data.groundTruth.get(entry.id)!,
+        helpers,
+        parameterOrder,
+      });
+      if (helpers.stateDigest(gold.initialPublicState) !== want.initial_state_digest)
+        mismatches.push(`${entry.id} initial`);
       expect(gold.turns).toHaveLength(want.turns.length);
       gold.turns.forEach((turn, t) => {
         const errors = turn.calls.flatMap((c, i) => (c.result.ok ? [] : [i]));
-        if (helpers.stateDigest(turn.publicState) !== want.turns[t]!.state_digest) mismatches.push(`${entry.id} turn ${t}`);
-        if (JSON.stringify(errors) !== JSON.stringify(want.turns[t]!.errors)) mismatches.push(`${entry.id} turn ${t} errors ${JSON.stringify(errors)}`);
+        if (helpers.stateDigest(turn.publicState) !== want.turns[t]!.state_digest)
+          mismatches.push(`${entry.id} turn ${t}`);
+        if (JSON.stringify(errors) !== JSON.stringify(want.turns[t]!.errors))
+          mismatches.push(`${entry.id} turn ${t} errors ${JSON.stringify(errors)}`);
       });
     }
     expect(mismatches).toEqual([]);
@@ -105,7 +120,8 @@ describe.skipIf(!tau2Available)('τ²-retail: gold replay of all 114 tasks throu
       const want = expected.tasks[task.id];
       if (!want) continue;
       if (gold.digest !== want.final_digest) mismatches.push(`task ${task.id} digest`);
-      if (JSON.stringify(gold.failing) !== JSON.stringify(want.failing_actions)) mismatches.push(`task ${task.id} failing ${JSON.stringify(gold.failing)}`);
+      if (JSON.stringify(gold.failing) !== JSON.stringify(want.failing_actions))
+        mismatches.push(`task ${task.id} failing ${JSON.stringify(gold.failing)}`);
     }
     expect(Object.keys(expected.tasks)).toHaveLength(74);
     expect(mismatches).toEqual([]);

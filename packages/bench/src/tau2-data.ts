@@ -3,7 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EnvscalerError } from '@envscaler/core';
-import { loadEnvironment, type LoadedEnvironment, type RuntimeLimits, type SandboxKind } from '@envscaler/runtime';
+import {
+  loadEnvironment,
+  type LoadedEnvironment,
+  type RuntimeLimits,
+  type SandboxKind,
+} from '@envscaler/runtime';
 
 /** One τ²-bench retail task (`tasks.json`), the fields the harness uses. */
 export interface Tau2Task {
@@ -36,7 +41,10 @@ export interface Tau2Data {
   /** The initial database, parsed (treat as read-only: sessions copy it). */
   db: unknown;
   /** `expected-train.json` when present. */
-  expectedTrain?: { initial_digest: string; tasks: Record<string, { final_digest: string; failing_actions: number[] }> };
+  expectedTrain?: {
+    initial_digest: string;
+    tasks: Record<string, { final_digest: string; failing_actions: number[] }>;
+  };
 }
 
 async function readText(path: string): Promise<string> {
@@ -69,28 +77,41 @@ export async function readTau2Data(options: { dataDir: string }): Promise<Tau2Da
 }
 
 /** Selects tasks by split name (`train`, `test`, `base`) or explicit ids, in `tasks.json` order. */
-export function selectTau2Tasks(data: Pick<Tau2Data, 'tasks' | 'splits'>, selection: { split?: string; ids?: readonly string[] }): Tau2Task[] {
+export function selectTau2Tasks(
+  data: Pick<Tau2Data, 'tasks' | 'splits'>,
+  selection: { split?: string; ids?: readonly string[] },
+): Tau2Task[] {
   let ids: Set<string>;
   if (selection.ids && selection.ids.length > 0) ids = new Set(selection.ids);
   else {
     const split = selection.split ?? 'base';
     const list = data.splits[split];
-    if (!list) throw new EnvscalerError('INVALID_INPUT', `unknown split '${split}' (known: ${Object.keys(data.splits).join(', ')})`);
+    if (!list)
+      throw new EnvscalerError(
+        'INVALID_INPUT',
+        `unknown split '${split}' (known: ${Object.keys(data.splits).join(', ')})`,
+      );
     ids = new Set(list);
   }
   const known = new Set(data.tasks.map((t) => t.id));
   const unknown = [...ids].filter((id) => !known.has(id));
-  if (unknown.length > 0) throw new EnvscalerError('INVALID_INPUT', `unknown τ²-retail task id(s): ${unknown.join(', ')}`);
+  if (unknown.length > 0)
+    throw new EnvscalerError('INVALID_INPUT', `unknown τ²-retail task id(s): ${unknown.join(', ')}`);
   return data.tasks.filter((t) => ids.has(t.id));
 }
 
 /** The canonical database digest of envs/tau2-retail (`digest.ts`), loaded by path (TypeScript: needs tsx or vitest). */
 export async function loadTau2Digest(options: { envDir: string }): Promise<(db: unknown) => string> {
   try {
-    const mod = (await import(pathToFileURL(join(options.envDir, 'digest.ts')).href)) as { canonicalDigest: (db: unknown) => string };
+    const mod = (await import(pathToFileURL(join(options.envDir, 'digest.ts')).href)) as {
+      canonicalDigest: (db: unknown) => string;
+    };
     return mod.canonicalDigest;
   } catch (error) {
-    throw new EnvscalerError('NOT_FOUND', `cannot load ${join(options.envDir, 'digest.ts')}: ${(error as Error).message}`);
+    throw new EnvscalerError(
+      'NOT_FOUND',
+      `cannot load ${join(options.envDir, 'digest.ts')}: ${(error as Error).message}`,
+    );
   }
 }
 

@@ -1,12 +1,25 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { EnvscalerError, type ChatMessage, type ChatModel, type TokenUsage, type ToolResult } from '@envscaler/core';
+import {
+  EnvscalerError,
+  type ChatMessage,
+  type ChatModel,
+  type TokenUsage,
+  type ToolResult,
+} from '@envscaler/core';
 import type { LoadedEnvironment, RuntimeLimits, SandboxKind } from '@envscaler/runtime';
 import { JsonlAppender, readJsonlTolerant, toChatTools } from '@envscaler/validate';
 import { addUsage, errorText, isAbort, runPool, toolResultText, writeJson } from './common.js';
 import { passHatKTable, type PassHatKRow } from './passk.js';
 import { defaultTau2DataDir, defaultTau2EnvDir } from './paths.js';
-import { loadTau2Digest, loadTau2Environment, readTau2Data, selectTau2Tasks, type Tau2Data, type Tau2Task } from './tau2-data.js';
+import {
+  loadTau2Digest,
+  loadTau2Environment,
+  readTau2Data,
+  selectTau2Tasks,
+  type Tau2Data,
+  type Tau2Task,
+} from './tau2-data.js';
 
 /** The agent's first message, as τ²-bench opens every conversation. */
 export const TAU2_GREETING = 'Hi! How can I help you today?';
@@ -160,7 +173,10 @@ export function tau2UserSystemPrompt(task: Pick<Tau2Task, 'user_scenario'>): str
  * τ²-bench's communicate check: an info string counts as said when it occurs, case-insensitively, in an
  * assistant message's text with the commas of the message removed (the info string keeps its own).
  */
-export function communicateChecks(messages: readonly ChatMessage[], infos: readonly string[]): { info: string; met: boolean }[] {
+export function communicateChecks(
+  messages: readonly ChatMessage[],
+  infos: readonly string[],
+): { info: string; met: boolean }[] {
   const texts = messages
     .filter((m) => m.role === 'assistant' && typeof m.content === 'string' && m.content !== '')
     .map((m) => (m.content as string).toLowerCase().replace(/,/g, ''));
@@ -185,7 +201,8 @@ export function tau2Reward(options: {
   if (ok) {
     if ((basis.has('DB') || basis.has('ENV_ASSERTION')) && !options.dbMatch) taskBasis = 0;
     if (basis.has('COMMUNICATE') && !communicated) taskBasis = 0;
-    if (basis.has('NL_ASSERTION') && (criteria.nl_assertions?.length ?? 0) > 0 && taskBasis === 1) taskBasis = null;
+    if (basis.has('NL_ASSERTION') && (criteria.nl_assertions?.length ?? 0) > 0 && taskBasis === 1)
+      taskBasis = null;
     if (basis.has('ACTION') && taskBasis === 1) taskBasis = null;
   }
   return { reward, taskBasisReward: taskBasis };
@@ -236,7 +253,10 @@ export async function runTau2Episode(options: {
   const maxErrors = options.maxErrors ?? TAU2_MAX_ERRORS;
   const temperature = options.temperature ?? 0;
   const tools = toChatTools(env.tools);
-  const usage = { agent: { promptTokens: 0, completionTokens: 0 }, user: { promptTokens: 0, completionTokens: 0 } };
+  const usage = {
+    agent: { promptTokens: 0, completionTokens: 0 },
+    user: { promptTokens: 0, completionTokens: 0 },
+  };
   const agentSystem: ChatMessage = { role: 'system', content: tau2AgentSystemPrompt(options.data.policy) };
   const conversation: ChatMessage[] = [{ role: 'assistant', content: TAU2_GREETING }];
   const userMessages: ChatMessage[] = [
@@ -252,7 +272,12 @@ export async function runTau2Episode(options: {
         termination = 'max_steps';
         break;
       }
-      const userReply = await options.user.complete({ stage: 'user-simulator', messages: [...userMessages], temperature, signal: options.signal });
+      const userReply = await options.user.complete({
+        stage: 'user-simulator',
+        messages: [...userMessages],
+        temperature,
+        signal: options.signal,
+      });
       addUsage(usage.user, userReply.usage);
       const userText = userReply.message.content ?? '';
       userMessages.push({ role: 'assistant', content: userText });
@@ -293,12 +318,23 @@ export async function runTau2Episode(options: {
             args = call.function.arguments?.trim() ? JSON.parse(call.function.arguments) : {};
           } catch (error) {
             args = undefined;
-            result = { ok: false, error: { code: 'INVALID_ARGUMENTS', message: `the arguments are not valid JSON (${errorText(error)})` } };
+            result = {
+              ok: false,
+              error: {
+                code: 'INVALID_ARGUMENTS',
+                message: `the arguments are not valid JSON (${errorText(error)})`,
+              },
+            };
           }
           if (args !== undefined) result = await session.call(call.function.name, args);
           const final = result!;
           if (!final.ok) toolErrors++;
-          conversation.push({ role: 'tool', tool_call_id: call.id, name: call.function.name, content: toolResultText(final, 'Error: ') });
+          conversation.push({
+            role: 'tool',
+            tool_call_id: call.id,
+            name: call.function.name,
+            content: toolResultText(final, 'Error: '),
+          });
         }
         if (toolErrors >= maxErrors) {
           termination = 'too_many_errors';
@@ -331,7 +367,13 @@ export async function runTau2Episode(options: {
 
 function parseResult(value: unknown, source?: string): Tau2TrialResult {
   const r = value as Partial<Tau2TrialResult> | null;
-  if (!r || typeof r !== 'object' || r.benchmark !== 'tau2-retail' || typeof r.taskId !== 'string' || typeof r.trial !== 'number') {
+  if (
+    !r ||
+    typeof r !== 'object' ||
+    r.benchmark !== 'tau2-retail' ||
+    typeof r.taskId !== 'string' ||
+    typeof r.trial !== 'number'
+  ) {
     throw new EnvscalerError('INVALID_ARTIFACT', `${source ?? 'results'}: not a τ²-retail trial result`);
   }
   return r as Tau2TrialResult;
@@ -347,12 +389,25 @@ export function summarizeTau2(options: {
   split?: string;
 }): Tau2Summary {
   const { results } = options;
-  const perTask = new Map<string, { trials: number; successes: number; basisTrials: number; basisSuccesses: number; unknown: boolean }>();
-  for (const id of options.taskIds ?? []) perTask.set(id, { trials: 0, successes: 0, basisTrials: 0, basisSuccesses: 0, unknown: false });
+  const perTask = new Map<
+    string,
+    { trials: number; successes: number; basisTrials: number; basisSuccesses: number; unknown: boolean }
+  >();
+  for (const id of options.taskIds ?? [])
+    perTask.set(id, { trials: 0, successes: 0, basisTrials: 0, basisSuccesses: 0, unknown: false });
   const terminations: Partial<Record<Tau2Termination, number>> = {};
-  const usage = { agent: { promptTokens: 0, completionTokens: 0 }, user: { promptTokens: 0, completionTokens: 0 } };
+  const usage = {
+    agent: { promptTokens: 0, completionTokens: 0 },
+    user: { promptTokens: 0, completionTokens: 0 },
+  };
   for (const r of results) {
-    const t = perTask.get(r.taskId) ?? { trials: 0, successes: 0, basisTrials: 0, basisSuccesses: 0, unknown: false };
+    const t = perTask.get(r.taskId) ?? {
+      trials: 0,
+      successes: 0,
+      basisTrials: 0,
+      basisSuccesses: 0,
+      unknown: false,
+    };
     t.trials++;
     t.successes += r.reward;
     if (r.taskBasisReward === null) t.unknown = true;
@@ -376,7 +431,10 @@ export function summarizeTau2(options: {
     trials: options.trials,
     episodes: results.length,
     meanReward: results.length === 0 ? 0 : results.reduce((s, r) => s + r.reward, 0) / results.length,
-    passHatK: passHatKTable({ counts: tasks.map((t) => ({ n: t.trials, c: t.successes })), maxK: options.trials }),
+    passHatK: passHatKTable({
+      counts: tasks.map((t) => ({ n: t.trials, c: t.successes })),
+      maxK: options.trials,
+    }),
     passHatKTaskBasis: passHatKTable({
       counts: tasks.filter((t) => !t.unknown).map((t) => ({ n: t.basisTrials, c: t.basisSuccesses })),
       maxK: options.trials,
@@ -384,7 +442,9 @@ export function summarizeTau2(options: {
     dbMatchRate: results.length === 0 ? 0 : results.filter((r) => r.dbMatch).length / results.length,
     terminations,
     errors: results.filter((r) => r.error !== undefined).length,
-    perTask: Object.fromEntries([...perTask].map(([id, t]) => [id, { trials: t.trials, successes: t.successes }])),
+    perTask: Object.fromEntries(
+      [...perTask].map(([id, t]) => [id, { trials: t.trials, successes: t.successes }]),
+    ),
     usage,
     createdAt: new Date().toISOString(),
   };
@@ -396,9 +456,12 @@ export function summarizeTau2(options: {
  * normally, the final database equals the gold replay's (canonical digests) and every `communicate_info`
  * string was said. Resumable through `<out>/results.jsonl` (errored trials are run again).
  */
-export async function runTau2RetailBenchmark(options: RunTau2RetailBenchmarkOptions): Promise<Tau2BenchmarkResult> {
+export async function runTau2RetailBenchmark(
+  options: RunTau2RetailBenchmarkOptions,
+): Promise<Tau2BenchmarkResult> {
   const trials = options.trials ?? 1;
-  if (!Number.isInteger(trials) || trials < 1) throw new EnvscalerError('INVALID_INPUT', `trials must be a positive integer, got ${trials}`);
+  if (!Number.isInteger(trials) || trials < 1)
+    throw new EnvscalerError('INVALID_INPUT', `trials must be a positive integer, got ${trials}`);
   const dataDir = options.dataDir ?? defaultTau2DataDir();
   const envDir = options.envDir ?? defaultTau2EnvDir();
   const data = await readTau2Data({ dataDir });
@@ -420,7 +483,8 @@ export async function runTau2RetailBenchmark(options: RunTau2RetailBenchmarkOpti
   const skipped = wanted.length - todo.length;
 
   const ownEnv = options.env === undefined;
-  const env = options.env ?? (await loadTau2Environment({ envDir, sandbox: options.sandbox, limits: options.limits }));
+  const env =
+    options.env ?? (await loadTau2Environment({ envDir, sandbox: options.sandbox, limits: options.limits }));
   const appender = resultsPath ? await JsonlAppender.open(resultsPath) : undefined;
   const goldDigests = new Map<string, Promise<string>>();
   const goldFor = (task: Tau2Task) => {
@@ -487,7 +551,10 @@ export async function runTau2RetailBenchmark(options: RunTau2RetailBenchmarkOpti
             taskBasisReward: 0,
             messages: [],
             toolErrors: 0,
-            usage: { agent: { promptTokens: 0, completionTokens: 0 }, user: { promptTokens: 0, completionTokens: 0 } },
+            usage: {
+              agent: { promptTokens: 0, completionTokens: 0 },
+              user: { promptTokens: 0, completionTokens: 0 },
+            },
             durationMs: 0,
             error: errorText(error),
           };
@@ -504,7 +571,12 @@ export async function runTau2RetailBenchmark(options: RunTau2RetailBenchmarkOpti
     await appender?.close();
     if (ownEnv) env.dispose();
   }
-  const results = [...wanted.map((w) => finished.get(key(w.task.id, w.trial))).filter((r): r is Tau2TrialResult => r !== undefined), ...errored];
+  const results = [
+    ...wanted
+      .map((w) => finished.get(key(w.task.id, w.trial)))
+      .filter((r): r is Tau2TrialResult => r !== undefined),
+    ...errored,
+  ];
   const summary = summarizeTau2({
     results,
     trials,

@@ -29,9 +29,12 @@ export function goldTurnAgent(
     const calls = turns[turn] ?? [];
     if (options.oneByOne) {
       const call = calls[stepsInTurn];
-      return call ? { toolCalls: [{ name: call.name, arguments: call.arguments }] } : `Done with turn ${turn}.`;
+      return call
+        ? { toolCalls: [{ name: call.name, arguments: call.arguments }] }
+        : `Done with turn ${turn}.`;
     }
-    if (stepsInTurn === 0 && calls.length > 0) return { toolCalls: calls.map((c) => ({ name: c.name, arguments: c.arguments })) };
+    if (stepsInTurn === 0 && calls.length > 0)
+      return { toolCalls: calls.map((c) => ({ name: c.name, arguments: c.arguments })) };
     return `Done with turn ${turn}.`;
   };
 }

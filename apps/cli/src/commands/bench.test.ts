@@ -22,7 +22,8 @@ import { runCli } from '../index.js';
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const bfclData = defaultBfclDataDir(repoRoot);
 const bfclEnv = defaultBfclEnvDir(repoRoot);
-const bfclReady = existsSync(path.join(bfclData, 'BFCL_v3_multi_turn_base.json')) && existsSync(path.join(bfclEnv, 'env.ts'));
+const bfclReady =
+  existsSync(path.join(bfclData, 'BFCL_v3_multi_turn_base.json')) && existsSync(path.join(bfclEnv, 'env.ts'));
 const tau2Data = defaultTau2DataDir(repoRoot);
 const tau2Env = defaultTau2EnvDir(repoRoot);
 const tau2Ready = existsSync(path.join(tau2Data, 'tasks.json')) && existsSync(path.join(tau2Env, 'env.ts'));
@@ -68,7 +69,9 @@ describe('envscaler bench', () => {
     it('runs 2 entries, prints accuracy, writes results and summary, resumes, and rejects a bad selection', async () => {
       const parameterOrder = helpers.parameterOrderFromDocs([...data.docsByClass.values()].flat());
       const ids = ['multi_turn_base_0', 'multi_turn_base_1'];
-      const byFirst = new Map(ids.map((id) => [data.entries.find((e) => e.id === id)!.question[0]![0]!.content, id]));
+      const byFirst = new Map(
+        ids.map((id) => [data.entries.find((e) => e.id === id)!.question[0]![0]!.content, id]),
+      );
       const server = await createMockOpenAIServer({
         script: {
           agent: (request) => {
@@ -92,7 +95,23 @@ describe('envscaler bench', () => {
         process.env.OPENAI_API_KEY = 'test-key';
         delete process.env.ENVSCALER_MODEL;
         const out = path.join(await mkdtemp(path.join(tmpdir(), 'cli-bench-')), 'run');
-        const argv = ['bench', 'bfcl', '--model', 'mock-agent', '--entries', '0,1', '--concurrency', '2', '--out', out, '--data', bfclData, '--env', bfclEnv, '--quiet'];
+        const argv = [
+          'bench',
+          'bfcl',
+          '--model',
+          'mock-agent',
+          '--entries',
+          '0,1',
+          '--concurrency',
+          '2',
+          '--out',
+          out,
+          '--data',
+          bfclData,
+          '--env',
+          bfclEnv,
+          '--quiet',
+        ];
         capture();
         expect(await runCli({ argv })).toBe(0);
         const report = stdout.join('');
@@ -105,8 +124,13 @@ describe('envscaler bench', () => {
         // The official docs, converted to OpenAI tools, are what the agent sees.
         const tools = agentRequests[0]!.body.tools as { function: { name: string; description: string } }[];
         expect(tools.map((t) => t.function.name)).toContain('mv');
-        expect(tools[0]!.function.description).toContain('Note that the provided function is in Python 3 syntax.');
-        const lines = (await readFile(path.join(out, 'results.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+        expect(tools[0]!.function.description).toContain(
+          'Note that the provided function is in Python 3 syntax.',
+        );
+        const lines = (await readFile(path.join(out, 'results.jsonl'), 'utf8'))
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l));
         expect(lines.map((l) => [l.id, l.passed]).sort()).toEqual([
           ['multi_turn_base_0', true],
           ['multi_turn_base_1', false],
@@ -121,8 +145,40 @@ describe('envscaler bench', () => {
         expect(await runCli({ argv })).toBe(0);
         expect(server.requestsFor('agent').length).toBe(before);
 
-        expect(await runCli({ argv: ['bench', 'bfcl', '--model', 'm', '--entries', 'nope', '--out', out, '--data', bfclData, '--env', bfclEnv, '--quiet'] })).toBe(2);
-        expect(await runCli({ argv: ['bench', 'bfcl', '--model', 'm', '--out', out, '--data', path.join(out, 'missing'), '--quiet'] })).toBe(2);
+        expect(
+          await runCli({
+            argv: [
+              'bench',
+              'bfcl',
+              '--model',
+              'm',
+              '--entries',
+              'nope',
+              '--out',
+              out,
+              '--data',
+              bfclData,
+              '--env',
+              bfclEnv,
+              '--quiet',
+            ],
+          }),
+        ).toBe(2);
+        expect(
+          await runCli({
+            argv: [
+              'bench',
+              'bfcl',
+              '--model',
+              'm',
+              '--out',
+              out,
+              '--data',
+              path.join(out, 'missing'),
+              '--quiet',
+            ],
+          }),
+        ).toBe(2);
       } finally {
         process.env = saved;
         await server.close();
@@ -138,12 +194,18 @@ describe('envscaler bench', () => {
       const server = await createMockOpenAIServer({
         script: {
           agent: (request) => {
-            const done = request.messages.filter((m) => m.role === 'assistant' && (m.tool_calls?.length ?? 0) > 0).length;
+            const done = request.messages.filter(
+              (m) => m.role === 'assistant' && (m.tool_calls?.length ?? 0) > 0,
+            ).length;
             const action = actions[done];
-            return action ? { toolCalls: [{ name: action.name, arguments: action.arguments }] } : 'Your exchange has been requested.';
+            return action
+              ? { toolCalls: [{ name: action.name, arguments: action.arguments }] }
+              : 'Your exchange has been requested.';
           },
           'user-simulator': (request) =>
-            request.messages.filter((m) => m.role === 'user').length === 1 ? 'I want to exchange two items.' : 'Thank you. ###STOP###',
+            request.messages.filter((m) => m.role === 'user').length === 1
+              ? 'I want to exchange two items.'
+              : 'Thank you. ###STOP###',
         },
       });
       const saved = { ...process.env };
@@ -152,14 +214,39 @@ describe('envscaler bench', () => {
         process.env.OPENAI_API_KEY = 'test-key';
         const out = path.join(await mkdtemp(path.join(tmpdir(), 'cli-bench-tau2-')), 'run');
         capture();
-        const argv = ['bench', 'tau2-retail', '--model', 'agent-m', '--user-model', 'user-m', '--tasks', '0', '--trials', '2', '--out', out, '--data', tau2Data, '--env', tau2Env, '--quiet'];
+        const argv = [
+          'bench',
+          'tau2-retail',
+          '--model',
+          'agent-m',
+          '--user-model',
+          'user-m',
+          '--tasks',
+          '0',
+          '--trials',
+          '2',
+          '--out',
+          out,
+          '--data',
+          tau2Data,
+          '--env',
+          tau2Env,
+          '--quiet',
+        ];
         expect(await runCli({ argv })).toBe(0);
         expect(stdout.join('')).toContain('pass^2 1.000');
         expect(server.requestsFor('agent').every((r) => r.model === 'agent-m')).toBe(true);
         expect(server.requestsFor('user-simulator').every((r) => r.model === 'user-m')).toBe(true);
         expect(server.requestsFor('user-simulator')).toHaveLength(4);
         const summary = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8'));
-        expect(summary).toMatchObject({ tasks: 1, trials: 2, episodes: 2, meanReward: 1, agentModel: 'agent-m', userModel: 'user-m' });
+        expect(summary).toMatchObject({
+          tasks: 1,
+          trials: 2,
+          episodes: 2,
+          meanReward: 1,
+          agentModel: 'agent-m',
+          userModel: 'user-m',
+        });
       } finally {
         process.env = saved;
         await server.close();

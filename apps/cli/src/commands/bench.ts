@@ -30,7 +30,8 @@ function nonNegativeNumber(value: string): number {
 }
 
 function sandboxKind(value: string): SandboxKind {
-  if (value !== 'isolated-vm' && value !== 'none') throw new InvalidArgumentError("must be 'isolated-vm' or 'none'");
+  if (value !== 'isolated-vm' && value !== 'none')
+    throw new InvalidArgumentError("must be 'isolated-vm' or 'none'");
   return value;
 }
 
@@ -51,7 +52,8 @@ export async function resolveBenchModels(options: {
 }): Promise<ModelSetup> {
   const env = { ...(options.env ?? process.env) };
   if (options.model) env.ENVSCALER_MODEL_AGENT = options.model;
-  if (options.userModel ?? options.model) env.ENVSCALER_MODEL_USER_SIMULATOR = options.userModel ?? options.model;
+  if (options.userModel ?? options.model)
+    env.ENVSCALER_MODEL_USER_SIMULATOR = options.userModel ?? options.model;
   return resolveModelSetup({ configPath: options.configPath, env, modelFlag: options.model });
 }
 
@@ -109,16 +111,24 @@ export async function runBenchBfclCommand(options: BenchBfclCommandOptions): Pro
 
 export function formatBfclReport(result: BfclBenchmarkResult): string {
   const s = result.summary;
-  const lines = [`BFCL multi-turn: ${s.passed}/${s.entries} passed, accuracy ${pct(s.accuracy)} 95% CI ${interval(s.interval95)}`];
-  const row = (label: string, stat: { passed: number; entries: number; accuracy: number; interval95: [number, number] }) =>
+  const lines = [
+    `BFCL multi-turn: ${s.passed}/${s.entries} passed, accuracy ${pct(s.accuracy)} 95% CI ${interval(s.interval95)}`,
+  ];
+  const row = (
+    label: string,
+    stat: { passed: number; entries: number; accuracy: number; interval95: [number, number] },
+  ) =>
     `    ${label.padEnd(20)} ${String(stat.passed).padStart(4)}/${String(stat.entries).padEnd(4)} ${pct(stat.accuracy).padStart(6)}  ${interval(stat.interval95)}`;
   lines.push('  by split:');
   for (const [split, stat] of Object.entries(s.perSplit)) lines.push(row(split, stat));
   lines.push('  by involved class:');
   for (const [cls, stat] of Object.entries(s.perClass)) lines.push(row(cls, stat));
-  const failures = Object.entries(s.failures).map(([k, v]) => `${k} ${v}`).join(', ');
+  const failures = Object.entries(s.failures)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
   if (failures) lines.push(`  failures: ${failures}`);
-  if (s.errors > 0) lines.push(`  ${s.errors} entries failed to run (model errors); re-run the same command to retry them`);
+  if (s.errors > 0)
+    lines.push(`  ${s.errors} entries failed to run (model errors); re-run the same command to retry them`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -160,7 +170,13 @@ export async function runBenchTau2Command(options: BenchTau2CommandOptions): Pro
     temperature: options.temperature,
     sandbox: options.sandbox,
     signal: options.signal,
-    onProgress: (p) => stage?.update({ done: p.done, total: p.total, failed: p.errors, detail: `reward 1: ${p.successes}  running ${p.running}  resumed ${p.skipped}` }),
+    onProgress: (p) =>
+      stage?.update({
+        done: p.done,
+        total: p.total,
+        failed: p.errors,
+        detail: `reward 1: ${p.successes}  running ${p.running}  resumed ${p.skipped}`,
+      }),
   });
   stage?.finish(`${result.ran} run, ${result.skipped} already done → ${join(options.out, 'results.jsonl')}`);
   return result;
@@ -168,11 +184,19 @@ export async function runBenchTau2Command(options: BenchTau2CommandOptions): Pro
 
 export function formatTau2Report(result: Tau2BenchmarkResult): string {
   const s = result.summary;
-  const lines = [`τ²-bench retail: ${s.tasks} tasks × ${s.trials} trials, mean reward ${s.meanReward.toFixed(3)}, database match ${pct(s.dbMatchRate)}`];
-  for (const row of s.passHatK) lines.push(`  pass^${row.k} ${row.value.toFixed(3)}  95% CI [${row.interval95[0].toFixed(3)}, ${row.interval95[1].toFixed(3)}]`);
-  const terms = Object.entries(s.terminations).map(([k, v]) => `${k} ${v}`).join(', ');
+  const lines = [
+    `τ²-bench retail: ${s.tasks} tasks × ${s.trials} trials, mean reward ${s.meanReward.toFixed(3)}, database match ${pct(s.dbMatchRate)}`,
+  ];
+  for (const row of s.passHatK)
+    lines.push(
+      `  pass^${row.k} ${row.value.toFixed(3)}  95% CI [${row.interval95[0].toFixed(3)}, ${row.interval95[1].toFixed(3)}]`,
+    );
+  const terms = Object.entries(s.terminations)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
   if (terms) lines.push(`  terminations: ${terms}`);
-  if (s.errors > 0) lines.push(`  ${s.errors} episodes failed to run (model errors); re-run the same command to retry them`);
+  if (s.errors > 0)
+    lines.push(`  ${s.errors} episodes failed to run (model errors); re-run the same command to retry them`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -193,16 +217,23 @@ function repoRoot(): string | undefined {
   return findRepoRoot(process.cwd()) ?? findRepoRoot();
 }
 
-async function withProgressAndInterrupt<T>(flags: CommonFlags, run: (progress: ProgressReporter, signal: AbortSignal) => Promise<T>): Promise<T> {
+async function withProgressAndInterrupt<T>(
+  flags: CommonFlags,
+  run: (progress: ProgressReporter, signal: AbortSignal) => Promise<T>,
+): Promise<T> {
   const progress = createProgressReporter({
     mode: chooseProgressMode({ json: flags.json, quiet: flags.quiet, isTTY: process.stderr.isTTY }),
   });
   const interrupt = createInterruptSignal({
-    onFirst: () => progress.message('interrupted: finished entries are saved; re-run the same command to resume'),
+    onFirst: () =>
+      progress.message('interrupted: finished entries are saved; re-run the same command to resume'),
   });
   try {
     const result = await run(progress, interrupt.signal);
-    if (interrupt.signal.aborted) throw interrupt.signal.reason instanceof Error ? interrupt.signal.reason : new EnvscalerError('ABORTED', 'interrupted');
+    if (interrupt.signal.aborted)
+      throw interrupt.signal.reason instanceof Error
+        ? interrupt.signal.reason
+        : new EnvscalerError('ABORTED', 'interrupted');
     return result;
   } finally {
     interrupt.dispose();
@@ -223,17 +254,30 @@ function addCommonOptions(command: Command): Command {
 export function registerBenchCommand(program: Command): void {
   const bench = program
     .command('bench')
-    .description('run the paper benchmarks (BFCL v3 multi-turn, τ²-bench retail) against a model; scored like the originals');
+    .description(
+      'run the paper benchmarks (BFCL v3 multi-turn, τ²-bench retail) against a model; scored like the originals',
+    );
 
   addCommonOptions(
     bench
       .command('bfcl')
-      .description('BFCL v3 multi-turn (base): state and response checks after every user turn; accuracy with a 95% interval, per class; resumable')
-      .option('--entries <which>', "train | test | all | comma-separated ids, numbers or ranges (e.g. 0-9,12)", 'all')
+      .description(
+        'BFCL v3 multi-turn (base): state and response checks after every user turn; accuracy with a 95% interval, per class; resumable',
+      )
+      .option(
+        '--entries <which>',
+        'train | test | all | comma-separated ids, numbers or ranges (e.g. 0-9,12)',
+        'all',
+      )
       .option('--out <dir>', 'run directory: results.jsonl + summary.json (default bench-runs/bfcl/<model>)')
       .option('--data <dir>', 'BFCL data directory (default <repo>/../shared/conformance/bfcl-multi-turn)')
       .option('--env <dir>', 'BFCL environment directory (default <repo>/envs/bfcl-multi-turn)')
-      .option('--max-steps-per-turn <n>', 'model queries per user turn before the entry is force-terminated (BFCL: 20)', positiveInt, 20),
+      .option(
+        '--max-steps-per-turn <n>',
+        'model queries per user turn before the entry is force-terminated (BFCL: 20)',
+        positiveInt,
+        20,
+      ),
   )
     .addHelpText(
       'after',
@@ -275,15 +319,25 @@ export function registerBenchCommand(program: Command): void {
   addCommonOptions(
     bench
       .command('tau2-retail')
-      .description('τ²-bench retail: conversations with a simulated user; reward = gold database ∧ communicate_info said; pass^k for k = 1..trials')
+      .description(
+        'τ²-bench retail: conversations with a simulated user; reward = gold database ∧ communicate_info said; pass^k for k = 1..trials',
+      )
       .option('--user-model <name>', 'the simulated user (stage "user-simulator"); default: --model')
       .option('--trials <k>', 'trials per task (pass^k for k = 1..trials)', positiveInt, 1)
       .option('--split <split>', 'train | test | base (all 114 tasks)', 'base')
       .option('--tasks <ids>', 'comma-separated task ids (instead of --split)')
-      .option('--out <dir>', 'run directory: results.jsonl + summary.json (default bench-runs/tau2-retail/<model>)')
+      .option(
+        '--out <dir>',
+        'run directory: results.jsonl + summary.json (default bench-runs/tau2-retail/<model>)',
+      )
       .option('--data <dir>', 'τ²-retail data directory (default <repo>/../shared/conformance/tau2-retail)')
       .option('--env <dir>', 'retail environment directory (default <repo>/envs/tau2-retail)')
-      .option('--max-steps <n>', 'messages per conversation before it is cut off (τ²-bench: 200)', positiveInt, 200),
+      .option(
+        '--max-steps <n>',
+        'messages per conversation before it is cut off (τ²-bench: 200)',
+        positiveInt,
+        200,
+      ),
   )
     .addHelpText(
       'after',
@@ -294,33 +348,50 @@ export function registerBenchCommand(program: Command): void {
         '  $ envscaler bench tau2-retail --model my-agent --user-model gpt-4.1 --tasks 0,1,2 --trials 2',
       ].join('\n'),
     )
-    .action(async (flags: CommonFlags & { userModel?: string; trials: number; split: string; tasks?: string; maxSteps: number }) => {
-      const setup = await resolveBenchModels({ model: flags.model, userModel: flags.userModel, configPath: flags.config });
-      const root = repoRoot();
-      const name = flags.model ?? process.env.ENVSCALER_MODEL ?? 'model';
-      const out = resolve(flags.out ?? join('bench-runs', 'tau2-retail', fileSafe(name)));
-      const tasks = flags.tasks?.split(',').map((t) => t.trim()).filter(Boolean);
-      const result = await withProgressAndInterrupt(flags, (progress, signal) =>
-        runBenchTau2Command({
-          agent: setup.model,
-          user: setup.model,
-          agentModelName: flags.model,
-          userModelName: flags.userModel ?? flags.model,
-          trials: flags.trials,
-          split: flags.split,
-          tasks,
-          concurrency: flags.concurrency,
-          out,
-          data: resolve(flags.data ?? defaultTau2DataDir(root)),
-          env: resolve(flags.env ?? defaultTau2EnvDir(root)),
-          maxSteps: flags.maxSteps,
-          temperature: flags.temperature,
-          sandbox: flags.sandbox,
-          progress,
-          signal,
-        }),
-      );
-      process.stdout.write(formatTau2Report(result));
-      process.stdout.write(`→ ${join(out, 'summary.json')}\n`);
-    });
+    .action(
+      async (
+        flags: CommonFlags & {
+          userModel?: string;
+          trials: number;
+          split: string;
+          tasks?: string;
+          maxSteps: number;
+        },
+      ) => {
+        const setup = await resolveBenchModels({
+          model: flags.model,
+          userModel: flags.userModel,
+          configPath: flags.config,
+        });
+        const root = repoRoot();
+        const name = flags.model ?? process.env.ENVSCALER_MODEL ?? 'model';
+        const out = resolve(flags.out ?? join('bench-runs', 'tau2-retail', fileSafe(name)));
+        const tasks = flags.tasks
+          ?.split(',')
+          .map((t) => t.trim())
+          .filter(Boolean);
+        const result = await withProgressAndInterrupt(flags, (progress, signal) =>
+          runBenchTau2Command({
+            agent: setup.model,
+            user: setup.model,
+            agentModelName: flags.model,
+            userModelName: flags.userModel ?? flags.model,
+            trials: flags.trials,
+            split: flags.split,
+            tasks,
+            concurrency: flags.concurrency,
+            out,
+            data: resolve(flags.data ?? defaultTau2DataDir(root)),
+            env: resolve(flags.env ?? defaultTau2EnvDir(root)),
+            maxSteps: flags.maxSteps,
+            temperature: flags.temperature,
+            sandbox: flags.sandbox,
+            progress,
+            signal,
+          }),
+        );
+        process.stdout.write(formatTau2Report(result));
+        process.stdout.write(`→ ${join(out, 'summary.json')}\n`);
+      },
+    );
 }
