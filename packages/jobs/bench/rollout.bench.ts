@@ -8,7 +8,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMockOpenAIServer } from '@envscaler/testing';
-import { createFsArtifactStore, createRedisBackend, jobKey, runJobs, startRedisServer, type JobSpec } from '../src/index.js';
+import {
+  createFsArtifactStore,
+  createRedisBackend,
+  jobKey,
+  runJobs,
+  startRedisServer,
+  type JobSpec,
+} from '../src/index.js';
 
 const EPISODES = Number(process.env.BENCH_EPISODES ?? 200);
 const CAP = Number(process.env.BENCH_CAP ?? 4);
@@ -19,7 +26,9 @@ const redis = await startRedisServer();
 const mock = await createMockOpenAIServer({
   latencyMs: LATENCY_MS,
   script: (request) =>
-    request.messages.some((m) => m.role === 'tool') ? 'Done.' : { toolCalls: [{ id: 'call_0', name: 'add', arguments: { by: 1 } }] },
+    request.messages.some((m) => m.role === 'tool')
+      ? 'Done.'
+      : { toolCalls: [{ id: 'call_0', name: 'add', arguments: { by: 1 } }] },
 });
 const root = await mkdtemp(path.join(tmpdir(), 'envscaler-jobs-bench-'));
 const children: ChildProcess[] = [];
@@ -28,14 +37,29 @@ async function startWorkers(n: number, queueName: string, out: string): Promise<
   const started = Array.from({ length: n }, () => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', '--conditions=@envscaler/source', path.join(here, 'worker.ts'), redis.url, queueName, String(CAP), mock.url, out],
+      [
+        '--import',
+        'tsx',
+        '--conditions=@envscaler/source',
+        path.join(here, 'worker.ts'),
+        redis.url,
+        queueName,
+        String(CAP),
+        mock.url,
+        out,
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     children.push(child);
     return child;
   });
   await Promise.all(
-    started.map((child) => new Promise<void>((resolve) => child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve()))),
+    started.map(
+      (child) =>
+        new Promise<void>((resolve) =>
+          child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve()),
+        ),
+    ),
   );
   return started;
 }
@@ -46,7 +70,12 @@ async function run(workers: number): Promise<number> {
   const procs = await startWorkers(workers, queueName, out);
   const jobs: JobSpec[] = Array.from({ length: EPISODES }, (_, i) => {
     const payload = { scenario: `s${Math.floor(i / 2)}`, trial: i % 2 };
-    return { kind: 'episode', key: jobKey('episode', payload), payload, artifact: `episodes/${payload.scenario}__${payload.trial}.json` };
+    return {
+      kind: 'episode',
+      key: jobKey('episode', payload),
+      payload,
+      artifact: `episodes/${payload.scenario}__${payload.trial}.json`,
+    };
   });
   const backend = createRedisBackend({ url: redis.url, queueName, concurrency: 0, pollIntervalMs: 50 });
   const started = performance.now();

@@ -2,17 +2,31 @@
 // OpenAI-compatible endpoint (agent tool call, then final answer) and writes the trajectory artifact.
 import { createFsArtifactStore, startWorker, type JobHandler } from '../src/index.js';
 
-const [url, queueName, concurrency, baseURL, root] = process.argv.slice(2) as [string, string, string, string, string];
+const [url, queueName, concurrency, baseURL, root] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+  string,
+];
 const store = createFsArtifactStore({ root });
 
-async function chat(messages: unknown[]): Promise<{ role: string; content: string | null; tool_calls?: unknown[] }> {
+async function chat(
+  messages: unknown[],
+): Promise<{ role: string; content: string | null; tool_calls?: unknown[] }> {
   const response = await fetch(`${baseURL}/chat/completions`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: 'Bearer bench', 'x-envscaler-stage': 'agent' },
+    headers: {
+      'content-type': 'application/json',
+      authorization: 'Bearer bench',
+      'x-envscaler-stage': 'agent',
+    },
     body: JSON.stringify({ model: 'mock-model', messages }),
   });
   if (!response.ok) throw new Error(`endpoint answered ${response.status}`);
-  const body = (await response.json()) as { choices: { message: { role: string; content: string | null; tool_calls?: unknown[] } }[] };
+  const body = (await response.json()) as {
+    choices: { message: { role: string; content: string | null; tool_calls?: unknown[] } }[];
+  };
   return body.choices[0]!.message;
 }
 
@@ -24,7 +38,12 @@ const handler: JobHandler<{ scenario: string; trial: number }> = async (job) => 
   await store.put(job.artifact!, JSON.stringify({ ...job.payload, messages }));
 };
 
-const worker = startWorker({ url, queueName, concurrency: Number(concurrency), handlers: { episode: handler as JobHandler<never> } });
+const worker = startWorker({
+  url,
+  queueName,
+  concurrency: Number(concurrency),
+  handlers: { episode: handler as JobHandler<never> },
+});
 await worker.ready;
 process.stdout.write('ready\n');
 process.on('SIGTERM', () => void worker.close().then(() => process.exit(0)));

@@ -25,8 +25,16 @@ export interface ArtifactStore {
 
 function checkName(name: string): string {
   const parts = name.split('/');
-  if (name === '' || name.startsWith('/') || name.includes('\\') || parts.some((p) => p === '' || p === '.' || p === '..')) {
-    throw new EnvscalerError('INVALID_INPUT', `invalid artifact name '${name}' (a relative path without '..')`);
+  if (
+    name === '' ||
+    name.startsWith('/') ||
+    name.includes('\\') ||
+    parts.some((p) => p === '' || p === '.' || p === '..')
+  ) {
+    throw new EnvscalerError(
+      'INVALID_INPUT',
+      `invalid artifact name '${name}' (a relative path without '..')`,
+    );
   }
   return name;
 }

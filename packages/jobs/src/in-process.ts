@@ -11,7 +11,10 @@ export function errorText(error: unknown): string {
  */
 export function createInProcessBackend(options: { concurrency: number }): JobBackend {
   if (!Number.isInteger(options.concurrency) || options.concurrency < 1) {
-    throw new EnvscalerError('INVALID_INPUT', `concurrency must be a positive integer, got ${options.concurrency}`);
+    throw new EnvscalerError(
+      'INVALID_INPUT',
+      `concurrency must be a positive integer, got ${options.concurrency}`,
+    );
   }
   return {
     name: 'inprocess',
@@ -37,7 +40,9 @@ export function createInProcessBackend(options: { concurrency: number }): JobBac
           onSettled(job, outcome);
         }
       };
-      await Promise.all(Array.from({ length: Math.min(options.concurrency, Math.max(1, jobs.length)) }, lane));
+      await Promise.all(
+        Array.from({ length: Math.min(options.concurrency, Math.max(1, jobs.length)) }, lane),
+      );
     },
     async close() {},
   };

@@ -30,5 +30,10 @@ export {
   type WorkerEvent,
   type WorkerTuning,
 } from './redis.js';
-export { createRedisRateLimiter, withRateLimit, type CallLimiter, type RedisRateLimiterOptions } from './rate-limit.js';
+export {
+  createRedisRateLimiter,
+  withRateLimit,
+  type CallLimiter,
+  type RedisRateLimiterOptions,
+} from './rate-limit.js';
 export { startRedisServer, type RedisServer } from './redis-server.js';

@@ -56,13 +56,36 @@ describe('filesystem artifact store', () => {
     expect(await store.get('a/b/x.json')).toBe('1');
     await store.put('a/b/w.json', '3');
     expect(await store.list('a/b')).toEqual(['a/b/w.json', 'a/b/x.json']);
-    expect(await readdir(path.join(root, 'store', 'a', 'b'))).toEqual(expect.not.arrayContaining([expect.stringMatching(/\.tmp$/)]));
+    expect(await readdir(path.join(root, 'store', 'a', 'b'))).toEqual(
+      expect.not.arrayContaining([expect.stringMatching(/\.tmp$/)]),
+    );
     expect(await store.get('missing.json')).toBeUndefined();
     expect(await store.list('nothing')).toEqual([]);
     await expect(store.put('../escape', 'x')).rejects.toThrow(/invalid artifact name/);
     await expect(store.put('/abs', 'x')).rejects.toThrow(/invalid artifact name/);
     await Promise.all(Array.from({ length: 20 }, (_, i) => store.put('race.json', String(i))));
-    expect(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19']).toContain(await store.get('race.json'));
+    expect([
+      '0',
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+      '9',
+      '10',
+      '11',
+      '12',
+      '13',
+      '14',
+      '15',
+      '16',
+      '17',
+      '18',
+      '19',
+    ]).toContain(await store.get('race.json'));
   });
 });
 
@@ -104,7 +127,12 @@ describe('in-process backend', () => {
         onProgress: (p) => p.done >= 4 && controller.abort(),
       }),
     ).rejects.toMatchObject({ code: 'ABORTED' });
-    const again = await runJobs({ backend: createInProcessBackend({ concurrency: 2 }), jobs, handler, store });
+    const again = await runJobs({
+      backend: createInProcessBackend({ concurrency: 2 }),
+      jobs,
+      handler,
+      store,
+    });
     expect(again.skipped).toBeGreaterThanOrEqual(4);
     expect(again.done).toHaveLength(12);
   });
@@ -127,8 +155,22 @@ describe('redis backend', () => {
     const a = writer(store, { delayMs: 20, failOn: 7 });
     const b = writer(store, { delayMs: 20, failOn: 7 });
     const queueName = 'dist';
-    workers.push(startWorker({ url: redis.url, queueName, handlers: { episode: a.handler as JobHandler<never> }, concurrency: 3 }));
-    workers.push(startWorker({ url: redis.url, queueName, handlers: { episode: b.handler as JobHandler<never> }, concurrency: 3 }));
+    workers.push(
+      startWorker({
+        url: redis.url,
+        queueName,
+        handlers: { episode: a.handler as JobHandler<never> },
+        concurrency: 3,
+      }),
+    );
+    workers.push(
+      startWorker({
+        url: redis.url,
+        queueName,
+        handlers: { episode: b.handler as JobHandler<never> },
+        concurrency: 3,
+      }),
+    );
     const backend = createRedisBackend({ url: redis.url, queueName, pollIntervalMs: 50 });
     try {
       const result = await runJobs({ backend, jobs: [...jobs, ...jobs.slice(0, 5)], store });
@@ -185,7 +227,16 @@ describe('redis backend', () => {
     // Stop its lock renewal the way a kill -9 would: close the connection under it.
     void dead.close({ force: true }).catch(() => undefined);
     const live = writer(store, { delayMs: 10 });
-    workers.push(startWorker({ url: redis.url, queueName, concurrency: 2, lockDurationMs: 1000, stalledIntervalMs: 500, handlers: { episode: live.handler as JobHandler<never> } }));
+    workers.push(
+      startWorker({
+        url: redis.url,
+        queueName,
+        concurrency: 2,
+        lockDurationMs: 1000,
+        stalledIntervalMs: 500,
+        handlers: { episode: live.handler as JobHandler<never> },
+      }),
+    );
     try {
       const result = await run;
       expect(result.done).toHaveLength(4);
@@ -200,7 +251,16 @@ describe('redis backend', () => {
     const jobs = specs(40, 'rs');
     const queueName = 'restart';
     const w = writer(store, { delayMs: 40 });
-    workers.push(startWorker({ url: redis.url, queueName, handlers: { episode: w.handler as JobHandler<never> }, concurrency: 4, lockDurationMs: 2000, stalledIntervalMs: 1000 }));
+    workers.push(
+      startWorker({
+        url: redis.url,
+        queueName,
+        handlers: { episode: w.handler as JobHandler<never> },
+        concurrency: 4,
+        lockDurationMs: 2000,
+        stalledIntervalMs: 1000,
+      }),
+    );
     const backend = createRedisBackend({ url: redis.url, queueName, pollIntervalMs: 50 });
     let restarted = false;
     try {
@@ -227,12 +287,20 @@ describe('redis backend', () => {
   it('fails with a clear BACKEND_ERROR when Redis stays down', async () => {
     const server = await startRedisServer();
     const store = createFsArtifactStore({ root: path.join(root, 'redis-down') });
-    const backend = createRedisBackend({ url: server.url, queueName: 'down', pollIntervalMs: 50, unavailableTimeoutMs: 1500 });
+    const backend = createRedisBackend({
+      url: server.url,
+      queueName: 'down',
+      pollIntervalMs: 50,
+      unavailableTimeoutMs: 1500,
+    });
     try {
       const run = runJobs({ backend, jobs: specs(3, 'down'), store });
       await sleep(300);
       await server.kill();
-      await expect(run).rejects.toMatchObject({ code: 'BACKEND_ERROR', message: expect.stringMatching(/unreachable.*run the same command again/) });
+      await expect(run).rejects.toMatchObject({
+        code: 'BACKEND_ERROR',
+        message: expect.stringMatching(/unreachable.*run the same command again/),
+      });
     } finally {
       await backend.close();
       await server.stop();

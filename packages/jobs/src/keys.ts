@@ -18,7 +18,12 @@ export function stableJson(value: unknown): string {
  * same inputs the stage's resumable cache is keyed by, so "done in the cache" and "done as a job" agree.
  */
 export function jobKey(kind: string, inputs: unknown): string {
-  return createHash('sha256').update(kind).update('\u0000').update(stableJson(inputs)).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(kind)
+    .update('\u0000')
+    .update(stableJson(inputs))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /** BullMQ job ids may not contain ':' nor be integers; `<kind>-<key>` is neither. */

@@ -36,16 +36,24 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): CallLi
   if (!(options.max >= 1) || !(options.durationMs >= 1)) {
     throw new EnvscalerError('INVALID_INPUT', 'rate limit needs max ≥ 1 and durationMs ≥ 1');
   }
-  const redis = new Redis(options.url, { maxRetriesPerRequest: null, retryStrategy: (times) => Math.min(200 * times, 2000) });
+  const redis = new Redis(options.url, {
+    maxRetriesPerRequest: null,
+    retryStrategy: (times) => Math.min(200 * times, 2000),
+  });
   redis.on('error', () => undefined); // reconnects; calls wait meanwhile
   const key = options.key ?? 'envscaler:ratelimit:model';
   return {
     async acquire(signal) {
       for (;;) {
-        if (signal?.aborted) throw new EnvscalerError('ABORTED', 'aborted while waiting for the shared rate limit');
-        const wait = Number(await redis.eval(ACQUIRE, 1, key, String(options.durationMs), String(options.max)));
+        if (signal?.aborted)
+          throw new EnvscalerError('ABORTED', 'aborted while waiting for the shared rate limit');
+        const wait = Number(
+          await redis.eval(ACQUIRE, 1, key, String(options.durationMs), String(options.max)),
+        );
         if (wait <= 0) return;
-        await new Promise((resolve) => setTimeout(resolve, Math.min(wait, options.durationMs) + Math.floor(Math.random() * 10)));
+        await new Promise((resolve) =>
+          setTimeout(resolve, Math.min(wait, options.durationMs) + Math.floor(Math.random() * 10)),
+        );
       }
     },
     async close() {

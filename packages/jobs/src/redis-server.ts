@@ -40,13 +40,20 @@ export async function startRedisServer(options: { binary?: string } = {}): Promi
   let child: ChildProcess | undefined;
 
   async function start(): Promise<void> {
-    const proc = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const proc = spawn(
+      binary,
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     child = proc;
     await new Promise<void>((resolve, reject) => {
       let output = '';
-      const timer = setTimeout(() => reject(new EnvscalerError('BACKEND_ERROR', `redis-server did not start: ${output}`)), 10_000);
+      const timer = setTimeout(
+        () => reject(new EnvscalerError('BACKEND_ERROR', `redis-server did not start: ${output}`)),
+        10_000,
+      );
       proc.stdout!.on('data', (chunk: Buffer) => {
         output += chunk.toString();
         if (output.includes('Ready to accept connections')) {

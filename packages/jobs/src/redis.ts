@@ -3,13 +3,21 @@ import { Redis } from 'ioredis';
 import { EnvscalerError } from '@envscaler/core';
 import { errorText } from './in-process.js';
 import { bullJobId } from './keys.js';
-import { JOB_KINDS, type JobBackend, type JobHandler, type JobHandlers, type JobKind, type JobSpec } from './types.js';
+import {
+  JOB_KINDS,
+  type JobBackend,
+  type JobHandler,
+  type JobHandlers,
+  type JobKind,
+  type JobSpec,
+} from './types.js';
 
 /** Default base name; each job kind has its own queue `<base>-<kind>` (e.g. `envscaler-episode`). */
 export const DEFAULT_QUEUE_NAME = 'envscaler';
 
 export function queueNameFor(base: string, kind: JobKind): string {
-  if (base.includes(':')) throw new EnvscalerError('INVALID_INPUT', `queue name '${base}' may not contain ':'`);
+  if (base.includes(':'))
+    throw new EnvscalerError('INVALID_INPUT', `queue name '${base}' may not contain ':'`);
   return `${base}-${kind}`;
 }
 
@@ -26,7 +34,11 @@ export interface RateLimit {
 }
 
 /** ioredis options BullMQ needs for blocking workers: never give up on a command while reconnecting. */
-export function redisConnection(url: string): { url: string; maxRetriesPerRequest: null; retryStrategy: (times: number) => number } {
+export function redisConnection(url: string): {
+  url: string;
+  maxRetriesPerRequest: null;
+  retryStrategy: (times: number) => number;
+} {
   checkUrl(url);
   return { url, maxRetriesPerRequest: null, retryStrategy: (times) => Math.min(200 * times, 2000) };
 }
@@ -36,7 +48,10 @@ function checkUrl(url: string): void {
   try {
     parsed = new URL(url);
   } catch {
-    throw new EnvscalerError('INVALID_INPUT', `--redis must be a URL such as redis://127.0.0.1:6379, got '${url}'`);
+    throw new EnvscalerError(
+      'INVALID_INPUT',
+      `--redis must be a URL such as redis://127.0.0.1:6379, got '${url}'`,
+    );
   }
   if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') {
     throw new EnvscalerError('INVALID_INPUT', `--redis must be a redis:// or rediss:// URL, got '${url}'`);
@@ -46,10 +61,14 @@ function checkUrl(url: string): void {
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 
 async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -67,7 +86,10 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
 }
 
 /** Closes gracefully, or drops the connection when Redis does not answer in time (it may be down). */
-async function closeOrDisconnect(client: { close(): Promise<void>; disconnect(): Promise<void> }, ms: number): Promise<void> {
+async function closeOrDisconnect(
+  client: { close(): Promise<void>; disconnect(): Promise<void> },
+  ms: number,
+): Promise<void> {
   try {
     await withTimeout(client.close(), ms, 'closing');
   } catch {
@@ -136,7 +158,10 @@ function createWorkers(options: {
       queueNameFor(options.base, kind),
       async (job: Job<QueuedData>, _token?: string, signal?: AbortSignal) => {
         options.onEvent?.({ type: 'started', job: job.data });
-        return handler(job.data, { signal: signal ?? new AbortController().signal, attempt: job.attemptsMade + 1 });
+        return handler(job.data, {
+          signal: signal ?? new AbortController().signal,
+          attempt: job.attemptsMade + 1,
+        });
       },
       {
         connection: redisConnection(options.url),
@@ -144,12 +169,17 @@ function createWorkers(options: {
         lockDuration,
         stalledInterval,
         maxStalledCount: options.tuning.maxStalledCount ?? 3,
-        limiter: options.limiter ? { max: options.limiter.max, duration: options.limiter.durationMs } : undefined,
+        limiter: options.limiter
+          ? { max: options.limiter.max, duration: options.limiter.durationMs }
+          : undefined,
         name: options.name,
       },
     );
     worker.on('completed', (job) => options.onEvent?.({ type: 'completed', job: job.data }));
-    worker.on('failed', (job, error) => job && options.onEvent?.({ type: 'failed', job: job.data, error: error.message }));
+    worker.on(
+      'failed',
+      (job, error) => job && options.onEvent?.({ type: 'failed', job: job.data, error: error.message }),
+    );
     worker.on('error', (error) => options.onEvent?.({ type: 'error', error: errorText(error) }));
     workers.push(worker);
   }
@@ -186,7 +216,10 @@ export function createRedisBackend(options: RedisBackendOptions): JobBackend {
     let queue = queues.get(kind);
     if (!queue) {
       if (!client) {
-        client = new Redis(options.url, { maxRetriesPerRequest: null, retryStrategy: (times) => Math.min(200 * times, 2000) });
+        client = new Redis(options.url, {
+          maxRetriesPerRequest: null,
+          retryStrategy: (times) => Math.min(200 * times, 2000),
+        });
         client.on('error', (error) => (lastRedisError = errorText(error)));
       }
       queue = new Queue<QueuedData>(queueNameFor(base, kind), { connection: client });
@@ -207,7 +240,11 @@ export function createRedisBackend(options: RedisBackendOptions): JobBackend {
       async function redisRound<T>(what: string, fn: () => Promise<T>, size = 0): Promise<T | undefined> {
         try {
           // Rounds over many jobs get more time: about one second per batch of 200 round trips.
-          const value = await withTimeout(fn(), Math.max(2000, poll * 8) + Math.ceil(size / BATCH) * 1000, what);
+          const value = await withTimeout(
+            fn(),
+            Math.max(2000, poll * 8) + Math.ceil(size / BATCH) * 1000,
+            what,
+          );
           lastContact = Date.now();
           return value;
         } catch (error) {
@@ -227,7 +264,11 @@ export function createRedisBackend(options: RedisBackendOptions): JobBackend {
         const states: string[] = [];
         for (let i = 0; i < list.length; i += BATCH) {
           const batch = list.slice(i, i + BATCH);
-          states.push(...(await Promise.all(batch.map((job) => queueFor(job.kind).getJobState(bullJobId(job.kind, job.key))))));
+          states.push(
+            ...(await Promise.all(
+              batch.map((job) => queueFor(job.kind).getJobState(bullJobId(job.kind, job.key))),
+            )),
+          );
         }
         return states;
       }
@@ -237,7 +278,8 @@ export function createRedisBackend(options: RedisBackendOptions): JobBackend {
         for (const job of specs) byKind.set(job.kind, [...(byKind.get(job.kind) ?? []), job]);
         for (const [kind, list] of byKind) {
           const queue = queueFor(kind);
-          if (options.limiter) await queue.setGlobalRateLimit(options.limiter.max, options.limiter.durationMs);
+          if (options.limiter)
+            await queue.setGlobalRateLimit(options.limiter.max, options.limiter.durationMs);
           const fresh: JobSpec[] = [];
           const states = await jobStates(list);
           for (const [i, job] of list.entries()) {
@@ -254,20 +296,40 @@ export function createRedisBackend(options: RedisBackendOptions): JobBackend {
           }
           for (let i = 0; i < fresh.length; i += 500) {
             await queue.addBulk(
-              fresh.slice(i, i + 500).map((job) => ({ name: job.kind, data: job, opts: jobOptions(job, { attempts, keepFailedSeconds }) })),
+              fresh
+                .slice(i, i + 500)
+                .map((job) => ({
+                  name: job.kind,
+                  data: job,
+                  opts: jobOptions(job, { attempts, keepFailedSeconds }),
+                })),
             );
           }
         }
       }
 
       // The first contact must succeed within `unavailableTimeout` too.
-      while (!signal?.aborted && (await redisRound('queueing jobs', () => enqueue([...pending.values()]).then(() => true), pending.size)) === undefined) {
+      while (
+        !signal?.aborted &&
+        (await redisRound(
+          'queueing jobs',
+          () => enqueue([...pending.values()]).then(() => true),
+          pending.size,
+        )) === undefined
+      ) {
         await sleep(poll, signal);
       }
       if (handler && (options.concurrency ?? 1) > 0) {
         const handlers: JobHandlers = {};
         for (const job of jobs) handlers[job.kind] = handler as JobHandler<never>;
-        workers = createWorkers({ url: options.url, base, handlers, concurrency: options.concurrency ?? 1, tuning: options, limiter: options.limiter });
+        workers = createWorkers({
+          url: options.url,
+          base,
+          handlers,
+          concurrency: options.concurrency ?? 1,
+          tuning: options,
+          limiter: options.limiter,
+        });
       }
 
       let lastReconcile = 0;
@@ -290,7 +352,13 @@ export function createRedisBackend(options: RedisBackendOptions): JobBackend {
           let live = 0;
           let failed = 0;
           for (const kind of kinds) {
-            const c = await queueFor(kind).getJobCounts('active', 'waiting', 'delayed', 'prioritized', 'failed');
+            const c = await queueFor(kind).getJobCounts(
+              'active',
+              'waiting',
+              'delayed',
+              'prioritized',
+              'failed',
+            );
             active += c.active ?? 0;
             failed += c.failed ?? 0;
             live += (c.active ?? 0) + (c.waiting ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0);
@@ -302,43 +370,49 @@ export function createRedisBackend(options: RedisBackendOptions): JobBackend {
         // Checking every pending job costs one round trip each, so only when something changed: a job
         // failed, fewer jobs are queued than we wait for (some were lost), or every 30 s as a backstop.
         const reconcile =
-          counts.failed !== lastFailedCount || counts.live < pending.size || Date.now() - lastReconcile > 30_000;
+          counts.failed !== lastFailedCount ||
+          counts.live < pending.size ||
+          Date.now() - lastReconcile > 30_000;
         if (!reconcile) continue;
         const lost: JobSpec[] = [];
-        const ok = await redisRound('checking job states', async () => {
-          const entries = [...pending];
-          const states = await jobStates(entries.map(([, job]) => job));
-          for (const [i, [id, job]] of entries.entries()) {
-            const queue = queueFor(job.kind);
-            const state = states[i];
-            if (state === 'failed') {
-              const stored = await queue.getJob(id);
-              pending.delete(id);
-              onSettled(job, { ok: false, error: stored?.failedReason || 'failed (no reason stored)' });
-            } else if (state === 'unknown' || state === 'completed') {
-              if (await isDone(job)) {
+        const ok = await redisRound(
+          'checking job states',
+          async () => {
+            const entries = [...pending];
+            const states = await jobStates(entries.map(([, job]) => job));
+            for (const [i, [id, job]] of entries.entries()) {
+              const queue = queueFor(job.kind);
+              const state = states[i];
+              if (state === 'failed') {
+                const stored = await queue.getJob(id);
                 pending.delete(id);
-                onSettled(job, { ok: true });
-              } else if (job.artifact === undefined) {
-                // Without an artifact, leaving the queue means completed (completed jobs are removed).
-                pending.delete(id);
-                onSettled(job, { ok: true });
-              } else {
-                const n = (requeues.get(id) ?? 0) + 1;
-                requeues.set(id, n);
-                if (n > maxRequeues) {
+                onSettled(job, { ok: false, error: stored?.failedReason || 'failed (no reason stored)' });
+              } else if (state === 'unknown' || state === 'completed') {
+                if (await isDone(job)) {
                   pending.delete(id);
-                  onSettled(job, {
-                    ok: false,
-                    error: `job completed ${n - 1} times but its artifact '${job.artifact}' is missing — do the workers share the artifact directory?`,
-                  });
-                } else lost.push(job);
+                  onSettled(job, { ok: true });
+                } else if (job.artifact === undefined) {
+                  // Without an artifact, leaving the queue means completed (completed jobs are removed).
+                  pending.delete(id);
+                  onSettled(job, { ok: true });
+                } else {
+                  const n = (requeues.get(id) ?? 0) + 1;
+                  requeues.set(id, n);
+                  if (n > maxRequeues) {
+                    pending.delete(id);
+                    onSettled(job, {
+                      ok: false,
+                      error: `job completed ${n - 1} times but its artifact '${job.artifact}' is missing — do the workers share the artifact directory?`,
+                    });
+                  } else lost.push(job);
+                }
               }
             }
-          }
-          if (lost.length > 0) await enqueue(lost);
-          return true;
-        }, pending.size);
+            if (lost.length > 0) await enqueue(lost);
+            return true;
+          },
+          pending.size,
+        );
         if (ok) {
           lastReconcile = Date.now();
           lastFailedCount = counts.failed;
@@ -385,7 +459,8 @@ export interface JobWorker {
 /** Starts a worker process's job loop: one BullMQ worker per kind in `handlers`. */
 export function startWorker(options: StartWorkerOptions): JobWorker {
   checkUrl(options.url);
-  if (Object.keys(options.handlers).length === 0) throw new EnvscalerError('INVALID_INPUT', 'startWorker needs at least one handler');
+  if (Object.keys(options.handlers).length === 0)
+    throw new EnvscalerError('INVALID_INPUT', 'startWorker needs at least one handler');
   const workers = createWorkers({
     url: options.url,
     base: options.queueName ?? DEFAULT_QUEUE_NAME,
@@ -414,13 +489,22 @@ export interface QueueStatus {
 }
 
 /** Counts and failed jobs of every job queue (for `envscaler status`). */
-export async function getQueueStatus(options: { url: string; queueName?: string; failedLimit?: number; timeoutMs?: number }): Promise<QueueStatus[]> {
+export async function getQueueStatus(options: {
+  url: string;
+  queueName?: string;
+  failedLimit?: number;
+  timeoutMs?: number;
+}): Promise<QueueStatus[]> {
   const base = options.queueName ?? DEFAULT_QUEUE_NAME;
   checkUrl(options.url);
   const result: QueueStatus[] = [];
   const limit = options.failedLimit ?? 20;
   for (const kind of JOB_KINDS) {
-    const client = new Redis(options.url, { maxRetriesPerRequest: 1, retryStrategy: () => null, enableOfflineQueue: true });
+    const client = new Redis(options.url, {
+      maxRetriesPerRequest: 1,
+      retryStrategy: () => null,
+      enableOfflineQueue: true,
+    });
     let lastError: unknown;
     client.on('error', (error) => (lastError = error));
     const queue = new Queue<QueuedData>(queueNameFor(base, kind), { connection: client });
@@ -429,7 +513,14 @@ export async function getQueueStatus(options: { url: string; queueName?: string;
       const status = await withTimeout(
         (async () => {
           await queue.waitUntilReady();
-          const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'completed', 'failed');
+          const c = await queue.getJobCounts(
+            'waiting',
+            'active',
+            'delayed',
+            'prioritized',
+            'completed',
+            'failed',
+          );
           const failedJobs = c.failed ? await queue.getFailed(0, limit - 1) : [];
           return {
             queue: queue.name,
@@ -456,7 +547,11 @@ export async function getQueueStatus(options: { url: string; queueName?: string;
       );
       result.push(status);
     } catch (error) {
-      throw new EnvscalerError('BACKEND_ERROR', `cannot read queue status from ${options.url}: ${errorText(lastError ?? error)}`, { cause: error });
+      throw new EnvscalerError(
+        'BACKEND_ERROR',
+        `cannot read queue status from ${options.url}: ${errorText(lastError ?? error)}`,
+        { cause: error },
+      );
     } finally {
       await withTimeout(queue.close(), 1000, 'closing').catch(() => undefined);
       client.disconnect();

@@ -33,7 +33,13 @@ export async function runJobs<P>(options: RunJobsOptions<P>): Promise<RunJobsRes
     if (await isDone(job)) done.push(job.key);
     else todo.push(job);
   }
-  const progress: JobsProgress = { total: unique.size, done: done.length, failed: 0, skipped: done.length, running: 0 };
+  const progress: JobsProgress = {
+    total: unique.size,
+    done: done.length,
+    failed: 0,
+    skipped: done.length,
+    running: 0,
+  };
   const emit = (last?: JobsProgress['last']) => options.onProgress?.({ ...progress, last });
   emit();
   const failed: RunJobsResult['failed'] = [];
@@ -62,7 +68,10 @@ export async function runJobs<P>(options: RunJobsOptions<P>): Promise<RunJobsRes
     });
   }
   if (options.signal?.aborted) {
-    throw new EnvscalerError('ABORTED', `interrupted after ${progress.done} of ${progress.total} jobs; run again to resume`);
+    throw new EnvscalerError(
+      'ABORTED',
+      `interrupted after ${progress.done} of ${progress.total} jobs; run again to resume`,
+    );
   }
   return { done, failed, skipped: progress.skipped };
 }

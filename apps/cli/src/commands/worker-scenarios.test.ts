@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatRequest } from '@envscaler/core';
-import { createInProcessBackend, createRedisBackend, startRedisServer, startWorker, type JobHandler, type RedisServer } from '@envscaler/jobs';
+import {
+  createInProcessBackend,
+  createRedisBackend,
+  startRedisServer,
+  startWorker,
+  type JobHandler,
+  type RedisServer,
+} from '@envscaler/jobs';
 import { MockChatModel } from '@envscaler/testing';
 import { createScenariosHandler, runScenarioJobs } from './worker.js';
 
@@ -25,18 +32,29 @@ export class Shelf extends Environment<State> {
 }
 `;
 
-const STATE = { books: { b1: { id: 'b1', title: 'Dune', available: true }, b2: { id: 'b2', title: 'Emma', available: true } } };
+const STATE = {
+  books: {
+    b1: { id: 'b1', title: 'Dune', available: true },
+    b2: { id: 'b2', title: 'Emma', available: true },
+  },
+};
 
 /** Answers every scengen stage for any environment, deterministically. */
 function model(): MockChatModel {
   return new MockChatModel({
     script: {
       'scenario-state': () => ({ content: `\`\`\`json\n${JSON.stringify({ state: STATE })}\n\`\`\`` }),
-      'scenario-task': () => ({ json: { task: 'Please lend me Dune (b1).', user: { persona: 'Brisk.', knownInfo: 'Wants b1.' } } }),
+      'scenario-task': () => ({
+        json: { task: 'Please lend me Dune (b1).', user: { persona: 'Brisk.', knownInfo: 'Wants b1.' } },
+      }),
       'scenario-checklist': () => ({ json: { checklist: [{ description: 'Dune is on loan.' }] } }),
-      'scenario-checks': () => ({ json: { checks: [{ id: 'c1', source: "(final) => final.books['b1']?.available === false" }] } }),
+      'scenario-checks': () => ({
+        json: { checks: [{ id: 'c1', source: "(final) => final.books['b1']?.available === false" }] },
+      }),
       'scenario-solver': (request: ChatRequest) =>
-        request.messages.some((m) => m.role === 'tool') ? 'Dune is yours.' : { toolCalls: [{ id: 'call_1', name: 'lendBook', arguments: { bookId: 'b1' } }] },
+        request.messages.some((m) => m.role === 'tool')
+          ? 'Dune is yours.'
+          : { toolCalls: [{ id: 'call_1', name: 'lendBook', arguments: { bookId: 'b1' } }] },
     },
   });
 }
@@ -52,7 +70,10 @@ beforeAll(async () => {
   for (const id of ENV_IDS) {
     await mkdir(path.join(envs, id), { recursive: true });
     await writeFile(path.join(envs, id, 'env.ts'), ENV_SOURCE);
-    await writeFile(path.join(envs, id, 'meta.json'), JSON.stringify({ id, topic: 'books', summary: 'A shelf.', introduction: 'You lend books.', rules: [] }));
+    await writeFile(
+      path.join(envs, id, 'meta.json'),
+      JSON.stringify({ id, topic: 'books', summary: 'A shelf.', introduction: 'You lend books.', rules: [] }),
+    );
   }
   redis = await startRedisServer();
 });
@@ -64,7 +85,9 @@ afterAll(async () => {
 /** scenarios/<envId>.jsonl without timestamps. */
 async function scenarioFiles(out: string): Promise<Record<string, unknown>> {
   const files: Record<string, unknown> = {};
-  for (const name of (await readdir(path.join(out, 'scenarios'))).filter((n) => n.endsWith('.jsonl')).sort()) {
+  for (const name of (await readdir(path.join(out, 'scenarios')))
+    .filter((n) => n.endsWith('.jsonl'))
+    .sort()) {
     files[name] = (await readFile(path.join(out, 'scenarios', name), 'utf8'))
       .trim()
       .split('\n')
@@ -81,21 +104,49 @@ describe('scenario generation as jobs (one per environment)', () => {
   it('in-process and on two Redis workers give the same scenario files; a re-run queues nothing', async () => {
     const common = { envs, count: 1, concurrency: 1, solverAttempts: 1 };
     const local = path.join(root, 'local');
-    const a = await runScenarioJobs({ ...common, out: local, backend: createInProcessBackend({ concurrency: 2 }), handler: createScenariosHandler({ model: model() }) });
+    const a = await runScenarioJobs({
+      ...common,
+      out: local,
+      backend: createInProcessBackend({ concurrency: 2 }),
+      handler: createScenariosHandler({ model: model() }),
+    });
     expect(a.map((o) => [o.envId, o.kept])).toEqual(ENV_IDS.map((id) => [id, 1]));
 
     const models = [model(), model()];
     const workers = models.map((m) =>
-      startWorker({ url: redis.url, queueName: 'scen', concurrency: 1, handlers: { scenarios: createScenariosHandler({ model: m }) as JobHandler<never> } }),
+      startWorker({
+        url: redis.url,
+        queueName: 'scen',
+        concurrency: 1,
+        handlers: { scenarios: createScenariosHandler({ model: m }) as JobHandler<never> },
+      }),
     );
     try {
       const distributed = path.join(root, 'distributed');
-      const b = await runScenarioJobs({ ...common, out: distributed, backend: createRedisBackend({ url: redis.url, queueName: 'scen', concurrency: 0, pollIntervalMs: 50 }) });
+      const b = await runScenarioJobs({
+        ...common,
+        out: distributed,
+        backend: createRedisBackend({
+          url: redis.url,
+          queueName: 'scen',
+          concurrency: 0,
+          pollIntervalMs: 50,
+        }),
+      });
       expect(b).toEqual(a.map((o) => ({ ...o, scenarios: o.scenarios.replace(local, distributed) })));
       expect(await scenarioFiles(distributed)).toEqual(await scenarioFiles(local));
       const calls = models.map((m) => m.calls.length);
       expect(calls.every((n) => n > 0)).toBe(true);
-      await runScenarioJobs({ ...common, out: distributed, backend: createRedisBackend({ url: redis.url, queueName: 'scen', concurrency: 0, pollIntervalMs: 50 }) });
+      await runScenarioJobs({
+        ...common,
+        out: distributed,
+        backend: createRedisBackend({
+          url: redis.url,
+          queueName: 'scen',
+          concurrency: 0,
+          pollIntervalMs: 50,
+        }),
+      });
       expect(models.map((m) => m.calls.length)).toEqual(calls);
     } finally {
       await Promise.all(workers.map((w) => w.close()));

@@ -5,7 +5,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scenario } from '@envscaler/core';
-import { createInProcessBackend, createRedisBackend, startRedisServer, type RedisServer } from '@envscaler/jobs';
+import {
+  createInProcessBackend,
+  createRedisBackend,
+  startRedisServer,
+  type RedisServer,
+} from '@envscaler/jobs';
 import { createMockOpenAIServer, type MockOpenAIServer } from '@envscaler/testing';
 import { resolveChatModel } from '../model.js';
 import { runCli } from '../index.js';
@@ -37,7 +42,13 @@ function scenario(id: string, target: number): Scenario {
     envId: 'counters',
     initialState: { counters: { a: 1 } },
     task: `Make counter a equal ${target}.`,
-    checklist: [{ id: 'target', description: 'a reached the target', source: `(final: Readonly<State>) => final.counters.a === ${target}` }],
+    checklist: [
+      {
+        id: 'target',
+        description: 'a reached the target',
+        source: `(final: Readonly<State>) => final.counters.a === ${target}`,
+      },
+    ],
     provenance: { createdAt: '2026-01-01T00:00:00.000Z' },
   };
 }
@@ -60,7 +71,10 @@ async function startMock(): Promise<MockOpenAIServer> {
     latencyMs: 150,
     script: (request) => {
       if (request.messages.some((m) => m.role === 'tool')) return 'Done.';
-      const text = request.messages.filter((m) => m.role === 'user').map((m) => m.content).join(' ');
+      const text = request.messages
+        .filter((m) => m.role === 'user')
+        .map((m) => m.content)
+        .join(' ');
       const target = Number(/(\d+)/.exec(text)?.[1] ?? 1);
       return { toolCalls: [{ id: 'call_add', name: 'add', arguments: { name: 'a', by: target - 1 } }] };
     },
@@ -77,7 +91,21 @@ interface Worker {
 function startWorkerProcess(args: string[] = []): Worker {
   const child = spawn(
     process.execPath,
-    ['--no-node-snapshot', '--import', 'tsx', '--conditions=@envscaler/source', 'src/main.ts', 'worker', '--redis', redis.url, '--concurrency', '2', '--lock-duration', '1500', ...args],
+    [
+      '--no-node-snapshot',
+      '--import',
+      'tsx',
+      '--conditions=@envscaler/source',
+      'src/main.ts',
+      'worker',
+      '--redis',
+      redis.url,
+      '--concurrency',
+      '2',
+      '--lock-duration',
+      '1500',
+      ...args,
+    ],
     { cwd: cliRoot, env: { ...process.env, ...modelEnv }, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   children.push(child);
@@ -103,7 +131,10 @@ function startWorkerProcess(args: string[] = []): Worker {
       const seen = lines.find((l) => pattern.test(l));
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`worker never logged ${pattern}; log:\n${lines.join('\n')}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`worker never logged ${pattern}; log:\n${lines.join('\n')}`)),
+          timeoutMs,
+        );
         waiters.push({ pattern, resolve: (line) => (clearTimeout(timer), resolve(line)) });
       });
     },
@@ -135,7 +166,13 @@ beforeAll(async () => {
   await writeFile(path.join(envs, 'counters', 'env.ts'), ENV_SOURCE);
   await writeFile(
     path.join(envs, 'counters', 'meta.json'),
-    JSON.stringify({ id: 'counters', topic: 'counters', summary: 'Named counters.', introduction: 'You manage counters.', rules: ['Be exact.'] }),
+    JSON.stringify({
+      id: 'counters',
+      topic: 'counters',
+      summary: 'Named counters.',
+      introduction: 'You manage counters.',
+      rules: ['Be exact.'],
+    }),
   );
   scenarios = path.join(root, 'scenarios.jsonl');
   const list = Array.from({ length: SCENARIOS }, (_, i) => scenario(`s${String(i).padStart(2, '0')}`, 3 + i));
@@ -158,7 +195,12 @@ describe('distributed rollouts (real redis-server, worker processes)', () => {
     const episodes = createEpisodeHandler({ agent });
     const common = { envs, scenarios, trials: TRIALS, mode: 'non_conversational' as const };
     try {
-      await runRolloutJobs({ ...common, out: reference, backend: createInProcessBackend({ concurrency: 4 }), handler: episodes.handler });
+      await runRolloutJobs({
+        ...common,
+        out: reference,
+        backend: createInProcessBackend({ concurrency: 4 }),
+        handler: episodes.handler,
+      });
     } finally {
       await episodes.dispose();
     }
@@ -172,7 +214,16 @@ describe('distributed rollouts (real redis-server, worker processes)', () => {
     // Run A: kill -9 the first worker as soon as it has started a job.
     const outA = path.join(root, 'redis-a', 'run1');
     const victim = workers[0]!;
-    const runA = runRolloutJobs({ ...common, out: outA, backend: createRedisBackend({ url: redis.url, queueName: 'envscaler', concurrency: 0, pollIntervalMs: 100 }) });
+    const runA = runRolloutJobs({
+      ...common,
+      out: outA,
+      backend: createRedisBackend({
+        url: redis.url,
+        queueName: 'envscaler',
+        concurrency: 0,
+        pollIntervalMs: 100,
+      }),
+    });
     const startedLine = await victim.waitFor(/^\S+ started /);
     victim.child.kill('SIGKILL');
     const killedJob = startedLine.split(' started ')[1]!;
@@ -185,14 +236,26 @@ describe('distributed rollouts (real redis-server, worker processes)', () => {
     const expected = await runFiles(reference);
     expect(await runFiles(outA)).toEqual(expected);
     const lines = (await readFile(path.join(outA, 'trajectories.jsonl'), 'utf8')).trim().split('\n');
-    expect(new Set(lines.map((l) => { const t = JSON.parse(l); return `${t.scenarioId}#${t.trial}`; })).size).toBe(SCENARIOS * TRIALS);
+    expect(
+      new Set(
+        lines.map((l) => {
+          const t = JSON.parse(l);
+          return `${t.scenarioId}#${t.trial}`;
+        }),
+      ).size,
+    ).toBe(SCENARIOS * TRIALS);
     expect(lines).toHaveLength(SCENARIOS * TRIALS);
     // The classic run has the same trajectories (in completion order) and the same summary.
-    const classicLines = (await readFile(path.join(classic, 'trajectories.jsonl'), 'utf8')).trim().split('\n').map((l) => stable(JSON.parse(l)));
+    const classicLines = (await readFile(path.join(classic, 'trajectories.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => stable(JSON.parse(l)));
     const byPair = (t: Record<string, unknown>) => `${t.scenarioId}#${t.trial}`;
     classicLines.sort((a, b) => (byPair(a) < byPair(b) ? -1 : 1));
     expect(classicLines).toEqual(expected['trajectories.jsonl']);
-    const { createdAt: _c, ...classicSummary } = JSON.parse(await readFile(path.join(classic, 'summary.json'), 'utf8'));
+    const { createdAt: _c, ...classicSummary } = JSON.parse(
+      await readFile(path.join(classic, 'summary.json'), 'utf8'),
+    );
     expect(classicSummary).toEqual(expected['summary.json']);
 
     // Run B, through the CLI flag: Redis is killed and restarted (losing every queued job) mid-run.
@@ -213,7 +276,24 @@ describe('distributed rollouts (real redis-server, worker processes)', () => {
     }, 50);
     let code: number;
     try {
-      code = await runCli({ argv: ['rollout', '--backend', 'redis', '--redis', redis.url, '--envs', envs, '--scenarios', scenarios, '--trials', String(TRIALS), '--out', outB, '--quiet'] });
+      code = await runCli({
+        argv: [
+          'rollout',
+          '--backend',
+          'redis',
+          '--redis',
+          redis.url,
+          '--envs',
+          envs,
+          '--scenarios',
+          scenarios,
+          '--trials',
+          String(TRIALS),
+          '--out',
+          outB,
+          '--quiet',
+        ],
+      });
     } finally {
       clearInterval(watcher);
       process.env = saved;
@@ -223,7 +303,11 @@ describe('distributed rollouts (real redis-server, worker processes)', () => {
     expect(await runFiles(outB)).toEqual(expected);
 
     // A re-run finds everything done and queues nothing.
-    const again = await runRolloutJobs({ ...common, out: outB, backend: createRedisBackend({ url: redis.url, concurrency: 0, pollIntervalMs: 100 }) });
+    const again = await runRolloutJobs({
+      ...common,
+      out: outB,
+      backend: createRedisBackend({ url: redis.url, concurrency: 0, pollIntervalMs: 100 }),
+    });
     expect(again).toMatchObject({ ran: 0, skipped: SCENARIOS * TRIALS });
 
     const { status, text } = await runStatusCommand({ redis: redis.url });
@@ -233,7 +317,9 @@ describe('distributed rollouts (real redis-server, worker processes)', () => {
     expect(text).toContain('envscaler-episode');
 
     // SIGTERM: a worker finishes its running jobs, disconnects and exits 0.
-    const exits = workers.slice(1).map((w) => new Promise<number | null>((resolve) => w.child.once('exit', (c) => resolve(c))));
+    const exits = workers
+      .slice(1)
+      .map((w) => new Promise<number | null>((resolve) => w.child.once('exit', (c) => resolve(c))));
     for (const w of workers.slice(1)) w.child.kill('SIGTERM');
     expect(await Promise.all(exits)).toEqual([0, 0]);
     expect(workers[1]!.lines.some((l) => /stopped: \d+ completed/.test(l))).toBe(true);
@@ -244,7 +330,9 @@ describe('distributed rollouts (real redis-server, worker processes)', () => {
     const limited = await createMockOpenAIServer({
       latencyMs: () => (times.push(Date.now()), 0),
       script: (request) =>
-        request.messages.some((m) => m.role === 'tool') ? 'Done.' : { toolCalls: [{ id: 'call_add', name: 'add', arguments: { name: 'a', by: 1 } }] },
+        request.messages.some((m) => m.role === 'tool')
+          ? 'Done.'
+          : { toolCalls: [{ id: 'call_add', name: 'add', arguments: { name: 'a', by: 1 } }] },
     });
     const saved = modelEnv;
     modelEnv = { ...modelEnv, OPENAI_BASE_URL: limited.url };
@@ -255,15 +343,25 @@ describe('distributed rollouts (real redis-server, worker processes)', () => {
       await Promise.all(pair.map((w) => w.waitFor(/ready/)));
       const out = path.join(root, 'limited', 'run1');
       const result = await runRolloutJobs({
-        envs, scenarios, trials: 1, mode: 'non_conversational', out,
-        backend: createRedisBackend({ url: redis.url, queueName: 'limited', concurrency: 0, pollIntervalMs: 100 }),
+        envs,
+        scenarios,
+        trials: 1,
+        mode: 'non_conversational',
+        out,
+        backend: createRedisBackend({
+          url: redis.url,
+          queueName: 'limited',
+          concurrency: 0,
+          pollIntervalMs: 100,
+        }),
       });
       expect(result.ran).toBe(SCENARIOS);
       expect(times).toHaveLength(SCENARIOS * 2);
       // 16 calls at 4 per fixed 1 s window need at least 3 window changes.
       expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(2900);
       // No sliding second ever sees more than two windows' worth.
-      for (const t of times) expect(times.filter((u) => u >= t && u < t + 1000).length).toBeLessThanOrEqual(8);
+      for (const t of times)
+        expect(times.filter((u) => u >= t && u < t + 1000).length).toBeLessThanOrEqual(8);
       expect(pair.every((w) => w.lines.some((l) => / completed /.test(l)))).toBe(true);
     } finally {
       for (const w of pair) w.child.kill('SIGKILL');

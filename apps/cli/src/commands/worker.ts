@@ -26,7 +26,13 @@ import {
 } from '@envscaler/jobs';
 import { loadEnvironment, type LoadedEnvironment } from '@envscaler/runtime';
 import { generateScenarios } from '@envscaler/scengen';
-import { readJsonlTolerant, runEpisode, summarize, type RolloutResult, type TokenPrices } from '@envscaler/validate';
+import {
+  readJsonlTolerant,
+  runEpisode,
+  summarize,
+  type RolloutResult,
+  type TokenPrices,
+} from '@envscaler/validate';
 import { createInterruptSignal } from '../interrupt.js';
 import { resolveChatModel } from '../model.js';
 import type { ProgressReporter } from '../progress.js';
@@ -86,9 +92,13 @@ export async function envDirsById(dir: string): Promise<Map<string, { dir: strin
       break;
     }
     const source = await readFile(join(envDir, 'env.ts'), 'utf8');
-    byId.set(id ?? basename(envDir), { dir: envDir, sourceHash: createHash('sha256').update(source).digest('hex').slice(0, 16) });
+    byId.set(id ?? basename(envDir), {
+      dir: envDir,
+      sourceHash: createHash('sha256').update(source).digest('hex').slice(0, 16),
+    });
   }
-  if (byId.size === 0) throw new EnvscalerError('NOT_FOUND', `no environment (a directory with env.ts) under ${dir}`);
+  if (byId.size === 0)
+    throw new EnvscalerError('NOT_FOUND', `no environment (a directory with env.ts) under ${dir}`);
   return byId;
 }
 
@@ -162,17 +172,32 @@ export interface RolloutJobsOptions {
 }
 
 /** One job per (scenario, trial), keyed by the hash of everything that determines the episode. */
-export async function episodeJobs(options: Omit<RolloutJobsOptions, 'backend' | 'handler' | 'progress' | 'signal' | 'scenarios'> & { scenarios: readonly Scenario[] }): Promise<JobSpec<EpisodePayload>[]> {
+export async function episodeJobs(
+  options: Omit<RolloutJobsOptions, 'backend' | 'handler' | 'progress' | 'signal' | 'scenarios'> & {
+    scenarios: readonly Scenario[];
+  },
+): Promise<JobSpec<EpisodePayload>[]> {
   const envDirs = await envDirsById(options.envs);
   const out = resolve(options.out);
   const runId = basename(out);
   const jobs: JobSpec<EpisodePayload>[] = [];
   for (const scenario of options.scenarios) {
     const env = envDirs.get(scenario.envId);
-    if (!env) throw new EnvscalerError('NOT_FOUND', `scenario '${scenario.id}' needs environment '${scenario.envId}', which is not under ${options.envs}`);
+    if (!env)
+      throw new EnvscalerError(
+        'NOT_FOUND',
+        `scenario '${scenario.id}' needs environment '${scenario.envId}', which is not under ${options.envs}`,
+      );
     for (let trial = 0; trial < options.trials; trial++) {
       const payload: EpisodePayload = {
-        runId, out, envDir: env.dir, scenario, trial, mode: options.mode, maxSteps: options.maxSteps, maxTokens: options.maxTokens,
+        runId,
+        out,
+        envDir: env.dir,
+        scenario,
+        trial,
+        mode: options.mode,
+        maxSteps: options.maxSteps,
+        maxTokens: options.maxTokens,
       };
       jobs.push({
         kind: 'episode',
@@ -213,14 +238,20 @@ async function rolloutJobs(options: RolloutJobsOptions): Promise<RolloutResult> 
   const jobs = await episodeJobs({ ...options, scenarios });
 
   // Carry over episodes an in-process run already appended to trajectories.jsonl.
-  const previous = await readJsonlTolerant({ path: join(out, 'trajectories.jsonl'), parse: parseTrajectory, repair: false }).catch(() => undefined);
+  const previous = await readJsonlTolerant({
+    path: join(out, 'trajectories.jsonl'),
+    parse: parseTrajectory,
+    repair: false,
+  }).catch(() => undefined);
   for (const t of previous?.records ?? []) {
-    if (t.termination !== 'error') await store.put(episodeArtifact(t.scenarioId, t.trial), `${JSON.stringify(t)}\n`);
+    if (t.termination !== 'error')
+      await store.put(episodeArtifact(t.scenarioId, t.trial), `${JSON.stringify(t)}\n`);
   }
   // Like runRollouts: an episode that ended with an error is run again.
   for (const job of jobs) {
     const text = await store.get(job.artifact!);
-    if (text !== undefined && (JSON.parse(text) as Trajectory).termination === 'error') await store.remove(job.artifact!);
+    if (text !== undefined && (JSON.parse(text) as Trajectory).termination === 'error')
+      await store.remove(job.artifact!);
   }
 
   const stage = options.progress?.stage('rollouts', jobs.length);
@@ -230,10 +261,20 @@ async function rolloutJobs(options: RolloutJobsOptions): Promise<RolloutResult> 
     handler: options.handler,
     store,
     signal: options.signal,
-    onProgress: (p) => stage?.update({ done: p.done, failed: p.failed, detail: `running ${p.running} (${options.backend.name})` }),
+    onProgress: (p) =>
+      stage?.update({
+        done: p.done,
+        failed: p.failed,
+        detail: `running ${p.running} (${options.backend.name})`,
+      }),
   });
   if (result.failed.length > 0) {
-    const list = result.failed.slice(0, 5).map((f) => `  - ${(f.job.payload as EpisodePayload).scenario.id} trial ${(f.job.payload as EpisodePayload).trial}: ${f.error}`);
+    const list = result.failed
+      .slice(0, 5)
+      .map(
+        (f) =>
+          `  - ${(f.job.payload as EpisodePayload).scenario.id} trial ${(f.job.payload as EpisodePayload).trial}: ${f.error}`,
+      );
     throw new EnvscalerError(
       'BACKEND_ERROR',
       `${result.failed.length} of ${jobs.length} episode jobs failed (finished episodes are saved; fix the cause and re-run):\n${list.join('\n')}`,
@@ -244,14 +285,31 @@ async function rolloutJobs(options: RolloutJobsOptions): Promise<RolloutResult> 
   const trajectories: Trajectory[] = [];
   for (const job of jobs) {
     const text = await store.get(job.artifact!);
-    if (text === undefined) throw new EnvscalerError('INTERNAL', `episode artifact ${job.artifact} is missing after its job completed`);
+    if (text === undefined)
+      throw new EnvscalerError(
+        'INTERNAL',
+        `episode artifact ${job.artifact} is missing after its job completed`,
+      );
     trajectories.push(parseTrajectory(JSON.parse(text), join(out, job.artifact!)));
   }
-  trajectories.sort((a, b) => (a.scenarioId < b.scenarioId ? -1 : a.scenarioId > b.scenarioId ? 1 : a.trial - b.trial));
-  await writeAtomic(join(out, 'trajectories.jsonl'), trajectories.map((t) => JSON.stringify(t)).join('\n') + '\n');
-  const summary = summarize({ trajectories, scenarios, prices: options.prices, runId: basename(out), createdAt: options.createdAt });
+  trajectories.sort((a, b) =>
+    a.scenarioId < b.scenarioId ? -1 : a.scenarioId > b.scenarioId ? 1 : a.trial - b.trial,
+  );
+  await writeAtomic(
+    join(out, 'trajectories.jsonl'),
+    trajectories.map((t) => JSON.stringify(t)).join('\n') + '\n',
+  );
+  const summary = summarize({
+    trajectories,
+    scenarios,
+    prices: options.prices,
+    runId: basename(out),
+    createdAt: options.createdAt,
+  });
   await writeAtomic(join(out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
-  stage?.finish(`${jobs.length - result.skipped} run, ${result.skipped} already done → ${join(options.out, 'trajectories.jsonl')}`);
+  stage?.finish(
+    `${jobs.length - result.skipped} run, ${result.skipped} already done → ${join(options.out, 'trajectories.jsonl')}`,
+  );
   return { summary, trajectories, ran: jobs.length - result.skipped, skipped: result.skipped };
 }
 
@@ -276,12 +334,25 @@ export interface ScenariosOutcome {
 }
 
 /** One `scenarios` job per environment under `envs`; done when its marker exists under `<out>/.jobs/`. */
-export async function scenarioJobs(options: { envs: string; out: string; count: number; concurrency?: number; solverAttempts?: number; maxSteps?: number }): Promise<JobSpec<ScenariosPayload>[]> {
+export async function scenarioJobs(options: {
+  envs: string;
+  out: string;
+  count: number;
+  concurrency?: number;
+  solverAttempts?: number;
+  maxSteps?: number;
+}): Promise<JobSpec<ScenariosPayload>[]> {
   const out = resolve(options.out);
   const jobs: JobSpec<ScenariosPayload>[] = [];
   for (const [envId, env] of await envDirsById(options.envs)) {
     const payload: ScenariosPayload = {
-      envId, envDir: env.dir, out, count: options.count, concurrency: options.concurrency, solverAttempts: options.solverAttempts, maxSteps: options.maxSteps,
+      envId,
+      envDir: env.dir,
+      out,
+      count: options.count,
+      concurrency: options.concurrency,
+      solverAttempts: options.solverAttempts,
+      maxSteps: options.maxSteps,
     };
     const key = jobKey('scenarios', { ...payload, envSource: env.sourceHash });
     jobs.push({ kind: 'scenarios', key, payload, artifact: `.jobs/scenarios/${envId}.${key}.json` });
@@ -303,9 +374,21 @@ export function createScenariosHandler(options: { model: ChatModel }): JobHandle
     const env = await loadEnvironment({ dir: p.envDir });
     try {
       const result = await generateScenarios({
-        env, count: p.count, model: options.model, out: p.out, concurrency: p.concurrency, solverAttempts: p.solverAttempts, maxSteps: p.maxSteps, signal: context.signal,
+        env,
+        count: p.count,
+        model: options.model,
+        out: p.out,
+        concurrency: p.concurrency,
+        solverAttempts: p.solverAttempts,
+        maxSteps: p.maxSteps,
+        signal: context.signal,
       });
-      const outcome: ScenariosOutcome = { envId: p.envId, kept: result.report.kept, candidates: result.report.candidates, scenarios: result.paths.scenarios };
+      const outcome: ScenariosOutcome = {
+        envId: p.envId,
+        kept: result.report.kept,
+        candidates: result.report.candidates,
+        scenarios: result.paths.scenarios,
+      };
       await store.put(marker, `${JSON.stringify(outcome)}\n`);
       return { marker };
     } finally {
@@ -335,16 +418,26 @@ export async function runScenarioJobs(options: {
     const store = createFsArtifactStore({ root: resolve(options.out) });
     const stage = options.progress?.stage('scenarios', jobs.length);
     const result = await runJobs({
-      backend: options.backend, jobs, handler: options.handler, store, signal: options.signal,
-      onProgress: (p) => stage?.update({ done: p.done, failed: p.failed, detail: `environments running ${p.running}` }),
+      backend: options.backend,
+      jobs,
+      handler: options.handler,
+      store,
+      signal: options.signal,
+      onProgress: (p) =>
+        stage?.update({ done: p.done, failed: p.failed, detail: `environments running ${p.running}` }),
     });
     if (result.failed.length > 0) {
       const list = result.failed.map((f) => `  - ${(f.job.payload as ScenariosPayload).envId}: ${f.error}`);
-      throw new EnvscalerError('BACKEND_ERROR', `${result.failed.length} of ${jobs.length} scenario jobs failed (re-run to retry them):\n${list.join('\n')}`);
+      throw new EnvscalerError(
+        'BACKEND_ERROR',
+        `${result.failed.length} of ${jobs.length} scenario jobs failed (re-run to retry them):\n${list.join('\n')}`,
+      );
     }
     const outcomes: ScenariosOutcome[] = [];
     for (const job of jobs) outcomes.push(JSON.parse((await store.get(job.artifact!))!) as ScenariosOutcome);
-    stage?.finish(`${outcomes.reduce((n, o) => n + o.kept, 0)} scenarios for ${outcomes.length} environments`);
+    stage?.finish(
+      `${outcomes.reduce((n, o) => n + o.kept, 0)} scenarios for ${outcomes.length} environments`,
+    );
     return outcomes;
   } finally {
     await options.backend.close();
@@ -352,21 +445,29 @@ export async function runScenarioJobs(options: {
 }
 
 /** The backend the rollout/build/scenarios commands use for `--backend`. */
-export function createBackend(options: { backend: 'inprocess' | 'redis'; redis?: string; queue?: string; concurrency: number }): JobBackend {
+export function createBackend(options: {
+  backend: 'inprocess' | 'redis';
+  redis?: string;
+  queue?: string;
+  concurrency: number;
+}): JobBackend {
   if (options.backend === 'inprocess') return createInProcessBackend({ concurrency: options.concurrency });
-  if (!options.redis) throw new EnvscalerError('INVALID_INPUT', '--backend redis needs --redis <url> (or REDIS_URL)');
+  if (!options.redis)
+    throw new EnvscalerError('INVALID_INPUT', '--backend redis needs --redis <url> (or REDIS_URL)');
   return createRedisBackend({ url: options.redis, queueName: options.queue, concurrency: 0 });
 }
 
 export function backendChoice(value: string): 'inprocess' | 'redis' {
-  if (value !== 'inprocess' && value !== 'redis') throw new InvalidArgumentError("must be 'inprocess' or 'redis'");
+  if (value !== 'inprocess' && value !== 'redis')
+    throw new InvalidArgumentError("must be 'inprocess' or 'redis'");
   return value;
 }
 
 /** `--rate-limit 100/60s`: at most 100 model calls per 60 s across all workers. */
 export function rateLimitOption(value: string): { max: number; durationMs: number } {
   const m = /^(\d+)\/(\d+)(ms|s|m)?$/.exec(value.trim());
-  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) throw new InvalidArgumentError("must look like 100/60s (calls per window; units ms, s, m)");
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1)
+    throw new InvalidArgumentError('must look like 100/60s (calls per window; units ms, s, m)');
   const unit = m[3] === 'm' ? 60_000 : m[3] === 'ms' ? 1 : 1000;
   return { max: Number(m[1]), durationMs: Number(m[2]) * unit };
 }
@@ -387,7 +488,9 @@ export interface WorkerCommandOptions {
 }
 
 /** `envscaler worker` without the flag parsing: serves episode jobs until `signal` aborts. */
-export async function runWorkerCommand(options: WorkerCommandOptions): Promise<{ completed: number; failed: number }> {
+export async function runWorkerCommand(
+  options: WorkerCommandOptions,
+): Promise<{ completed: number; failed: number }> {
   const limiter = options.rateLimit
     ? createRedisRateLimiter({ url: options.redis, ...options.rateLimit, key: options.rateKey })
     : undefined;
@@ -407,7 +510,8 @@ export async function runWorkerCommand(options: WorkerCommandOptions): Promise<{
     if (event.type === 'failed') failed++;
     if (!options.log) return;
     if (event.type === 'error') options.log(`redis: ${event.error}`);
-    else options.log(`${event.type} ${describe(event.job)}${event.type === 'failed' ? `: ${event.error}` : ''}`);
+    else
+      options.log(`${event.type} ${describe(event.job)}${event.type === 'failed' ? `: ${event.error}` : ''}`);
   };
   const worker = startWorker({
     url: options.redis,
@@ -422,7 +526,8 @@ export async function runWorkerCommand(options: WorkerCommandOptions): Promise<{
   try {
     await worker.ready;
     options.log?.(`worker ${process.pid} ready: ${options.redis}, concurrency ${options.concurrency}`);
-    if (!options.signal.aborted) await new Promise((resolve) => options.signal.addEventListener('abort', resolve, { once: true }));
+    if (!options.signal.aborted)
+      await new Promise((resolve) => options.signal.addEventListener('abort', resolve, { once: true }));
     options.log?.('stopping: finishing running jobs');
   } finally {
     await worker.close();
@@ -435,13 +540,24 @@ export async function runWorkerCommand(options: WorkerCommandOptions): Promise<{
 export function registerWorkerCommand(program: Command): void {
   program
     .command('worker')
-    .description('run jobs (episodes, per-environment scenario generation) from a Redis queue; start any number on any machine that shares the output directory')
+    .description(
+      'run jobs (episodes, per-environment scenario generation) from a Redis queue; start any number on any machine that shares the output directory',
+    )
     .option('--redis <url>', 'Redis URL (default $REDIS_URL)')
     .option('--queue <name>', 'base queue name (match the coordinator)', 'envscaler')
     .option('--concurrency <n>', 'jobs this worker runs at once', positiveInt, 4)
     .option('--rate-limit <calls/window>', 'model calls allowed per window across ALL workers, e.g. 600/60s')
-    .option('--rate-key <key>', 'Redis key of the shared rate limit (one per endpoint quota)', 'envscaler:ratelimit:model')
-    .option('--lock-duration <ms>', "how long a crashed worker's job stays locked before another worker retries it", positiveInt, 30_000)
+    .option(
+      '--rate-key <key>',
+      'Redis key of the shared rate limit (one per endpoint quota)',
+      'envscaler:ratelimit:model',
+    )
+    .option(
+      '--lock-duration <ms>',
+      "how long a crashed worker's job stays locked before another worker retries it",
+      positiveInt,
+      30_000,
+    )
     .option('--config <file>', 'config file (default ./envscaler.config.json)')
     .option('--model <name>', 'default model for every stage without its own setting')
     .option('--quiet', 'no log lines')
@@ -459,12 +575,24 @@ export function registerWorkerCommand(program: Command): void {
       ].join('\n'),
     )
     .action(
-      async (flags: { redis?: string; queue: string; concurrency: number; rateLimit?: string; rateKey: string; lockDuration: number; config?: string; model?: string; quiet?: boolean }) => {
+      async (flags: {
+        redis?: string;
+        queue: string;
+        concurrency: number;
+        rateLimit?: string;
+        rateKey: string;
+        lockDuration: number;
+        config?: string;
+        model?: string;
+        quiet?: boolean;
+      }) => {
         const redis = flags.redis ?? process.env.REDIS_URL;
         if (!redis) throw new EnvscalerError('INVALID_INPUT', 'worker needs --redis <url> (or REDIS_URL)');
         const model = await resolveChatModel({ configPath: flags.config, modelFlag: flags.model });
         const interrupt = createInterruptSignal();
-        const log = flags.quiet ? undefined : (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+        const log = flags.quiet
+          ? undefined
+          : (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
         try {
           const stats = await runWorkerCommand({
             redis,
