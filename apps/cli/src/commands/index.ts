@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerDemoCommand } from './demo.js';
 import { registerInitCommand } from './init.js';
 import { registerRolloutCommand } from './rollout.js';
 import { registerEvalCommand } from './eval.js';
@@ -17,6 +18,7 @@ import { registerBenchCommand } from './bench.js';
  * one line each, so the command list reads as a table of contents.
  */
 export function registerCommands(program: Command): void {
+  registerDemoCommand(program);
   registerInitCommand(program);
   registerRolloutCommand(program);
   registerEvalCommand(program);
