@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { createInterruptSignal } from '../interrupt.js';
@@ -6,8 +7,21 @@ import { endpointConfigured, resolveModelSetup } from '../model.js';
 import { chooseProgressMode, createProgressReporter } from '../progress.js';
 import { formatDemoTable, runDemo, writeDemoSummary } from '../demo/run-demo.js';
 
-/** The demo corpus and its recorded scripted answers ship inside the CLI package. */
-export const demoDir = fileURLToPath(new URL('../../demo/', import.meta.url));
+/**
+ * The demo corpus and its recorded scripted answers ship inside the CLI package, in `demo/` at its root;
+ * found by walking up from this module, which sits at a different depth in src/ and in the bundled dist/.
+ */
+function findDemoDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'demo', 'tasks.jsonl'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('the bundled demo/ directory of @envscaler/cli is missing');
+    dir = parent;
+  }
+  return `${join(dir, 'demo')}/`;
+}
+
+export const demoDir = findDemoDir();
 
 interface DemoFlags {
   out: string;
