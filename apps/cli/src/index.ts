@@ -10,7 +10,7 @@ export function createProgram(): Command {
     .version('0.1.0')
     .option('--verbose', 'print stack traces of unexpected errors')
     .exitOverride()
-    .showHelpAfterError()
+    .showHelpAfterError('(add --help for usage and examples)')
     .configureOutput({ outputError: (text, write) => write(text) });
   registerCommands(program);
   return program;
