@@ -9,9 +9,13 @@ import { exitCodeFor, formatError } from './errors.js';
 
 const bin = new URL('../bin/envscaler.js', import.meta.url).pathname;
 
-function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stderr: string; stdout: string }> {
+function run(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stderr: string; stdout: string }> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ENVSCALER_USE_DIST: '1', ...env };
-  for (const name of ['OPENAI_BASE_URL', 'OPENAI_API_KEY', 'ENVSCALER_MODEL']) if (!(name in env)) delete childEnv[name];
+  for (const name of ['OPENAI_BASE_URL', 'OPENAI_API_KEY', 'ENVSCALER_MODEL'])
+    if (!(name in env)) delete childEnv[name];
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [bin, ...args], { env: childEnv, cwd: dir });
     let stderr = '';
@@ -25,7 +29,10 @@ function run(args: string[], env: Record<string, string> = {}): Promise<{ code: 
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'envscaler-errors-'));
-  await writeFile(join(dir, 'tasks.jsonl'), '{"id": "t1", "task": "Lend a book to a member of the library."}\n');
+  await writeFile(
+    join(dir, 'tasks.jsonl'),
+    '{"id": "t1", "task": "Lend a book to a member of the library."}\n',
+  );
   await writeFile(join(dir, 'broken.json'), '{ "models": { ');
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -41,10 +48,13 @@ describe('exit codes of the envscaler binary', () => {
   }, 60_000);
 
   it('exits 2 with one line for a missing file', async () => {
-    const { code, stderr } = await run(['build', '--tasks', join(dir, 'nope.jsonl'), '--out', join(dir, 'out')], {
-      OPENAI_BASE_URL: 'http://127.0.0.1:9/v1',
-      ENVSCALER_MODEL: 'm',
-    });
+    const { code, stderr } = await run(
+      ['build', '--tasks', join(dir, 'nope.jsonl'), '--out', join(dir, 'out')],
+      {
+        OPENAI_BASE_URL: 'http://127.0.0.1:9/v1',
+        ENVSCALER_MODEL: 'm',
+      },
+    );
     expect(code).toBe(2);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(/^envscaler: .*nope\.jsonl/);
@@ -54,12 +64,14 @@ describe('exit codes of the envscaler binary', () => {
     const broken = await run(['build', '--tasks', 'tasks.jsonl', '--out', 'out', '--config', 'broken.json']);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/^envscaler: config file .*broken\.json is not valid JSON/);
-    const noKey = await run(['build', '--tasks', 'tasks.jsonl', '--out', 'out'], { ENVSCALER_MODEL: 'gpt-x' });
+    const noKey = await run(['build', '--tasks', 'tasks.jsonl', '--out', 'out'], {
+      ENVSCALER_MODEL: 'gpt-x',
+    });
     expect(noKey.code).toBe(2);
     expect(noKey.stderr).toMatch(/^envscaler: no API key: set OPENAI_API_KEY/);
   }, 60_000);
 
-  it('exits 3 with the endpoint's answer when the model endpoint refuses the call', async () => {
+  it('exits 3 when the model endpoint refuses the call', async () => {
     const server = await createMockOpenAIServer({});
     server.inject({ fault: { type: 'http', status: 401 }, times: 1000 });
     try {
@@ -81,15 +93,21 @@ describe('error mapping', () => {
     expect(exitCodeFor(new EnvscalerError('INVALID_INPUT', 'x'))).toBe(2);
     expect(exitCodeFor(new EnvscalerError('NOT_FOUND', 'x'))).toBe(2);
     expect(exitCodeFor(new LlmCallError({ message: 'x', stage: 'agent', isRetryable: false }))).toBe(3);
-    expect(exitCodeFor(new GenerationFailedError({ message: 'x', stage: 's', attempts: 3, lastOutput: '' }))).toBe(3);
+    expect(
+      exitCodeFor(new GenerationFailedError({ message: 'x', stage: 's', attempts: 3, lastOutput: '' })),
+    ).toBe(3);
     expect(exitCodeFor(new EnvscalerError('ABORTED', 'x'))).toBe(130);
     expect(exitCodeFor(new TypeError('boom'))).toBe(1);
   });
 
   it('prints a bug as one line, with the stack only under --verbose', () => {
     const bug = new TypeError('cannot read x');
-    expect(formatError(bug, { verbose: false })).toBe('envscaler: internal error: cannot read x (run with --verbose for the stack trace)');
+    expect(formatError(bug, { verbose: false })).toBe(
+      'envscaler: internal error: cannot read x (run with --verbose for the stack trace)',
+    );
     expect(formatError(bug, { verbose: true })).toContain('TypeError: cannot read x\n    at ');
-    expect(formatError(new EnvscalerError('CONFIG_ERROR', 'no model'), { verbose: true })).toBe('envscaler: no model');
+    expect(formatError(new EnvscalerError('CONFIG_ERROR', 'no model'), { verbose: true })).toBe(
+      'envscaler: no model',
+    );
   });
 });
