@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerCheckCommand } from './check.js';
 import { registerDemoCommand } from './demo.js';
 import { registerInitCommand } from './init.js';
 import { registerRolloutCommand } from './rollout.js';
@@ -30,5 +31,6 @@ export function registerCommands(program: Command): void {
   registerWorkerCommand(program);
   registerStatusCommand(program);
   registerReplayCommand(program);
+  registerCheckCommand(program);
   registerBenchCommand(program);
 }
