@@ -266,12 +266,18 @@ export function registerBenchCommand(program: Command): void {
       )
       .option(
         '--entries <which>',
-        'train | test | all | comma-separated ids, numbers or ranges (e.g. 0-9,12)',
+        'train, test, all, or comma-separated entry ids, numbers and ranges (e.g. 0-9,12)',
         'all',
       )
-      .option('--out <dir>', 'run directory: results.jsonl + summary.json (default bench-runs/bfcl/<model>)')
-      .option('--data <dir>', 'BFCL data directory (default <repo>/../shared/conformance/bfcl-multi-turn)')
-      .option('--env <dir>', 'BFCL environment directory (default <repo>/envs/bfcl-multi-turn)')
+      .option(
+        '--out <dir>',
+        'run directory for results.jsonl and summary.json (default: bench-runs/bfcl/MODEL)',
+      )
+      .option(
+        '--data <dir>',
+        'BFCL data directory (default: ../shared/conformance/bfcl-multi-turn next to the repository root)',
+      )
+      .option('--env <dir>', 'BFCL environment directory (default: envs/bfcl-multi-turn in the repository)')
       .option(
         '--max-steps-per-turn <n>',
         'model queries per user turn before the entry is force-terminated (BFCL: 20)',
@@ -324,14 +330,17 @@ export function registerBenchCommand(program: Command): void {
       )
       .option('--user-model <name>', 'the simulated user (stage "user-simulator"); default: --model')
       .option('--trials <k>', 'trials per task (pass^k for k = 1..trials)', positiveInt, 1)
-      .option('--split <split>', 'train | test | base (all 114 tasks)', 'base')
+      .option('--split <split>', 'train (74 tasks), test (40) or base (all 114)', 'base')
       .option('--tasks <ids>', 'comma-separated task ids (instead of --split)')
       .option(
         '--out <dir>',
-        'run directory: results.jsonl + summary.json (default bench-runs/tau2-retail/<model>)',
+        'run directory for results.jsonl and summary.json (default: bench-runs/tau2-retail/MODEL)',
       )
-      .option('--data <dir>', 'τ²-retail data directory (default <repo>/../shared/conformance/tau2-retail)')
-      .option('--env <dir>', 'retail environment directory (default <repo>/envs/tau2-retail)')
+      .option(
+        '--data <dir>',
+        'τ²-retail data directory (default: ../shared/conformance/tau2-retail next to the repository root)',
+      )
+      .option('--env <dir>', 'retail environment directory (default: envs/tau2-retail in the repository)')
       .option(
         '--max-steps <n>',
         'messages per conversation before it is cut off (τ²-bench: 200)',
