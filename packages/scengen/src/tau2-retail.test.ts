@@ -98,11 +98,11 @@ describe.skipIf(!existsSync(join(envDir, 'env.ts')))('end to end on envs/tau2-re
   let env: LoadedEnvironment;
   let out: string;
   beforeAll(async () => {
-    // The env directory's meta.json may land after env.ts; until then load the module source directly.
-    const hasMeta = existsSync(join(envDir, 'meta.json')) || existsSync(join(envDir, 'env.json'));
-    env = hasMeta
-      ? await loadEnvironment({ dir: envDir })
-      : await loadEnvironment({ source: readFileSync(join(envDir, 'env.ts'), 'utf8'), id: 'tau2-retail' });
+    // meta.json reads the policy from the shared conformance data; without it, load the module alone.
+    env = await loadEnvironment({ dir: envDir }).catch(async (error: unknown) => {
+      if ((error as { code?: string }).code !== 'NOT_FOUND') throw error;
+      return loadEnvironment({ source: readFileSync(join(envDir, 'env.ts'), 'utf8'), id: 'tau2-retail' });
+    });
     out = await mkdtemp(join(tmpdir(), 'scengen-tau2-'));
   });
   afterAll(async () => {
