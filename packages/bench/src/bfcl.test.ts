@@ -129,6 +129,19 @@ describe.skipIf(!available)('BFCL multi-turn harness (scripted agents)', () => {
       model: agent,
     });
 
+  it('selects entries by split, ids, numbers and ranges', () => {
+    expect(selectBfclEntries(data.entries, 'train')).toHaveLength(100);
+    expect(selectBfclEntries(data.entries, 'test').every((e) => bfclSplitOf(e.id) === 'test')).toBe(true);
+    expect(selectBfclEntries(data.entries, 'all')).toHaveLength(200);
+    expect(selectBfclEntries(data.entries, 'multi_turn_base_7, 3-5,4').map((e) => e.id)).toEqual([
+      'multi_turn_base_7',
+      'multi_turn_base_3',
+      'multi_turn_base_4',
+      'multi_turn_base_5',
+    ]);
+    expect(() => selectBfclEntries(data.entries, '200')).toThrow(/unknown BFCL entry '200'/);
+  });
+
   it('shows the agent the official docs of the involved classes', () => {
     const tools = bfclToolsFor(data, ['MathAPI', 'TwitterAPI']);
     const names = tools.map((t) => t.function.name);
