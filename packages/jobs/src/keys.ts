@@ -1,17 +1,8 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '@envscaler/core';
 
 /** JSON with object keys sorted and undefined members dropped, so equal inputs hash equally. */
-export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>)
-            .filter(([, x]) => x !== undefined)
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-        )
-      : v,
-  );
-}
+export const stableJson = canonicalJson;
 
 /**
  * The key of a job: the first 32 hex digits of the SHA-256 of its kind and canonical inputs. Use the

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
+  canonicalJson,
   EnvscalerError,
   InvalidArtifactError,
   parseCassetteRecord,
@@ -56,19 +57,6 @@ export interface CassetteChatModel extends ChatModel {
   readonly mode: CassetteMode;
   readonly stats: CassetteStats;
   modelFor(stage: Stage): string | undefined;
-}
-
-/** JSON with object keys sorted and undefined members dropped: the same value always gives the same text. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>)
-            .filter(([, x]) => x !== undefined)
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-        )
-      : v,
-  );
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

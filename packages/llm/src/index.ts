@@ -36,8 +36,8 @@ export {
   type UsageTotals,
   type UsageTracker,
 } from './usage.js';
+export { canonicalJson } from '@envscaler/core';
 export {
-  canonicalJson,
   cassetteHash,
   cassetteKey,
   parseScriptedFile,

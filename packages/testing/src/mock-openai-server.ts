@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import {
+  canonicalJson,
   parseCassetteRecord,
   parseScriptedReply,
   scriptedReplyToResponse,
@@ -127,19 +128,6 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-/** JSON with sorted keys and no undefined members, for comparing requests. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>)
-            .filter(([, x]) => x !== undefined)
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-        )
-      : v,
-  );
-}
-
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -227,7 +215,7 @@ export async function createMockOpenAIServer(
     } catch {
       return undefined;
     }
-    const wanted = canonical(request.messages);
+    const wanted = canonicalJson(request.messages);
     for (const name of names) {
       let record = recordings.get(name);
       if (!record) {
@@ -236,7 +224,7 @@ export async function createMockOpenAIServer(
         recordings.set(name, record);
       }
       if (request.stage !== undefined && record.request.stage !== request.stage) continue;
-      if (canonical(record.request.messages) === wanted) return record.response;
+      if (canonicalJson(record.request.messages) === wanted) return record.response;
     }
     return undefined;
   }

@@ -1,20 +1,6 @@
-/** JSON text with object keys sorted, so equal values give equal text whatever the key order. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
+import { canonicalJson } from '@envscaler/core';
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
-      const v = (value as Record<string, unknown>)[key];
-      if (v !== undefined) out[key] = sortKeys(v);
-    }
-    return out;
-  }
-  return value;
-}
+export { canonicalJson };
 
 /** Deep equality of JSON values (key order ignored; `undefined` properties ignored as JSON does). */
 export function jsonEqual(a: unknown, b: unknown): boolean {
