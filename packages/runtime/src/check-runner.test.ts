@@ -11,8 +11,9 @@ describe('normalizeCheckSource', () => {
     expect(normalizeCheckSource('function (final) { return true; }').form).toBe('expression');
     expect(normalizeCheckSource('function check(final, initial) { return true; }').form).toBe('declaration');
     expect(
-      normalizeCheckSource('const n = 2;\nfunction helper(x: number) { return x; }\nfunction check(f: any) { return helper(f) === n; }')
-        .form,
+      normalizeCheckSource(
+        'const n = 2;\nfunction helper(x: number) { return x; }\nfunction check(f: any) { return helper(f) === n; }',
+      ).form,
     ).toBe('declaration');
   });
 
@@ -22,7 +23,9 @@ describe('normalizeCheckSource', () => {
   });
 
   it('transpiles type annotations away', () => {
-    const js = transpileCheck('(final: Readonly<{ count: number }>, initial: Readonly<{ count: number }>): boolean => final.count > initial.count');
+    const js = transpileCheck(
+      '(final: Readonly<{ count: number }>, initial: Readonly<{ count: number }>): boolean => final.count > initial.count',
+    );
     expect(js).not.toContain('Readonly');
     expect(js).toContain('__check');
   });
@@ -38,8 +41,16 @@ for (const sandbox of ['isolated-vm', 'none'] as const) {
         initial,
         final,
         checks: [
-          { id: 'status', source: "(final, initial) => final.orders.a.status === 'cancelled' && initial.orders.a.status === 'pending'" },
-          { id: 'count', source: 'function check(final: any, initial: any): boolean { return final.count === initial.count + 1; }' },
+          {
+            id: 'status',
+            source:
+              "(final, initial) => final.orders.a.status === 'cancelled' && initial.orders.a.status === 'pending'",
+          },
+          {
+            id: 'count',
+            source:
+              'function check(final: any, initial: any): boolean { return final.count === initial.count + 1; }',
+          },
           { id: 'fails', source: '(final) => final.count === 99' },
         ],
       });
@@ -76,7 +87,11 @@ for (const sandbox of ['isolated-vm', 'none'] as const) {
 
     it('does not leak states between runs or mutate the caller’s objects', async () => {
       const mine = { count: 1 };
-      await runner.run({ initial: mine, final: mine, checks: [{ id: 'x', source: '(f: any) => { try { f.count = 2 } catch {} return true; }' }] });
+      await runner.run({
+        initial: mine,
+        final: mine,
+        checks: [{ id: 'x', source: '(f: any) => { try { f.count = 2 } catch {} return true; }' }],
+      });
       expect(mine.count).toBe(1);
       expect(Object.isFrozen(mine)).toBe(false);
     });
@@ -86,14 +101,22 @@ for (const sandbox of ['isolated-vm', 'none'] as const) {
 describe('isolated-vm sandbox', () => {
   it('queues concurrent runs so large states do not exhaust a small heap, and caches repeated states correctly', async () => {
     const runner = createCheckRunner({ memoryMb: 24 });
-    const big = (tag: string) => ({ tag, rows: Array.from({ length: 20_000 }, (_, i) => ({ id: `r${i}`, value: i, note: 'x'.repeat(20) })) });
+    const big = (tag: string) => ({
+      tag,
+      rows: Array.from({ length: 20_000 }, (_, i) => ({ id: `r${i}`, value: i, note: 'x'.repeat(20) })),
+    });
     const initial = big('start');
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, n) =>
         runner.run({
           initial,
           final: n % 3 === 0 ? initial : big(`end-${n}`),
-          checks: [{ id: 'tag', source: `(final: any, initial: any) => initial.tag === 'start' && final.tag === ${JSON.stringify('')} + (${n} % 3 === 0 ? 'start' : 'end-${n}') && final.rows.length === 20000` }],
+          checks: [
+            {
+              id: 'tag',
+              source: `(final: any, initial: any) => initial.tag === 'start' && final.tag === ${JSON.stringify('')} + (${n} % 3 === 0 ? 'start' : 'end-${n}') && final.rows.length === 20000`,
+            },
+          ],
         }),
       ),
     );
@@ -114,13 +137,20 @@ describe('isolated-vm sandbox', () => {
     };
     const probe = {
       id: 'probe',
-      source: "(final: any) => typeof (globalThis as any).leak === 'undefined' && ![1].some((x) => x === 2) && Object.keys({ a: 1 }).length === 1",
+      source:
+        "(final: any) => typeof (globalThis as any).leak === 'undefined' && ![1].some((x) => x === 2) && Object.keys({ a: 1 }).length === 1",
     };
     await runner.run({ initial: {}, final: {}, checks: [polluter] });
-    expect(await runner.run({ initial: {}, final: {}, checks: [probe] })).toEqual([{ id: 'probe', passed: true }]);
+    expect(await runner.run({ initial: {}, final: {}, checks: [probe] })).toEqual([
+      { id: 'probe', passed: true },
+    ]);
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, n) =>
-        runner.run({ initial: { n: 0 }, final: { n }, checks: [{ id: 'n', source: `(final: any) => final.n === ${n}` }] }),
+        runner.run({
+          initial: { n: 0 },
+          final: { n },
+          checks: [{ id: 'n', source: `(final: any) => final.n === ${n}` }],
+        }),
       ),
     );
     expect(results.every((r) => r[0]!.passed)).toBe(true);

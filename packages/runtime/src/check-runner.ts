@@ -143,7 +143,8 @@ function interpret(id: string, raw: unknown): CheckResult {
   if (raw === 'true') return { id, passed: true };
   if (raw === 'false') return { id, passed: false };
   const text = String(raw);
-  if (text.startsWith('nonfunction:')) return { id, passed: false, error: `check source is not a function (${text.slice(12)})` };
+  if (text.startsWith('nonfunction:'))
+    return { id, passed: false, error: `check source is not a function (${text.slice(12)})` };
   return { id, passed: false, error: `check returned ${text.slice('nonboolean:'.length)}, not a boolean` };
 }
 
@@ -267,7 +268,11 @@ function createIsolateRunner(timeout: number, memoryMb: number): CheckRunner {
   }
 
   /** Defines a check function in the context once; resolves to an error message when that fails. */
-  function define(b: Box, ctx: ivm.Context, code: string): { key: number; ready: Promise<string | undefined> } {
+  function define(
+    b: Box,
+    ctx: ivm.Context,
+    code: string,
+  ): { key: number; ready: Promise<string | undefined> } {
     let key = fnKeys.get(code);
     if (key === undefined) {
       key = fnKeys.size + 1;
@@ -303,7 +308,8 @@ function createIsolateRunner(timeout: number, memoryMb: number): CheckRunner {
       const finalHash = hashText(finalJson);
       const initialHash = initialJson === finalJson ? finalHash : hashText(initialJson);
       const setRun = (context: ivm.Context) => {
-        const send = (hash: string, json: string, already: boolean) => (already || b.cached.includes(hash) ? null : json);
+        const send = (hash: string, json: string, already: boolean) =>
+          already || b.cached.includes(hash) ? null : json;
         const args = [
           runKey,
           finalHash,
@@ -351,7 +357,9 @@ function createIsolateRunner(timeout: number, memoryMb: number): CheckRunner {
             results.push({ id, passed: false, error: defineError });
             continue;
           }
-          const raw: unknown = await ctx.evalClosure('return __checks.invoke($0, $1)', [key, runKey], { timeout });
+          const raw: unknown = await ctx.evalClosure('return __checks.invoke($0, $1)', [key, runKey], {
+            timeout,
+          });
           results.push(interpret(id, raw));
         } catch (error) {
           results.push({ id, passed: false, error: errorMessage(error) });
@@ -359,7 +367,8 @@ function createIsolateRunner(timeout: number, memoryMb: number): CheckRunner {
       }
       return results;
     } finally {
-      if (!b.isolate.isDisposed) await ctx.evalClosure('__checks.endRun($0)', [runKey]).catch(() => undefined);
+      if (!b.isolate.isDisposed)
+        await ctx.evalClosure('__checks.endRun($0)', [runKey]).catch(() => undefined);
     }
   }
 

@@ -20,16 +20,33 @@ describe('loadEnvironment', () => {
   it('loads a directory with env.ts and meta.json (introductionFile relative to the dir)', async () => {
     const d = dir('meta', {
       'env.ts': librarySource,
-      'meta.json': JSON.stringify({ id: 'library', topic: 'Library', summary: 'Lending', rules: ['Be kind'], introductionFile: 'policy.md' }),
+      'meta.json': JSON.stringify({
+        id: 'library',
+        topic: 'Library',
+        summary: 'Lending',
+        rules: ['Be kind'],
+        introductionFile: 'policy.md',
+      }),
       'policy.md': '# Policy\nLend books.',
     });
     const env = await loadEnvironment({ dir: d });
-    expect(env).toMatchObject({ id: 'library', className: 'Library', topic: 'Library', summary: 'Lending', rules: ['Be kind'] });
+    expect(env).toMatchObject({
+      id: 'library',
+      className: 'Library',
+      topic: 'Library',
+      summary: 'Lending',
+      rules: ['Be kind'],
+    });
     expect(env.introduction).toBe('# Policy\nLend books.');
     expect(env.initialization).toBe('state');
     expect(env.tools.map((t) => t.name)).toContain('lendBook');
     const pkg = env.toPackage();
-    expect(pkg).toMatchObject({ schemaVersion: 1, id: 'library', className: 'Library', source: librarySource });
+    expect(pkg).toMatchObject({
+      schemaVersion: 1,
+      id: 'library',
+      className: 'Library',
+      source: librarySource,
+    });
     env.dispose();
 
     // the package round-trips, and an env.json directory loads without re-deriving
@@ -48,12 +65,23 @@ describe('loadEnvironment', () => {
       code: 'NOT_FOUND',
       message: expect.stringMatching(/Environment module not found: .*nowhere\/env\.ts/),
     });
-    await expect(loadEnvironment({ dir: dir('nometa', { 'env.ts': librarySource }) })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    const badMeta = dir('badmeta', { 'env.ts': librarySource, 'meta.json': JSON.stringify({ id: 'Bad Id', topic: '', rules: 'x' }) });
+    await expect(loadEnvironment({ dir: dir('nometa', { 'env.ts': librarySource }) })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    const badMeta = dir('badmeta', {
+      'env.ts': librarySource,
+      'meta.json': JSON.stringify({ id: 'Bad Id', topic: '', rules: 'x' }),
+    });
     await expect(loadEnvironment({ dir: badMeta })).rejects.toMatchObject({ code: 'INVALID_ARTIFACT' });
     const noIntro = dir('nointro', {
       'env.ts': librarySource,
-      'meta.json': JSON.stringify({ id: 'x', topic: 't', summary: '', rules: [], introductionFile: 'missing.md' }),
+      'meta.json': JSON.stringify({
+        id: 'x',
+        topic: 't',
+        summary: '',
+        rules: [],
+        introductionFile: 'missing.md',
+      }),
     });
     await expect(loadEnvironment({ dir: noIntro })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
@@ -84,8 +112,12 @@ describe('loadEnvironment', () => {
   });
 
   it('rejects bad options', async () => {
-    await expect(loadEnvironment({ source: librarySource, limits: { memoryMb: 1 } })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(loadEnvironment({ source: librarySource, sandbox: 'vm' as never })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(loadEnvironment({ source: librarySource, limits: { memoryMb: 1 } })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    await expect(loadEnvironment({ source: librarySource, sandbox: 'vm' as never })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
     const env = await loadEnvironment({ source: librarySource, sandbox: 'none' });
     await expect(env.createSession({ config: {} })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     env.dispose();

@@ -38,15 +38,10 @@ interface CommonLoadOptions {
 
 /** Where the environment comes from: TypeScript source, a directory, or an environment package. */
 export type LoadEnvironmentOptions = CommonLoadOptions &
-  (
-    | { source: string; className?: string; id?: string }
-    | { dir: string }
-    | { package: EnvironmentPackage }
-  );
+  ({ source: string; className?: string; id?: string } | { dir: string } | { package: EnvironmentPackage });
 
 export type CreateSessionOptions =
-  | { initialState: unknown; seed?: number }
-  | { config: unknown; seed?: number };
+  { initialState: unknown; seed?: number } | { config: unknown; seed?: number };
 
 /** An environment compiled and running in its sandbox, ready to host many sessions. */
 export interface LoadedEnvironment {
@@ -111,7 +106,9 @@ async function readText(path: string, what: string): Promise<string> {
     if (code === 'ENOENT' || code === 'ENOTDIR') {
       throw new EnvscalerError('NOT_FOUND', `${what} not found: ${path}`, { details: { path } });
     }
-    throw new EnvscalerError('INVALID_INPUT', `Cannot read ${what} ${path}: ${(error as Error).message}`, { cause: error });
+    throw new EnvscalerError('INVALID_INPUT', `Cannot read ${what} ${path}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 
@@ -120,9 +117,13 @@ async function readJson(path: string, what: string): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new EnvscalerError('INVALID_INPUT', `${what} ${path} is not valid JSON: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new EnvscalerError(
+      'INVALID_INPUT',
+      `${what} ${path} is not valid JSON: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
@@ -136,11 +137,13 @@ async function exists(path: string): Promise<boolean> {
 }
 
 function kebab(name: string): string {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .toLowerCase()
-    .replace(/^[^a-z0-9]+/, '') || 'environment';
+  return (
+    name
+      .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .toLowerCase()
+      .replace(/^[^a-z0-9]+/, '') || 'environment'
+  );
 }
 
 interface Description {
@@ -167,7 +170,13 @@ async function describe(options: LoadEnvironmentOptions): Promise<Description> {
     if (typeof options.source !== 'string' || options.source.trim() === '') {
       throw new EnvscalerError('INVALID_INPUT', 'loadEnvironment: source must be non-empty TypeScript text');
     }
-    return { id: options.id ?? '', className: options.className, rules: [], source: options.source, fileName: 'env.ts' };
+    return {
+      id: options.id ?? '',
+      className: options.className,
+      rules: [],
+      source: options.source,
+      fileName: 'env.ts',
+    };
   }
   if ('dir' in options) {
     const dir = resolve(options.dir);
@@ -179,14 +188,24 @@ async function describe(options: LoadEnvironmentOptions): Promise<Description> {
       const pkg = parseEnvironmentPackage(await readJson(pkgPath, 'Environment package'), pkgPath);
       // env.ts is the source of truth; when it was edited after env.json was written, re-derive.
       if (pkg.source === source) return { ...pkg, fileName: envPath };
-      return { ...pkg, source, tools: undefined, stateSchema: undefined, initialization: undefined, fileName: envPath };
+      return {
+        ...pkg,
+        source,
+        tools: undefined,
+        stateSchema: undefined,
+        initialization: undefined,
+        fileName: envPath,
+      };
     }
     if (!(await exists(metaPath))) {
-      throw new EnvscalerError('NOT_FOUND', `Neither env.json nor meta.json found in ${dir}`, { details: { dir } });
+      throw new EnvscalerError('NOT_FOUND', `Neither env.json nor meta.json found in ${dir}`, {
+        details: { dir },
+      });
     }
     const meta = (await readJson(metaPath, 'Environment metadata')) as Meta;
     const issues = metaValidator(meta);
-    if (issues.length > 0) throw new InvalidArtifactError({ artifact: 'meta.json', issues, source: metaPath });
+    if (issues.length > 0)
+      throw new InvalidArtifactError({ artifact: 'meta.json', issues, source: metaPath });
     const introduction =
       meta.introductionFile !== undefined
         ? await readText(resolve(dir, meta.introductionFile), 'Introduction file')
@@ -202,14 +221,20 @@ async function describe(options: LoadEnvironmentOptions): Promise<Description> {
       fileName: envPath,
     };
   }
-  throw new EnvscalerError('INVALID_INPUT', 'loadEnvironment needs one of { source }, { dir } or { package }');
+  throw new EnvscalerError(
+    'INVALID_INPUT',
+    'loadEnvironment needs one of { source }, { dir } or { package }',
+  );
 }
 
 function resolveLimits(limits: RuntimeLimits | undefined): ResolvedLimits {
   const callTimeoutMs = limits?.callTimeoutMs ?? 1000;
   const memoryMb = limits?.memoryMb ?? 128;
   if (!(Number.isFinite(callTimeoutMs) && callTimeoutMs > 0)) {
-    throw new EnvscalerError('INVALID_INPUT', `limits.callTimeoutMs must be a positive number, got ${callTimeoutMs}`);
+    throw new EnvscalerError(
+      'INVALID_INPUT',
+      `limits.callTimeoutMs must be a positive number, got ${callTimeoutMs}`,
+    );
   }
   if (!(Number.isFinite(memoryMb) && memoryMb >= 8)) {
     throw new EnvscalerError('INVALID_INPUT', `limits.memoryMb must be at least 8, got ${memoryMb}`);
@@ -237,7 +262,10 @@ function validatorFor(schema: JsonSchema): SchemaValidator {
 export async function loadEnvironment(options: LoadEnvironmentOptions): Promise<LoadedEnvironment> {
   const sandbox = options.sandbox ?? 'isolated-vm';
   if (sandbox !== 'isolated-vm' && sandbox !== 'none') {
-    throw new EnvscalerError('INVALID_INPUT', `sandbox must be 'isolated-vm' or 'none', got '${String(sandbox)}'`);
+    throw new EnvscalerError(
+      'INVALID_INPUT',
+      `sandbox must be 'isolated-vm' or 'none', got '${String(sandbox)}'`,
+    );
   }
   const limits = resolveLimits(options.limits);
   const desc = await describe(options);
@@ -262,7 +290,10 @@ export async function loadEnvironment(options: LoadEnvironmentOptions): Promise<
     const tools = desc.tools ?? derived!.tools;
     for (const tool of tools) {
       if (!engine.info.methods.includes(tool.name)) {
-        throw new EnvscalerError('ENVIRONMENT_LOAD_FAILED', `Tool '${tool.name}' is not a method of ${engine.info.className}`);
+        throw new EnvscalerError(
+          'ENVIRONMENT_LOAD_FAILED',
+          `Tool '${tool.name}' is not a method of ${engine.info.className}`,
+        );
       }
     }
     const resolvedClass = engine.info.className;
@@ -355,7 +386,9 @@ class RuntimeEnvironment implements LoadedEnvironment, SessionHost {
     this.hasPublicState = init.hasPublicState;
     this.source = init.source;
     this.provenance = init.provenance;
-    this.toolIndex = new Map(this.tools.map((spec) => [spec.name, { spec, validate: validatorFor(spec.parameters) }]));
+    this.toolIndex = new Map(
+      this.tools.map((spec) => [spec.name, { spec, validate: validatorFor(spec.parameters) }]),
+    );
     this.toolList = this.tools.map((t) => t.name).join(', ');
   }
 
@@ -398,10 +431,14 @@ class RuntimeEnvironment implements LoadedEnvironment, SessionHost {
     let start: JournalStart;
     if ('config' in options) {
       if (!this.engine.info.hasFromConfig) {
-        throw new EnvscalerError('INVALID_INPUT', `${this.className} has no static fromConfig(config); pass { initialState }`);
+        throw new EnvscalerError(
+          'INVALID_INPUT',
+          `${this.className} has no static fromConfig(config); pass { initialState }`,
+        );
       }
       const json = JSON.stringify(options.config);
-      if (json === undefined) throw new EnvscalerError('INVALID_INPUT', 'createSession: config must be JSON data');
+      if (json === undefined)
+        throw new EnvscalerError('INVALID_INPUT', 'createSession: config must be JSON data');
       start = { kind: 'config', json, seed, now };
     } else if ('initialState' in options) {
       const state = options.initialState;
@@ -411,7 +448,8 @@ class RuntimeEnvironment implements LoadedEnvironment, SessionHost {
         start = { kind: 'base', baseId, seed, now };
       } else {
         const json = JSON.stringify(state);
-        if (json === undefined) throw new EnvscalerError('INVALID_INPUT', 'createSession: initialState must be JSON data');
+        if (json === undefined)
+          throw new EnvscalerError('INVALID_INPUT', 'createSession: initialState must be JSON data');
         start = { kind: 'state', json, seed, now };
       }
     } else {
@@ -454,7 +492,9 @@ class RuntimeEnvironment implements LoadedEnvironment, SessionHost {
     const entry = this.bases.get(baseId);
     if (!entry) return;
     entry.refs--;
-    const idle = [...this.bases.entries()].filter(([, e]) => e.refs <= 0).sort((a, b) => a[1].lastUsed - b[1].lastUsed);
+    const idle = [...this.bases.entries()]
+      .filter(([, e]) => e.refs <= 0)
+      .sort((a, b) => a[1].lastUsed - b[1].lastUsed);
     while (idle.length > IDLE_BASES) {
       const [id] = idle.shift()!;
       this.bases.delete(id);

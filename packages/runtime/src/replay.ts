@@ -19,7 +19,8 @@ export interface ReplayResult {
 
 /** Runs `calls` in order in one fresh session and returns the final state and every call's result. */
 export async function replayCalls(options: ReplayCallsOptions): Promise<ReplayResult> {
-  if (!Array.isArray(options.calls)) throw new EnvscalerError('INVALID_INPUT', 'replayCalls: calls must be an array');
+  if (!Array.isArray(options.calls))
+    throw new EnvscalerError('INVALID_INPUT', 'replayCalls: calls must be an array');
   const session = await options.env.createSession(
     'config' in options ? { config: options.config } : { initialState: options.initialState },
   );

@@ -19,9 +19,18 @@ function script(i: number): { name: string; arguments: Record<string, unknown> }
   const member = i % 2 === 0 ? 'm1' : 'm2';
   return [
     { name: 'lendBook', arguments: { memberId: member, bookId: book } },
-    { name: 'updateMember', arguments: { memberId: member, notes: { [`k${i}`]: `v${i}` }, vip: i % 4 === 0 } },
+    {
+      name: 'updateMember',
+      arguments: { memberId: member, notes: { [`k${i}`]: `v${i}` }, vip: i % 4 === 0 },
+    },
     { name: 'lendBook', arguments: { memberId: 'm1', bookId: book } }, // fails: on loan
-    { name: 'addBook', arguments: { id: `n${i}`, book: { title: `T${i}`, author: 'A', year: 2000 + i, condition: 'new', tags: [] } } },
+    {
+      name: 'addBook',
+      arguments: {
+        id: `n${i}`,
+        book: { title: `T${i}`, author: 'A', year: 2000 + i, condition: 'new', tags: [] },
+      },
+    },
     { name: 'returnBook', arguments: { bookId: i % 5 === 0 ? book : 'b9' } },
     { name: 'roll', arguments: { sides: 100 } },
     { name: 'stats', arguments: { by: 'condition' } },
@@ -41,7 +50,10 @@ describe.each(modes)('sessions (sandbox: %s)', (mode) => {
       if (r.ok) throw new Error('expected a failure');
       return r.error;
     };
-    expect(await bad('nope', {})).toEqual({ code: 'UNKNOWN_TOOL', message: expect.stringMatching(/Unknown tool 'nope'\. Available tools: getBook, listBooks/) });
+    expect(await bad('nope', {})).toEqual({
+      code: 'UNKNOWN_TOOL',
+      message: expect.stringMatching(/Unknown tool 'nope'\. Available tools: getBook, listBooks/),
+    });
     expect(await bad('getBook', {})).toEqual({
       code: 'INVALID_ARGUMENTS',
       message: "Invalid arguments for tool 'getBook': arguments.bookId is required but missing",
@@ -52,11 +64,15 @@ describe.each(modes)('sessions (sandbox: %s)', (mode) => {
     expect((await bad('listBooks', { condition: 'mint' })).message).toBe(
       `Invalid arguments for tool 'listBooks': arguments.condition must be one of "new", "good", "worn"`,
     );
-    expect((await bad('updateMember', { memberId: 'm1', address: { street: 's', city: 'c' } })).message).toMatch(
-      /arguments\.address\.zip is required but missing/,
+    expect(
+      (await bad('updateMember', { memberId: 'm1', address: { street: 's', city: 'c' } })).message,
+    ).toMatch(/arguments\.address\.zip is required but missing/);
+    expect((await bad('updateMember', { memberId: 'm1', notes: { a: 1 } })).message).toMatch(
+      /arguments\.notes\.a must be string/,
     );
-    expect((await bad('updateMember', { memberId: 'm1', notes: { a: 1 } })).message).toMatch(/arguments\.notes\.a must be string/);
-    expect((await bad('getBook', { bookId: 'b1', extra: true })).message).toMatch(/arguments\.extra is not an allowed property/);
+    expect((await bad('getBook', { bookId: 'b1', extra: true })).message).toMatch(
+      /arguments\.extra is not an allowed property/,
+    );
     expect((await bad('getBook', null)).message).toMatch(/arguments must be object/);
     // nothing ran
     expect(await s.snapshot()).toEqual(libraryState());
@@ -70,7 +86,11 @@ describe.each(modes)('sessions (sandbox: %s)', (mode) => {
     const a = await env.createSession({ initialState: initial });
     const b = await env.createSession({ initialState: initial });
     await a.call('lendBook', { memberId: 'm1', bookId: 'b1' });
-    await a.call('updateMember', { memberId: 'm2', notes: { z: 'z' }, address: { street: 'x', city: 'y', zip: '1' } });
+    await a.call('updateMember', {
+      memberId: 'm2',
+      notes: { z: 'z' },
+      address: { street: 'x', city: 'y', zip: '1' },
+    });
     expect(initial).toEqual(frozenCopy);
     expect(await b.snapshot()).toEqual(frozenCopy);
     const snap = (await a.snapshot()) as ReturnType<typeof libraryState>;
@@ -83,7 +103,9 @@ describe.each(modes)('sessions (sandbox: %s)', (mode) => {
     // results are copies too
     const r = await a.call('getBook', { bookId: 'b2' });
     (r as { data: { title: string } }).data.title = 'mutated';
-    expect(((await a.call('getBook', { bookId: 'b2' })) as { data: { title: string } }).data.title).toBe('Emma');
+    expect(((await a.call('getBook', { bookId: 'b2' })) as { data: { title: string } }).data.title).toBe(
+      'Emma',
+    );
     a.dispose();
     b.dispose();
   });
@@ -93,7 +115,10 @@ describe.each(modes)('sessions (sandbox: %s)', (mode) => {
     await s.call('lendBook', { memberId: 'm1', bookId: 'b1' });
     const saved = await s.snapshot();
     await s.call('returnBook', { bookId: 'b1' });
-    await s.call('addBook', { id: 'x', book: { title: 'X', author: 'Y', year: 1, condition: 'good', tags: ['t'] } });
+    await s.call('addBook', {
+      id: 'x',
+      book: { title: 'X', author: 'Y', year: 1, condition: 'good', tags: ['t'] },
+    });
     await s.restore(saved);
     expect(await s.snapshot()).toEqual(saved);
     expect(await s.call('returnBook', { bookId: 'b1' })).toEqual({ ok: true, data: null });
@@ -108,7 +133,10 @@ describe.each(modes)('sessions (sandbox: %s)', (mode) => {
   it('50 interleaved sessions each end exactly in the state of a sequential replay', async () => {
     const expected: unknown[] = [];
     for (let i = 0; i < 50; i++) {
-      expected.push((await replayCalls({ env, initialState: libraryState(), calls: script(i), publicState: false })).finalState);
+      expected.push(
+        (await replayCalls({ env, initialState: libraryState(), calls: script(i), publicState: false }))
+          .finalState,
+      );
     }
     const shared = libraryState();
     const sessions: EnvironmentSession[] = [];
@@ -141,7 +169,12 @@ describe.each(modes)('sessions (sandbox: %s)', (mode) => {
         { name: 'returnBook', arguments: { bookId: 'b1' } },
       ],
     });
-    expect(out.results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['ok', 'ON_LOAN', 'UNKNOWN_TOOL', 'ok']);
+    expect(out.results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual([
+      'ok',
+      'ON_LOAN',
+      'UNKNOWN_TOOL',
+      'ok',
+    ]);
     expect(out.finalState).toMatchObject({ log: ['lend b1 m1', 'return b1'] });
     expect(out.publicState).toEqual(out.finalState);
   });
@@ -152,7 +185,9 @@ describe('sandbox parity', () => {
     // (Math.random and Date are deterministic only in the sandbox, so the dice roll is left out.)
     for (let i = 0; i < 6; i++) {
       const calls = script(i).filter((c) => c.name !== 'roll');
-      const [a, b] = await Promise.all(modes.map((mode) => replayCalls({ env: envs[mode], initialState: libraryState(), calls })));
+      const [a, b] = await Promise.all(
+        modes.map((mode) => replayCalls({ env: envs[mode], initialState: libraryState(), calls })),
+      );
       expect(a).toEqual(b);
     }
   });
@@ -197,7 +232,9 @@ describe.each(modes)('config-initialised environments (sandbox: %s)', (mode) => 
     expect(await s.publicState()).toEqual({ files: { 'a.txt': '', 'b.txt': 'hello' }, cwd: '/' });
     expect(await s.snapshot()).toEqual({ files: { 'a.txt': '', 'b.txt': 'hello' }, secret: 's3', cwd: '/' });
     expect(config).toEqual({ files: ['a.txt'], secret: 's3' });
-    await expect(env.createSession({ config: { files: 3 } })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(env.createSession({ config: { files: 3 } })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
     const out = await replayCalls({ env, config, calls: [{ name: 'read', arguments: { name: 'zz' } }] });
     expect(out.results[0]).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'no file zz' } });
     expect(out.publicState).toEqual({ files: { 'a.txt': '' }, cwd: '/' });

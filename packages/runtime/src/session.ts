@@ -79,9 +79,13 @@ export class Session implements EnvironmentSession {
       } catch (error) {
         if (error instanceof EnvscalerError) throw error;
         const what = s.kind === 'config' ? 'fromConfig(config)' : 'the environment constructor';
-        throw new EnvscalerError('INVALID_INPUT', `Could not create a session: ${what} threw: ${(error as Error).message}`, {
-          cause: error,
-        });
+        throw new EnvscalerError(
+          'INVALID_INPUT',
+          `Could not create a session: ${what} threw: ${(error as Error).message}`,
+          {
+            cause: error,
+          },
+        );
       }
     }
     this.generation = engine.generation;
@@ -112,7 +116,10 @@ export class Session implements EnvironmentSession {
     if (tool === undefined) {
       return {
         ok: false,
-        error: { code: 'UNKNOWN_TOOL', message: `Unknown tool '${name}'. Available tools: ${this.host.toolList}` },
+        error: {
+          code: 'UNKNOWN_TOOL',
+          message: `Unknown tool '${name}'. Available tools: ${this.host.toolList}`,
+        },
       };
     }
     const issues = tool.validate(args);
@@ -149,7 +156,8 @@ export class Session implements EnvironmentSession {
   async restore(state: unknown): Promise<void> {
     this.ensureLive();
     const json = JSON.stringify(state);
-    if (json === undefined) throw new EnvscalerError('INVALID_INPUT', 'restore(state): state must be JSON data');
+    if (json === undefined)
+      throw new EnvscalerError('INVALID_INPUT', 'restore(state): state must be JSON data');
     const previous = this.start;
     this.host.engine.close(this.id);
     this.start = { kind: 'state', json, seed: previous.seed, now: this.host.now() };

@@ -47,9 +47,12 @@ describe.skipIf(!retailAvailable())('τ²-bench retail gold replay through sandb
       }
       const got = digest(await session.snapshot());
       session.dispose();
-      if (got !== want.final_digest) mismatches.push(`task ${id}: digest ${got.slice(0, 12)} != ${want.final_digest.slice(0, 12)}`);
+      if (got !== want.final_digest)
+        mismatches.push(`task ${id}: digest ${got.slice(0, 12)} != ${want.final_digest.slice(0, 12)}`);
       if (JSON.stringify(failing) !== JSON.stringify(want.failing_actions)) {
-        mismatches.push(`task ${id}: failing actions ${JSON.stringify(failing)} != ${JSON.stringify(want.failing_actions)}`);
+        mismatches.push(
+          `task ${id}: failing actions ${JSON.stringify(failing)} != ${JSON.stringify(want.failing_actions)}`,
+        );
       }
     }
     expect(mismatches).toEqual([]);

@@ -50,14 +50,22 @@ export function readExpectedTrain(): ExpectedTrain {
 
 /** The environment helper's digest function (envs/tau2-retail/digest.ts), loaded by path. */
 export async function loadRetailDigest(): Promise<(db: unknown) => string> {
-  const mod = (await import(pathToFileURL(`${retailDir}/digest.ts`).href)) as { canonicalDigest: (db: unknown) => string };
+  const mod = (await import(pathToFileURL(`${retailDir}/digest.ts`).href)) as {
+    canonicalDigest: (db: unknown) => string;
+  };
   return mod.canonicalDigest;
 }
 
 /** Loads envs/tau2-retail as a directory (falls back to its env.ts source while meta.json is missing). */
-export function loadRetail(options: Omit<LoadEnvironmentOptions, 'dir' | 'source' | 'package'> = {}): Promise<LoadedEnvironment> {
+export function loadRetail(
+  options: Omit<LoadEnvironmentOptions, 'dir' | 'source' | 'package'> = {},
+): Promise<LoadedEnvironment> {
   if (existsSync(`${retailDir}/meta.json`) || existsSync(`${retailDir}/env.json`)) {
     return loadEnvironment({ ...options, dir: retailDir });
   }
-  return loadEnvironment({ ...options, source: readFileSync(`${retailDir}/env.ts`, 'utf8'), id: 'tau2-retail' });
+  return loadEnvironment({
+    ...options,
+    source: readFileSync(`${retailDir}/env.ts`, 'utf8'),
+    id: 'tau2-retail',
+  });
 }

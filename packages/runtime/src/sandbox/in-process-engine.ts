@@ -19,9 +19,13 @@ export class InProcessEngine implements Engine {
     try {
       this.info = JSON.parse(this.api.load(options.envFactory, options.className)) as LoadedClassInfo;
     } catch (error) {
-      throw new EnvscalerError('ENVIRONMENT_LOAD_FAILED', `The environment module failed to load: ${(error as Error).message}`, {
-        cause: error,
-      });
+      throw new EnvscalerError(
+        'ENVIRONMENT_LOAD_FAILED',
+        `The environment module failed to load: ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
     }
   }
 

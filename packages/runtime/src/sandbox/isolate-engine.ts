@@ -13,9 +13,13 @@ async function loadIvm(): Promise<Ivm> {
     return await ivmPromise;
   } catch (error) {
     ivmPromise = undefined;
-    throw new EnvscalerError('SANDBOX_ERROR', `isolated-vm could not be loaded: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new EnvscalerError(
+      'SANDBOX_ERROR',
+      `isolated-vm could not be loaded: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
@@ -64,7 +68,13 @@ export class IsolateEngine implements Engine {
     limits: ResolvedLimits;
   }): Promise<IsolateEngine> {
     const ivm = await loadIvm();
-    const engine = new IsolateEngine(ivm, options.coreFactory, options.envFactory, options.className, options.limits);
+    const engine = new IsolateEngine(
+      ivm,
+      options.coreFactory,
+      options.envFactory,
+      options.className,
+      options.limits,
+    );
     engine.boot();
     return engine;
   }
@@ -85,9 +95,13 @@ export class IsolateEngine implements Engine {
           timeout: this.limits.callTimeoutMs * 5,
         }) as string;
       } catch (error) {
-        throw new EnvscalerError('ENVIRONMENT_LOAD_FAILED', `The environment module failed to load: ${(error as Error).message}`, {
-          cause: error,
-        });
+        throw new EnvscalerError(
+          'ENVIRONMENT_LOAD_FAILED',
+          `The environment module failed to load: ${(error as Error).message}`,
+          {
+            cause: error,
+          },
+        );
       }
       this.info = JSON.parse(infoJson) as LoadedClassInfo;
       this.api = {
@@ -130,10 +144,16 @@ export class IsolateEngine implements Engine {
     } catch (error) {
       const message = (error as Error).message;
       if (this.isolate?.isDisposed) {
-        throw new EnvscalerError('SANDBOX_ERROR', `The sandbox ran out of memory (${this.limits.memoryMb} MB limit) during ${what}`, { cause: error });
+        throw new EnvscalerError(
+          'SANDBOX_ERROR',
+          `The sandbox ran out of memory (${this.limits.memoryMb} MB limit) during ${what}`,
+          { cause: error },
+        );
       }
       if (message === TIMED_OUT) {
-        throw new EnvscalerError('SANDBOX_ERROR', `${what} exceeded its ${timeout} ms time limit`, { cause: error });
+        throw new EnvscalerError('SANDBOX_ERROR', `${what} exceeded its ${timeout} ms time limit`, {
+          cause: error,
+        });
       }
       throw error;
     }
@@ -157,13 +177,20 @@ export class IsolateEngine implements Engine {
 
   open(sid: number, kind: 'base' | 'state' | 'config', payload: string, seed: number, now: number): void {
     const timeout = kind === 'config' ? this.limits.callTimeoutMs : this.opTimeout();
-    this.run(kind === 'config' ? 'fromConfig' : 'opening a session', (a) => a.open, [sid, kind, payload, seed, now], timeout);
+    this.run(
+      kind === 'config' ? 'fromConfig' : 'opening a session',
+      (a) => a.open,
+      [sid, kind, payload, seed, now],
+      timeout,
+    );
   }
 
   call(sid: number, name: string, argsJson: string, now: number): CallOutcome {
     const api = this.live();
     try {
-      const out = api.call.applySync(undefined, [sid, name, argsJson, now], { timeout: this.limits.callTimeoutMs }) as string;
+      const out = api.call.applySync(undefined, [sid, name, argsJson, now], {
+        timeout: this.limits.callTimeoutMs,
+      }) as string;
       if (out.charCodeAt(0) === 82 /* R */) return { status: 'ok', json: out.slice(1) };
       return { status: 'rollback', result: JSON.parse(out.slice(1)) };
     } catch (error) {
@@ -188,7 +215,9 @@ export class IsolateEngine implements Engine {
         };
         return { status: 'rollback', result };
       }
-      throw new EnvscalerError('SANDBOX_ERROR', `Calling tool '${name}' failed in the sandbox: ${message}`, { cause: error });
+      throw new EnvscalerError('SANDBOX_ERROR', `Calling tool '${name}' failed in the sandbox: ${message}`, {
+        cause: error,
+      });
     }
   }
 

@@ -3,7 +3,11 @@
 /**
  * A CommonJS module body: `function (exports, require, module) { …transpiled module… }`.
  */
-export type ModuleFactory = (exports: any, require: (name: string) => unknown, module: { exports: any }) => void;
+export type ModuleFactory = (
+  exports: any,
+  require: (name: string) => unknown,
+  module: { exports: any },
+) => void;
 
 /** What `load` reports about the environment class it found. */
 export interface LoadedClassInfo {
@@ -76,11 +80,22 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
     SandboxDate.now = nowOf;
     SandboxDate.parse = RealDate.parse;
     SandboxDate.UTC = RealDate.UTC;
-    Object.defineProperty(RealDate.prototype, 'constructor', { value: SandboxDate, writable: true, configurable: true });
+    Object.defineProperty(RealDate.prototype, 'constructor', {
+      value: SandboxDate,
+      writable: true,
+      configurable: true,
+    });
     g.Date = SandboxDate;
     g.Math.random = () => (current === null ? 0.5 : nextRandom(current));
     // Nothing that reaches outside, waits, or observes garbage collection.
-    for (const name of ['console', 'SharedArrayBuffer', 'Atomics', 'WebAssembly', 'WeakRef', 'FinalizationRegistry']) {
+    for (const name of [
+      'console',
+      'SharedArrayBuffer',
+      'Atomics',
+      'WebAssembly',
+      'WeakRef',
+      'FinalizationRegistry',
+    ]) {
       delete g[name];
     }
     const quiet = () => undefined;
@@ -115,14 +130,20 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
   /** sfc32: a small, fast PRNG whose whole state lives in the session, so replays repeat it. */
   function nextRandom(s: any): number {
     const r = s.rng as number[];
-    let a = r[0]! | 0, b = r[1]! | 0, c = r[2]! | 0, d = r[3]! | 0;
+    let a = r[0]! | 0,
+      b = r[1]! | 0,
+      c = r[2]! | 0,
+      d = r[3]! | 0;
     const t = (((a + b) | 0) + d) | 0;
     d = (d + 1) | 0;
     a = b ^ (b >>> 9);
     b = (c + (c << 3)) | 0;
     c = (c << 21) | (c >>> 11);
     c = (c + t) | 0;
-    r[0] = a; r[1] = b; r[2] = c; r[3] = d;
+    r[0] = a;
+    r[1] = b;
+    r[2] = c;
+    r[3] = d;
     return (t >>> 0) / 4294967296;
   }
 
@@ -194,7 +215,8 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
         const src = this.copy ?? this.base;
         const d = Reflect.getOwnPropertyDescriptor(src, key);
         if (d === undefined) return undefined;
-        if (this.arr && key === 'length') return { value: src.length, writable: true, enumerable: false, configurable: false };
+        if (this.arr && key === 'length')
+          return { value: src.length, writable: true, enumerable: false, configurable: false };
         return { value: this.get(null, key), writable: true, enumerable: d.enumerable, configurable: true };
       }
       defineProperty(_t: unknown, key: string | symbol, desc: PropertyDescriptor): boolean {
@@ -259,7 +281,11 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
         else if (node.owned !== null && node.owned.has(key)) assign(out, key, materialize(v, freeze));
         else {
           const p = proxyOf.get(v);
-          assign(out, key, p === undefined ? (freeze ? freezeBase(v) : v) : materializeNode(nodeOf.get(p)!, freeze));
+          assign(
+            out,
+            key,
+            p === undefined ? (freeze ? freezeBase(v) : v) : materializeNode(nodeOf.get(p)!, freeze),
+          );
         }
       }
       return out;
@@ -318,7 +344,9 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
   }
 
   function isEnvironmentClass(v: unknown): boolean {
-    return typeof v === 'function' && v !== EnvironmentBase && (v as any).prototype instanceof EnvironmentBase;
+    return (
+      typeof v === 'function' && v !== EnvironmentBase && (v as any).prototype instanceof EnvironmentBase
+    );
   }
 
   function session(sid: number): any {
@@ -334,10 +362,23 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
     }
     const r = method.call(s.inst, args);
     if (r !== null && typeof r === 'object' && typeof r.then === 'function') {
-      return { ok: false, error: { code: 'INVALID_RESULT', message: `Tool '${name}' returned a Promise; tools must be synchronous` } };
+      return {
+        ok: false,
+        error: {
+          code: 'INVALID_RESULT',
+          message: `Tool '${name}' returned a Promise; tools must be synchronous`,
+        },
+      };
     }
-    if (r !== null && typeof r === 'object' && r.ok === true) return { ok: true, data: r.data === undefined ? null : r.data };
-    if (r !== null && typeof r === 'object' && r.ok === false && r.error !== null && typeof r.error === 'object') {
+    if (r !== null && typeof r === 'object' && r.ok === true)
+      return { ok: true, data: r.data === undefined ? null : r.data };
+    if (
+      r !== null &&
+      typeof r === 'object' &&
+      r.ok === false &&
+      r.error !== null &&
+      typeof r.error === 'object'
+    ) {
       return { ok: false, error: { code: String(r.error.code), message: String(r.error.message) } };
     }
     return { ok: true, data: r === undefined ? null : r };
@@ -345,7 +386,8 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
 
   function messageOf(e: unknown): string {
     try {
-      if (e !== null && typeof e === 'object' && typeof (e as any).message === 'string') return (e as any).message;
+      if (e !== null && typeof e === 'object' && typeof (e as any).message === 'string')
+        return (e as any).message;
       return String(e);
     } catch {
       return 'a value that cannot be printed was thrown';
@@ -378,7 +420,8 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
       state = parsed !== null && typeof parsed === 'object' ? s.overlay.wrap(parsed) : parsed;
     } else {
       const made = Cls.fromConfig(JSON.parse(payload));
-      state = made !== null && typeof made === 'object' ? s.overlay.wrap(JSON.parse(JSON.stringify(made))) : made;
+      state =
+        made !== null && typeof made === 'object' ? s.overlay.wrap(JSON.parse(JSON.stringify(made))) : made;
     }
     s.inst = new Cls(state);
   }
@@ -438,9 +481,17 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
       }
       Cls = exports[found[0]!];
       const names = new Set<string>();
-      for (let proto = Cls.prototype; proto !== null && proto !== EnvironmentBase.prototype; proto = Object.getPrototypeOf(proto)) {
+      for (
+        let proto = Cls.prototype;
+        proto !== null && proto !== EnvironmentBase.prototype;
+        proto = Object.getPrototypeOf(proto)
+      ) {
         for (const key of Object.getOwnPropertyNames(proto)) {
-          if (key !== 'constructor' && typeof Object.getOwnPropertyDescriptor(proto, key)?.value === 'function') names.add(key);
+          if (
+            key !== 'constructor' &&
+            typeof Object.getOwnPropertyDescriptor(proto, key)?.value === 'function'
+          )
+            names.add(key);
         }
       }
       methods = [...names];
@@ -462,7 +513,12 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
     },
 
     open(sid, kind, payload, seed, now) {
-      const s: any = { inst: null, overlay: createOverlay(), rng: [0x9e3779b9, 0x243f6a88, 0xb7e15162, seed | 0], now };
+      const s: any = {
+        inst: null,
+        overlay: createOverlay(),
+        rng: [0x9e3779b9, 0x243f6a88, 0xb7e15162, seed | 0],
+        now,
+      };
       for (let i = 0; i < 12; i++) nextRandom(s);
       withSession(s, now, () => instantiate(s, kind, payload));
       sessions.set(sid, s);
@@ -476,26 +532,44 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
           result = runTool(s, name, JSON.parse(argsJson));
         } catch (e) {
           if (isAllocationFailure(e)) {
-            return 'L' + JSON.stringify({
-              ok: false,
-              error: { code: 'MEMORY_LIMIT', message: `Tool '${name}' exceeded the sandbox memory limit (an allocation was refused); the call was rolled back` },
-            });
+            return (
+              'L' +
+              JSON.stringify({
+                ok: false,
+                error: {
+                  code: 'MEMORY_LIMIT',
+                  message: `Tool '${name}' exceeded the sandbox memory limit (an allocation was refused); the call was rolled back`,
+                },
+              })
+            );
           }
           if (isStackOverflow(e)) {
-            return 'L' + JSON.stringify({
-              ok: false,
-              error: { code: 'STACK_OVERFLOW', message: `Tool '${name}' exceeded the maximum call stack size (runaway recursion); the call was rolled back` },
-            });
+            return (
+              'L' +
+              JSON.stringify({
+                ok: false,
+                error: {
+                  code: 'STACK_OVERFLOW',
+                  message: `Tool '${name}' exceeded the maximum call stack size (runaway recursion); the call was rolled back`,
+                },
+              })
+            );
           }
           result = { ok: false, error: { code: 'TOOL_THREW', message: messageOf(e) } };
         }
         try {
           return 'R' + JSON.stringify(s.overlay.materialize(result));
         } catch (e) {
-          return 'R' + JSON.stringify({
-            ok: false,
-            error: { code: 'INVALID_RESULT', message: `Tool '${name}' returned a value that is not JSON: ${messageOf(e)}` },
-          });
+          return (
+            'R' +
+            JSON.stringify({
+              ok: false,
+              error: {
+                code: 'INVALID_RESULT',
+                message: `Tool '${name}' returned a value that is not JSON: ${messageOf(e)}`,
+              },
+            })
+          );
         }
       });
     },
@@ -522,9 +596,11 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
     publicState(sid) {
       const s = session(sid);
       return withSession(s, s.now, () => {
-        const full = s.overlay.materialize(s.inst.state);
-        if (typeof Cls.publicState !== 'function') return JSON.stringify(full) ?? 'null';
-        // publicState gets its own overlay, so whatever it changes never reaches the session or the base.
+        const text = JSON.stringify(s.overlay.materialize(s.inst.state)) ?? 'null';
+        if (typeof Cls.publicState !== 'function') return text;
+        // publicState works on a private copy under its own overlay: the materialized state shares the
+        // session's live objects, which the scratch overlay would freeze as its base.
+        const full = JSON.parse(text);
         const scratch = createOverlay();
         const view = full !== null && typeof full === 'object' ? scratch.wrap(full) : full;
         return JSON.stringify(scratch.materialize(Cls.publicState(view))) ?? 'null';

@@ -72,9 +72,18 @@ describe('sandbox escapes', () => {
   it('the Function constructor only builds functions inside the isolate', async () => {
     const session = await env.createSession({ initialState: libraryState() });
     const r = await probe(session, "Function('return process.mainModule')()");
-    expect(r).toMatchObject({ ok: false, error: { code: 'TOOL_THREW', message: expect.stringContaining('process is not defined') } });
-    const viaError = await probe(session, "new Error('x').constructor.constructor('return require(\"fs\")')()");
-    expect(viaError).toMatchObject({ ok: false, error: { code: 'TOOL_THREW', message: expect.stringContaining('require is not defined') } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'TOOL_THREW', message: expect.stringContaining('process is not defined') },
+    });
+    const viaError = await probe(
+      session,
+      "new Error('x').constructor.constructor('return require(\"fs\")')()",
+    );
+    expect(viaError).toMatchObject({
+      ok: false,
+      error: { code: 'TOOL_THREW', message: expect.stringContaining('require is not defined') },
+    });
     session.dispose();
   });
 
@@ -94,14 +103,17 @@ describe('sandbox escapes', () => {
   it('globals and built-ins are frozen: no patching, nothing shared between sessions, host untouched', async () => {
     const session = await env.createSession({ initialState: libraryState() });
     for (const attempt of [
-      "globalThis.process = { exit() {} }",
+      'globalThis.process = { exit() {} }',
       'globalThis.Array = null',
       'Array.prototype.push = function () { return 0 }',
       'Object.prototype.polluted = 1',
       'JSON.stringify = () => "{}"',
       'Math.random = () => 0',
     ]) {
-      expect(await probe(session, `(${attempt}, 'x')`)).toMatchObject({ ok: false, error: { code: 'TOOL_THREW' } });
+      expect(await probe(session, `(${attempt}, 'x')`)).toMatchObject({
+        ok: false,
+        error: { code: 'TOOL_THREW' },
+      });
     }
     expect(await probe(session, 'typeof ({}).polluted')).toEqual({ ok: true, data: 'undefined' });
     expect(typeof process.pid).toBe('number');
@@ -114,11 +126,26 @@ describe('sandbox escapes', () => {
 
   it("the shared base cannot be written through JSON.stringify's toJSON fast path", async () => {
     const session = await env.createSession({ initialState: libraryState() });
-    const r = await probe(session, "(() => { const raw = this.state.books.toJSON(); raw.b2.title = 'hacked'; return 1 })()");
-    expect(r).toMatchObject({ ok: false, error: { code: 'TOOL_THREW', message: expect.stringMatching(/read only|read-only|frozen|Cannot assign/) } });
-    expect(await probe(session, 'JSON.parse(JSON.stringify(this.state.books)).b2.title')).toEqual({ ok: true, data: 'Emma' });
+    const r = await probe(
+      session,
+      "(() => { const raw = this.state.books.toJSON(); raw.b2.title = 'hacked'; return 1 })()",
+    );
+    expect(r).toMatchObject({
+      ok: false,
+      error: {
+        code: 'TOOL_THREW',
+        message: expect.stringMatching(/read only|read-only|frozen|Cannot assign/),
+      },
+    });
+    expect(await probe(session, 'JSON.parse(JSON.stringify(this.state.books)).b2.title')).toEqual({
+      ok: true,
+      data: 'Emma',
+    });
     const other = await env.createSession({ initialState: libraryState() });
-    expect(await other.call('getBook', { bookId: 'b2' })).toMatchObject({ ok: true, data: { title: 'Emma' } });
+    expect(await other.call('getBook', { bookId: 'b2' })).toMatchObject({
+      ok: true,
+      data: { title: 'Emma' },
+    });
     session.dispose();
     other.dispose();
   });
@@ -140,25 +167,28 @@ describe('runaway code ends the call with a named limit', () => {
     ['bomb', 'MEMORY_LIMIT', /memory limit/, 'memory'],
     ['string-bomb', 'MEMORY_LIMIT', /memory limit/, 'memory'],
     ['buffer-bomb', 'MEMORY_LIMIT', /memory limit/, 'memory'],
-  ] as const)('%s → %s, rolled back; the host and other sessions keep working', async (how, code, message, which) => {
-    const target = which === 'time' ? env : memEnv;
-    const session = await target.createSession({ initialState: libraryState() });
-    await session.call('lendBook', { memberId: 'm2', bookId: 'b2' });
-    const before = await session.snapshot();
-    const started = Date.now();
-    const r = await session.call('misbehave', { how });
-    expect(Date.now() - started).toBeLessThan(10_000);
-    expect(r).toMatchObject({ ok: false, error: { code, message: expect.stringMatching(message) } });
-    // the failed call had no effect (it had bumped the counter before running away)
-    expect(await session.snapshot()).toEqual(before);
-    expect(await session.call('returnBook', { bookId: 'b2' })).toEqual({ ok: true, data: null });
-    await expectBystanderIntact(which);
-    // new sessions work too
-    const fresh = await target.createSession({ initialState: libraryState() });
-    expect(await fresh.call('getBook', { bookId: 'b3' })).toMatchObject({ ok: true });
-    fresh.dispose();
-    session.dispose();
-  });
+  ] as const)(
+    '%s → %s, rolled back; the host and other sessions keep working',
+    async (how, code, message, which) => {
+      const target = which === 'time' ? env : memEnv;
+      const session = await target.createSession({ initialState: libraryState() });
+      await session.call('lendBook', { memberId: 'm2', bookId: 'b2' });
+      const before = await session.snapshot();
+      const started = Date.now();
+      const r = await session.call('misbehave', { how });
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(r).toMatchObject({ ok: false, error: { code, message: expect.stringMatching(message) } });
+      // the failed call had no effect (it had bumped the counter before running away)
+      expect(await session.snapshot()).toEqual(before);
+      expect(await session.call('returnBook', { bookId: 'b2' })).toEqual({ ok: true, data: null });
+      await expectBystanderIntact(which);
+      // new sessions work too
+      const fresh = await target.createSession({ initialState: libraryState() });
+      expect(await fresh.call('getBook', { bookId: 'b3' })).toMatchObject({ ok: true });
+      fresh.dispose();
+      session.dispose();
+    },
+  );
 
   it('a thrown error is a TOOL_THREW result and keeps what the tool wrote before throwing', async () => {
     const session = await env.createSession({ initialState: libraryState() });

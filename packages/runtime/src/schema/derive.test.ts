@@ -15,7 +15,12 @@ describe('deriveEnvironmentSchema', () => {
       name: 'getBook',
       description: 'Look up one book by id.',
       kind: 'query',
-      parameters: { type: 'object', properties: { bookId: { type: 'string' } }, required: ['bookId'], additionalProperties: false },
+      parameters: {
+        type: 'object',
+        properties: { bookId: { type: 'string' } },
+        required: ['bookId'],
+        additionalProperties: false,
+      },
     });
     // interface parameter, optional field, property JSDoc, @param args.x fallback
     expect(tool('lendBook').parameters).toEqual({
@@ -28,7 +33,9 @@ describe('deriveEnvironmentSchema', () => {
       required: ['memberId', 'bookId'],
       additionalProperties: false,
     });
-    expect(tool('lendBook').description).toBe('Lend a book to a member. Fails if the book is already on loan.');
+    expect(tool('lendBook').description).toBe(
+      'Lend a book to a member. Fails if the book is already on loan.',
+    );
     // string-literal union alias -> enum, arrays, optional number
     expect(tool('listBooks').parameters).toEqual({
       type: 'object',
@@ -120,18 +127,37 @@ describe('deriveEnvironmentSchema', () => {
         _internal(): void {}
       }`;
     const d = await deriveEnvironmentSchema({ source });
-    expect(d.tools.map((t) => [t.name, t.kind])).toEqual([['add', 'mutation'], ['count', 'query']]);
+    expect(d.tools.map((t) => [t.name, t.kind])).toEqual([
+      ['add', 'mutation'],
+      ['count', 'query'],
+    ]);
     const add = d.tools[0]!.parameters as { properties: Record<string, unknown> };
     expect(add.properties.shape).toEqual({
       anyOf: [
-        { type: 'object', properties: { kind: { type: 'string', enum: ['circle'] }, r: { type: 'number' } }, required: ['kind', 'r'], additionalProperties: false },
-        { type: 'object', properties: { kind: { type: 'string', enum: ['square'] }, side: { type: 'number' } }, required: ['kind', 'side'], additionalProperties: false },
+        {
+          type: 'object',
+          properties: { kind: { type: 'string', enum: ['circle'] }, r: { type: 'number' } },
+          required: ['kind', 'r'],
+          additionalProperties: false,
+        },
+        {
+          type: 'object',
+          properties: { kind: { type: 'string', enum: ['square'] }, side: { type: 'number' } },
+          required: ['kind', 'side'],
+          additionalProperties: false,
+        },
       ],
     });
-    expect(add.properties.at).toEqual({ type: 'array', items: [{ type: 'number' }, { type: 'number' }], minItems: 2, maxItems: 2 });
+    expect(add.properties.at).toEqual({
+      type: 'array',
+      items: [{ type: 'number' }, { type: 'number' }],
+      minItems: 2,
+      maxItems: 2,
+    });
     expect(add.properties.flag).toEqual({ type: ['boolean', 'null'] });
     expect(d.tools[1]!.parameters).toEqual({ type: 'object', properties: {}, additionalProperties: false });
-    const tree = (d.stateSchema as { properties: { tree: { properties: { children: unknown } } } }).properties.tree;
+    const tree = (d.stateSchema as { properties: { tree: { properties: { children: unknown } } } }).properties
+      .tree;
     expect(tree.properties.children).toEqual({ type: 'array', items: {} });
   });
 

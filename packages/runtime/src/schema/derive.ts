@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { EnvscalerError, type JsonSchema, type ToolSpec } from '@envscaler/core';
 import type * as TsMorphModule from 'ts-morph';
-import type { ClassDeclaration, MethodDeclaration, Node, Project, Symbol as MorphSymbol, Type } from 'ts-morph';
+import type {
+  ClassDeclaration,
+  MethodDeclaration,
+  Node,
+  Project,
+  Symbol as MorphSymbol,
+  Type,
+} from 'ts-morph';
 import { formatDiagnostic, loadTs } from '../compile.js';
 import { CORE_SOURCES } from '../core-source.generated.js';
 
@@ -33,7 +40,19 @@ export interface DeriveEnvironmentSchemaOptions {
 
 const CORE_DIR = '/__envscaler_core__';
 const MUTATING_METHODS = new Set([
-  'push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'delete', 'clear', 'add',
+  'push',
+  'pop',
+  'shift',
+  'unshift',
+  'splice',
+  'sort',
+  'reverse',
+  'fill',
+  'copyWithin',
+  'set',
+  'delete',
+  'clear',
+  'add',
 ]);
 
 let projectPromise: Promise<{ morph: TsMorph; project: Project }> | undefined;
@@ -59,7 +78,8 @@ function sharedProject(): Promise<{ morph: TsMorph; project: Project }> {
         paths: { '@envscaler/core': [`${CORE_DIR}/index.ts`] },
       },
     });
-    for (const [path, text] of Object.entries(CORE_SOURCES)) project.createSourceFile(`${CORE_DIR}/${path}`, text);
+    for (const [path, text] of Object.entries(CORE_SOURCES))
+      project.createSourceFile(`${CORE_DIR}/${path}`, text);
     project.createSourceFile(
       `${CORE_DIR}/index.ts`,
       "export * from './environment.js';\nexport type * from './types/tool.js';\nexport type * from './types/json.js';\n",
@@ -73,7 +93,9 @@ function sharedProject(): Promise<{ morph: TsMorph; project: Project }> {
  * Derives tool specs and the state schema from an environment module's TypeScript types and JSDoc.
  * Results are cached by the hash of the source and options.
  */
-export async function deriveEnvironmentSchema(options: DeriveEnvironmentSchemaOptions): Promise<DerivedEnvironmentSchema> {
+export async function deriveEnvironmentSchema(
+  options: DeriveEnvironmentSchemaOptions,
+): Promise<DerivedEnvironmentSchema> {
   const key = createHash('sha256')
     .update(`${options.className ?? ''}\u0000${options.typecheck ? 1 : 0}\u0000${options.source}`)
     .digest('hex');
@@ -81,7 +103,9 @@ export async function deriveEnvironmentSchema(options: DeriveEnvironmentSchemaOp
   if (hit) return structuredClone(hit);
   const { morph, project } = await sharedProject();
   const fileName = options.fileName ?? 'env.ts';
-  const file = project.createSourceFile(`/env/${++fileCounter}-${key.slice(0, 12)}.ts`, options.source, { overwrite: true });
+  const file = project.createSourceFile(`/env/${++fileCounter}-${key.slice(0, 12)}.ts`, options.source, {
+    overwrite: true,
+  });
   try {
     if (options.typecheck) {
       const ts = await loadTs();
@@ -90,9 +114,13 @@ export async function deriveEnvironmentSchema(options: DeriveEnvironmentSchemaOp
         .filter((d) => d.getCategory() === morph.DiagnosticCategory.Error)
         .map((d) => formatDiagnostic(ts, d.compilerObject, fileName));
       if (errors.length > 0) {
-        throw new EnvscalerError('ENVIRONMENT_LOAD_FAILED', `${fileName} does not type-check:\n${errors.join('\n')}`, {
-          details: { fileName, diagnostics: errors },
-        });
+        throw new EnvscalerError(
+          'ENVIRONMENT_LOAD_FAILED',
+          `${fileName} does not type-check:\n${errors.join('\n')}`,
+          {
+            details: { fileName, diagnostics: errors },
+          },
+        );
       }
     }
     const derived = new Deriver(morph, fileName).derive(file.getClasses(), options.className);
@@ -116,7 +144,11 @@ class Deriver {
   }
 
   private isCoreEnvironment(cls: ClassDeclaration | undefined): boolean {
-    return cls !== undefined && cls.getName() === 'Environment' && cls.getSourceFile().getFilePath().startsWith(CORE_DIR);
+    return (
+      cls !== undefined &&
+      cls.getName() === 'Environment' &&
+      cls.getSourceFile().getFilePath().startsWith(CORE_DIR)
+    );
   }
 
   /** The chain from `cls` up to (excluding) core's Environment, or undefined if it does not extend it. */
@@ -157,7 +189,8 @@ class Deriver {
       if (seen.has(name)) continue;
       seen.add(name);
       if (method.getNameNode().getKind() === SyntaxKind.PrivateIdentifier) continue;
-      if (method.hasModifier(SyntaxKind.PrivateKeyword) || method.hasModifier(SyntaxKind.ProtectedKeyword)) continue;
+      if (method.hasModifier(SyntaxKind.PrivateKeyword) || method.hasModifier(SyntaxKind.ProtectedKeyword))
+        continue;
       if (name.startsWith('_')) continue;
       tools.push(this.tool(method, mutation.get(method) ?? false));
     }
@@ -185,9 +218,16 @@ class Deriver {
   private tool(method: MethodDeclaration, inferred: boolean): ToolSpec {
     const name = method.getName();
     const params = method.getParameters();
-    if (params.length > 1) this.fail(`tool '${name}' must take one arguments object, not ${params.length} parameters`);
+    if (params.length > 1)
+      this.fail(`tool '${name}' must take one arguments object, not ${params.length} parameters`);
     const tags = method.getJsDocs().flatMap((d) => d.getTags().map((t) => t.getTagName()));
-    const kind = tags.includes('mutation') ? 'mutation' : tags.includes('query') ? 'query' : inferred ? 'mutation' : 'query';
+    const kind = tags.includes('mutation')
+      ? 'mutation'
+      : tags.includes('query')
+        ? 'query'
+        : inferred
+          ? 'mutation'
+          : 'query';
     let parameters: JsonSchema = { type: 'object', properties: {}, additionalProperties: false };
     if (params.length === 1) {
       const param = params[0]!;
@@ -266,7 +306,9 @@ class Deriver {
     const literal = (m: Type) => m.isStringLiteral() || m.isNumberLiteral() || m.isBooleanLiteral();
     let out: JsonSchema;
     if (!collapsedBoolean && others.length > 0 && others.every(literal)) {
-      const values = others.map((m) => (m.isBooleanLiteral() ? m.getText() === 'true' : (m.getLiteralValue() as string | number)));
+      const values = others.map((m) =>
+        m.isBooleanLiteral() ? m.getText() === 'true' : (m.getLiteralValue() as string | number),
+      );
       const types = [...new Set(values.map((v) => typeof v))];
       if (hasNull) {
         values.push(null as never);
@@ -323,11 +365,22 @@ class Deriver {
       };
       const isObjectish = (n: Node) => {
         const t = n.getType();
-        return !(t.isString() || t.isNumber() || t.isBoolean() || t.isStringLiteral() || t.isNumberLiteral() || t.isBooleanLiteral() || t.isUndefined() || t.isNull());
+        return !(
+          t.isString() ||
+          t.isNumber() ||
+          t.isBoolean() ||
+          t.isStringLiteral() ||
+          t.isNumberLiteral() ||
+          t.isBooleanLiteral() ||
+          t.isUndefined() ||
+          t.isNull()
+        );
       };
       const addNames = (nameNode: Node) => {
         let added = false;
-        const ids = Node.isIdentifier(nameNode) ? [nameNode] : nameNode.getDescendantsOfKind(SyntaxKind.Identifier);
+        const ids = Node.isIdentifier(nameNode)
+          ? [nameNode]
+          : nameNode.getDescendantsOfKind(SyntaxKind.Identifier);
         for (const id of ids) {
           if (!aliases.has(id.getText()) && isObjectish(id)) {
             aliases.add(id.getText());
@@ -337,17 +390,22 @@ class Deriver {
         return added;
       };
       // Fixed point: variables (and callback parameters) that hold objects reached from this.state.
-      for (let changed = true; changed; ) {
+      for (let changed = true; changed;) {
         changed = false;
         for (const decl of body.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) {
           const init = decl.getInitializer();
           const parent = decl.getParent()?.getParent();
           const iterated =
-            parent && (Node.isForOfStatement(parent) || Node.isForInStatement(parent)) ? parent.getExpression() : undefined;
+            parent && (Node.isForOfStatement(parent) || Node.isForInStatement(parent))
+              ? parent.getExpression()
+              : undefined;
           const source = init ?? iterated;
           if (source && refsState(source) && addNames(decl.getNameNode())) changed = true;
         }
-        for (const fn of [...body.getDescendantsOfKind(SyntaxKind.ArrowFunction), ...body.getDescendantsOfKind(SyntaxKind.FunctionExpression)]) {
+        for (const fn of [
+          ...body.getDescendantsOfKind(SyntaxKind.ArrowFunction),
+          ...body.getDescendantsOfKind(SyntaxKind.FunctionExpression),
+        ]) {
           const call = fn.getParent();
           if (!call || !Node.isCallExpression(call)) continue;
           const callee = call.getExpression();
@@ -361,7 +419,8 @@ class Deriver {
       const rootedInState = (n: Node): boolean => {
         let e: Node = n;
         for (;;) {
-          while (Node.isParenthesizedExpression(e) || Node.isNonNullExpression(e) || Node.isAsExpression(e)) e = e.getExpression();
+          while (Node.isParenthesizedExpression(e) || Node.isNonNullExpression(e) || Node.isAsExpression(e))
+            e = e.getExpression();
           if (e.getText() === 'this.state') return true;
           if (Node.isPropertyAccessExpression(e) || Node.isElementAccessExpression(e)) e = e.getExpression();
           else return (Node.isIdentifier(e) && aliases.has(e.getText())) || isStateCall(e);
@@ -371,16 +430,24 @@ class Deriver {
         let e: Node = n;
         while (Node.isParenthesizedExpression(e) || Node.isNonNullExpression(e)) e = e.getExpression();
         if (e.getText() === 'this.state') return true;
-        return (Node.isPropertyAccessExpression(e) || Node.isElementAccessExpression(e)) && rootedInState(e.getExpression());
+        return (
+          (Node.isPropertyAccessExpression(e) || Node.isElementAccessExpression(e)) &&
+          rootedInState(e.getExpression())
+        );
       };
       let mutates = false;
       body.forEachDescendant((d, traversal) => {
         if (Node.isBinaryExpression(d)) {
           const op = d.getOperatorToken().getKind();
-          if (op >= SyntaxKind.FirstAssignment && op <= SyntaxKind.LastAssignment && target(d.getLeft())) mutates = true;
+          if (op >= SyntaxKind.FirstAssignment && op <= SyntaxKind.LastAssignment && target(d.getLeft()))
+            mutates = true;
         } else if (Node.isPrefixUnaryExpression(d) || Node.isPostfixUnaryExpression(d)) {
           const op = d.getOperatorToken();
-          if ((op === SyntaxKind.PlusPlusToken || op === SyntaxKind.MinusMinusToken) && target(d.getOperand())) mutates = true;
+          if (
+            (op === SyntaxKind.PlusPlusToken || op === SyntaxKind.MinusMinusToken) &&
+            target(d.getOperand())
+          )
+            mutates = true;
         } else if (Node.isDeleteExpression(d)) {
           if (target(d.getExpression())) mutates = true;
         } else if (Node.isCallExpression(d)) {
@@ -390,7 +457,10 @@ class Deriver {
             const receiver = callee.getExpression();
             if (receiver.getKind() === SyntaxKind.ThisKeyword) called.add(member);
             else if (MUTATING_METHODS.has(member) && rootedInState(receiver)) mutates = true;
-            else if (receiver.getText() === 'Object' && ['assign', 'defineProperty', 'defineProperties'].includes(member)) {
+            else if (
+              receiver.getText() === 'Object' &&
+              ['assign', 'defineProperty', 'defineProperties'].includes(member)
+            ) {
               const first = d.getArguments()[0];
               if (first && rootedInState(first)) mutates = true;
             }
@@ -398,16 +468,14 @@ class Deriver {
         }
         if (mutates) traversal.stop();
       });
-      const returnsState = body
-        .getDescendantsOfKind(SyntaxKind.ReturnStatement)
-        .some((r) => {
-          const value = r.getExpression();
-          const owner = r.getFirstAncestor((a) => Node.isFunctionLikeDeclaration(a) || Node.isArrowFunction(a));
-          return owner === method && value !== undefined && rootedInState(value) && isObjectish(value);
-        });
+      const returnsState = body.getDescendantsOfKind(SyntaxKind.ReturnStatement).some((r) => {
+        const value = r.getExpression();
+        const owner = r.getFirstAncestor((a) => Node.isFunctionLikeDeclaration(a) || Node.isArrowFunction(a));
+        return owner === method && value !== undefined && rootedInState(value) && isObjectish(value);
+      });
       return { mutates, returnsState };
     };
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const method of methods) {
         if (!stateReturning.has(method.getName()) && analyze(method).returnsState) {
@@ -419,7 +487,7 @@ class Deriver {
     for (const method of methods) direct.set(method, analyze(method).mutates);
     const byName = new Map(methods.map((m) => [m.getName(), m]));
     const result = new Map(direct);
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const method of methods) {
         if (result.get(method)) continue;
@@ -456,7 +524,9 @@ function paramDescriptions(method: MethodDeclaration): Record<string, string> {
   for (const doc of method.getJsDocs()) {
     for (const tag of doc.getTags()) {
       if (tag.getTagName() !== 'param') continue;
-      const match = /^@param\s+(?:\{[^}]*\}\s+)?\[?([\w$.]+)\]?\s*(?:-\s*)?([\s\S]*)$/.exec(tag.getText().trim());
+      const match = /^@param\s+(?:\{[^}]*\}\s+)?\[?([\w$.]+)\]?\s*(?:-\s*)?([\s\S]*)$/.exec(
+        tag.getText().trim(),
+      );
       if (!match) continue;
       const name = match[1]!.split('.').pop()!;
       const text = match[2]!.replace(/\s*\*\s*/g, ' ').trim();
