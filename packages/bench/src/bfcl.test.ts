@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,8 +28,6 @@ import { goldTurnAgent } from './test-helpers.js';
 
 const dataDir = defaultBfclDataDir();
 const envDir = defaultBfclEnvDir();
-const available =
-  existsSync(join(dataDir, 'BFCL_v3_multi_turn_base.json')) && existsSync(join(envDir, 'env.ts'));
 
 /** Train entries that never change state (../shared/conformance/bfcl-multi-turn/README.md). */
 const STATELESS_TRAIN = new Set([20, 108, 120, 124, 128, 144, 182].map((n) => `multi_turn_base_${n}`));
@@ -90,7 +87,7 @@ describe('bfclDocToTool', () => {
   });
 });
 
-describe.skipIf(!available)('BFCL multi-turn harness (scripted agents)', () => {
+describe('BFCL multi-turn harness (scripted agents)', () => {
   let data: BfclData;
   let helpers: BfclEnvHelpers;
   let parameterOrder: Map<string, string[]>;

@@ -5,8 +5,6 @@
  * per-turn digest of expected-train.json. τ²-retail: all 114 tasks replay through sandboxed sessions
  * (the train ones to the expected digests; runtime's conformance test covers the train half too).
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnvironment, replayCalls, type LoadedEnvironment } from '@envscaler/runtime';
 import { replayBfclGold } from './bfcl.js';
@@ -17,16 +15,10 @@ import { loadTau2Digest, loadTau2Environment, readTau2Data, type Tau2Data } from
 
 const bfclData = defaultBfclDataDir();
 const bfclEnv = defaultBfclEnvDir();
-const bfclAvailable =
-  existsSync(join(bfclData, 'BFCL_v3_multi_turn_base.json')) && existsSync(join(bfclEnv, 'env.ts'));
 const tau2Data = defaultTau2DataDir();
 const tau2Env = defaultTau2EnvDir();
-const tau2Available =
-  existsSync(join(tau2Data, 'tasks.json')) &&
-  existsSync(join(tau2Env, 'env.ts')) &&
-  existsSync(join(tau2Env, 'digest.ts'));
 
-describe.skipIf(!bfclAvailable)('BFCL: every entry through runtime replayCalls with a config', () => {
+describe('BFCL: every entry through runtime replayCalls with a config', () => {
   let data: BfclData;
   let helpers: BfclEnvHelpers;
   let parameterOrder: Map<string, string[]>;
@@ -99,7 +91,7 @@ describe.skipIf(!bfclAvailable)('BFCL: every entry through runtime replayCalls w
   }, 600_000);
 });
 
-describe.skipIf(!tau2Available)('τ²-retail: gold replay of all 114 tasks through sandboxed sessions', () => {
+describe('τ²-retail: gold replay of all 114 tasks through sandboxed sessions', () => {
   let data: Tau2Data;
   let env: LoadedEnvironment;
   let digest: (db: unknown) => string;

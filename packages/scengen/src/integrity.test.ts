@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { referentialProblems } from './integrity.js';
 import { LIBRARY_STATE } from './test/library-env.js';
+import { tau2RetailSubset } from './test/tau2-subset.js';
 
-const tau2 = JSON.parse(readFileSync(new URL('./test/tau2-retail-subset.json', import.meta.url), 'utf8'));
+const tau2 = tau2RetailSubset();
 
 describe('referentialProblems', () => {
   it('accepts consistent states', () => {

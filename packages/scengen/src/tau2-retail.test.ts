@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,10 +9,11 @@ import { loadEnvironment, type LoadedEnvironment } from '@envscaler/runtime';
 import { evaluateChecklist } from '@envscaler/validate';
 import { MockChatModel } from '@envscaler/testing';
 import { generateScenarios } from './generate.js';
+import { tau2RetailSubset } from './test/tau2-subset.js';
 
 const envDir = fileURLToPath(new URL('../../../envs/tau2-retail', import.meta.url));
 /** Two users, their four orders and the products in them, from τ²-bench's retail db.json (see test/README.md). */
-const SUBSET = JSON.parse(readFileSync(new URL('./test/tau2-retail-subset.json', import.meta.url), 'utf8'));
+const SUBSET = tau2RetailSubset();
 
 const TASK =
   'Hi, this is Aarav Nguyen (aarav.nguyen1293@example.com). I ordered #W2443586 by mistake, please cancel it. ' +
@@ -94,7 +95,7 @@ function script() {
   };
 }
 
-describe.skipIf(!existsSync(join(envDir, 'env.ts')))('end to end on envs/tau2-retail', () => {
+describe('end to end on envs/tau2-retail', () => {
   let env: LoadedEnvironment;
   let out: string;
   beforeAll(async () => {

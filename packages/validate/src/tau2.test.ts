@@ -14,11 +14,17 @@ import { validateScenario } from './validate-artifacts.js';
 const repo = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 const envDir = path.join(repo, 'envs/tau2-retail');
 const dataDir = process.env.ENVSCALER_TAU2_DATA ?? path.resolve(repo, '../shared/conformance/tau2-retail');
-const available = existsSync(path.join(envDir, 'env.ts')) && existsSync(path.join(dataDir, 'tasks.json'));
 
 interface GoldTask {
   id: string;
-  user_scenario: { instructions: { task_instructions: string; reason_for_call: string; known_info: string; unknown_info?: string | null } };
+  user_scenario: {
+    instructions: {
+      task_instructions: string;
+      reason_for_call: string;
+      known_info: string;
+      unknown_info?: string | null;
+    };
+  };
   evaluation_criteria: { actions: { name: string; arguments: Record<string, unknown> }[] };
 }
 
@@ -32,7 +38,8 @@ const checklists: Record<string, CheckItem[]> = {
     {
       id: 'exchange-requested',
       description: 'Order #W2378156 went from delivered to exchange requested',
-      source: "(final: Readonly<State>, initial: Readonly<State>) => initial.orders['#W2378156'].status === 'delivered' && final.orders['#W2378156'].status === 'exchange requested'",
+      source:
+        "(final: Readonly<State>, initial: Readonly<State>) => initial.orders['#W2378156'].status === 'delivered' && final.orders['#W2378156'].status === 'exchange requested'",
     },
     {
       id: 'items-exchanged',
@@ -46,14 +53,16 @@ const checklists: Record<string, CheckItem[]> = {
     {
       id: 'paid-with-card',
       description: 'The price difference goes to credit card 9513926',
-      source: "(final: Readonly<State>) => final.orders['#W2378156'].exchange_payment_method_id === 'credit_card_9513926'",
+      source:
+        "(final: Readonly<State>) => final.orders['#W2378156'].exchange_payment_method_id === 'credit_card_9513926'",
     },
   ],
   '69': [
     {
       id: 'cancelled',
       description: 'Order #W2417020 is cancelled as no longer needed',
-      source: "(final: Readonly<State>, initial: Readonly<State>) => initial.orders['#W2417020'].status === 'pending' && final.orders['#W2417020'].status === 'cancelled' && final.orders['#W2417020'].cancel_reason === 'no longer needed'",
+      source:
+        "(final: Readonly<State>, initial: Readonly<State>) => initial.orders['#W2417020'].status === 'pending' && final.orders['#W2417020'].status === 'cancelled' && final.orders['#W2417020'].cancel_reason === 'no longer needed'",
     },
     {
       id: 'refunded',
@@ -66,7 +75,7 @@ const checklists: Record<string, CheckItem[]> = {
   ],
 };
 
-describe.skipIf(!available)('τ²-bench retail (envs/tau2-retail)', () => {
+describe('τ²-bench retail (envs/tau2-retail)', () => {
   let env: LoadedEnvironment;
   let db: unknown;
   let tasks: Map<string, GoldTask>;
@@ -79,9 +88,16 @@ describe.skipIf(!available)('τ²-bench retail (envs/tau2-retail)', () => {
       envId: env.id,
       initialState: db,
       task: instructions.reason_for_call,
-      user: { persona: instructions.task_instructions, knownInfo: instructions.known_info, unknownInfo: instructions.unknown_info ?? undefined },
+      user: {
+        persona: instructions.task_instructions,
+        knownInfo: instructions.known_info,
+        unknownInfo: instructions.unknown_info ?? undefined,
+      },
       checklist: checklists[id]!,
-      referenceSolution: task.evaluation_criteria.actions.map((a) => ({ name: a.name, arguments: a.arguments })),
+      referenceSolution: task.evaluation_criteria.actions.map((a) => ({
+        name: a.name,
+        arguments: a.arguments,
+      })),
       provenance: { createdAt: '2026-01-01T00:00:00.000Z', source: `tau2-bench retail task ${id}` },
     };
   };
@@ -90,7 +106,11 @@ describe.skipIf(!available)('τ²-bench retail (envs/tau2-retail)', () => {
     new MockChatModel({
       script: {
         agent: [
-          ...tasks.get(id)!.evaluation_criteria.actions.map((a): ScriptedReply => ({ toolCalls: [{ name: a.name, arguments: a.arguments }] })),
+          ...tasks
+            .get(id)!
+            .evaluation_criteria.actions.map((a): ScriptedReply => ({
+              toolCalls: [{ name: a.name, arguments: a.arguments }],
+            })),
           'Everything is done.',
         ],
       },
@@ -99,14 +119,23 @@ describe.skipIf(!available)('τ²-bench retail (envs/tau2-retail)', () => {
   beforeAll(async () => {
     env = existsSync(path.join(envDir, 'meta.json'))
       ? await loadEnvironment({ dir: envDir })
-      : await loadEnvironment({ source: readFileSync(path.join(envDir, 'env.ts'), 'utf8'), id: 'tau2-retail' });
+      : await loadEnvironment({
+          source: readFileSync(path.join(envDir, 'env.ts'), 'utf8'),
+          id: 'tau2-retail',
+        });
     db = JSON.parse(readFileSync(path.join(dataDir, 'db.json'), 'utf8'));
-    tasks = new Map((JSON.parse(readFileSync(path.join(dataDir, 'tasks.json'), 'utf8')) as GoldTask[]).map((t) => [t.id, t]));
+    tasks = new Map(
+      (JSON.parse(readFileSync(path.join(dataDir, 'tasks.json'), 'utf8')) as GoldTask[]).map((t) => [
+        t.id,
+        t,
+      ]),
+    );
   }, 120_000);
   afterAll(() => env?.dispose());
 
   it('the hand-written checks type-check against the retail State', () => {
-    for (const id of ['0', '69']) expect(validateScenario({ scenario: scenario(id), env: env.toPackage() }).issues).toEqual([]);
+    for (const id of ['0', '69'])
+      expect(validateScenario({ scenario: scenario(id), env: env.toPackage() }).issues).toEqual([]);
   });
 
   for (const id of ['0', '69']) {
@@ -114,7 +143,11 @@ describe.skipIf(!available)('τ²-bench retail (envs/tau2-retail)', () => {
       const gold = await runEpisode({ env, scenario: scenario(id), agent: goldAgent(id) });
       expect(gold.termination).toBe('agent_done');
       expect(gold.reward).toMatchObject({ score: 1, success: true });
-      const idle = await runEpisode({ env, scenario: scenario(id), agent: new MockChatModel({ script: { agent: ['I cannot help.'] } }) });
+      const idle = await runEpisode({
+        env,
+        scenario: scenario(id),
+        agent: new MockChatModel({ script: { agent: ['I cannot help.'] } }),
+      });
       expect(idle.reward).toMatchObject({ score: 0, success: false });
       const report = await regrade({ trajectories: [gold, idle], scenarios: [scenario(id)], envs: [env] });
       expect(report.mismatches).toEqual([]);
@@ -144,7 +177,8 @@ describe.skipIf(!available)('τ²-bench retail (envs/tau2-retail)', () => {
       script: {
         'user-simulator': (request: ChatRequest) => {
           const agentTurns = request.messages.filter((m) => m.role === 'user').length;
-          if (agentTurns === 1) return 'Hi, I want to exchange the keyboard and the thermostat from order #W2378156.';
+          if (agentTurns === 1)
+            return 'Hi, I want to exchange the keyboard and the thermostat from order #W2378156.';
           if (agentTurns === 2) return 'I am Yusuf Rossi, zip code 19122.';
           return `Thank you! ${USER_STOP_MARKER}`;
         },
@@ -153,6 +187,8 @@ describe.skipIf(!available)('τ²-bench retail (envs/tau2-retail)', () => {
     const t = await runEpisode({ env, scenario: scenario('0'), agent, user });
     expect(t.termination).toBe('user_stop');
     expect(t.reward).toMatchObject({ score: 1, success: true });
-    expect(user.callsFor('user-simulator')[0]!.messages[0]!.content).toContain('You are Yusuf Rossi in zip code 19122.');
+    expect(user.callsFor('user-simulator')[0]!.messages[0]!.content).toContain(
+      'You are Yusuf Rossi in zip code 19122.',
+    );
   });
 });

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,11 +21,8 @@ import { runCli } from '../index.js';
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const bfclData = defaultBfclDataDir(repoRoot);
 const bfclEnv = defaultBfclEnvDir(repoRoot);
-const bfclReady =
-  existsSync(path.join(bfclData, 'BFCL_v3_multi_turn_base.json')) && existsSync(path.join(bfclEnv, 'env.ts'));
 const tau2Data = defaultTau2DataDir(repoRoot);
 const tau2Env = defaultTau2EnvDir(repoRoot);
-const tau2Ready = existsSync(path.join(tau2Data, 'tasks.json')) && existsSync(path.join(tau2Env, 'env.ts'));
 
 let stdout: string[];
 function capture() {
@@ -58,7 +54,7 @@ describe('envscaler bench', () => {
     expect(text).toContain('tau2-retail');
   });
 
-  describe.skipIf(!bfclReady)('bfcl over the loopback OpenAI-compatible server', () => {
+  describe('bfcl over the loopback OpenAI-compatible server', () => {
     let data: BfclData;
     let helpers: BfclEnvHelpers;
     beforeAll(async () => {
@@ -186,7 +182,7 @@ describe('envscaler bench', () => {
     }, 120_000);
   });
 
-  describe.skipIf(!tau2Ready)('tau2-retail over the loopback server', () => {
+  describe('tau2-retail over the loopback server', () => {
     it('uses --model for the agent and --user-model for the simulated user; gold actions earn 1', async () => {
       const data = await readTau2Data({ dataDir: tau2Data });
       const task = data.tasks.find((t) => t.id === '0')!;

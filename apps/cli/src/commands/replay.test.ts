@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,7 +9,6 @@ import { runCli } from '../index.js';
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const retailDir = path.join(repoRoot, 'envs/tau2-retail');
 const dataDir = path.join(repoRoot, '../shared/conformance/tau2-retail');
-const retailReady = existsSync(path.join(retailDir, 'env.ts')) && existsSync(path.join(retailDir, 'meta.json'));
 
 const counterSource = `import { Environment, type ToolResult } from '@envscaler/core';
 export interface State { count: number; secret?: string }
@@ -35,7 +34,10 @@ beforeAll(async () => {
   const envDir = path.join(root, 'counter');
   await import('node:fs/promises').then((fs) => fs.mkdir(envDir));
   await writeFile(path.join(envDir, 'env.ts'), counterSource);
-  await writeFile(path.join(envDir, 'meta.json'), JSON.stringify({ id: 'counter', topic: 'Counter', summary: 'Counts', rules: [] }));
+  await writeFile(
+    path.join(envDir, 'meta.json'),
+    JSON.stringify({ id: 'counter', topic: 'Counter', summary: 'Counts', rules: [] }),
+  );
   await writeFile(path.join(root, 'state.json'), JSON.stringify({ count: 1, secret: 's' }));
   await writeFile(path.join(root, 'config.json'), JSON.stringify({ start: 10 }));
   await writeFile(
@@ -64,43 +66,108 @@ describe('envscaler replay', () => {
     capture();
     const results = path.join(root, 'results.json');
     const code = await runCli({
-      argv: ['replay', '--env', path.join(root, 'counter'), '--initial-state', path.join(root, 'state.json'), '--calls', path.join(root, 'calls.json'), '--results', results],
+      argv: [
+        'replay',
+        '--env',
+        path.join(root, 'counter'),
+        '--initial-state',
+        path.join(root, 'state.json'),
+        '--calls',
+        path.join(root, 'calls.json'),
+        '--results',
+        results,
+      ],
     });
     expect(code).toBe(0);
     expect(JSON.parse(stdout.join(''))).toEqual({ count: 6, secret: 's' });
-    const written = JSON.parse(await readFile(results, 'utf8')) as { ok: boolean; error?: { code: string } }[];
-    expect(written.map((r) => (r.ok ? 'ok' : r.error!.code))).toEqual(['ok', 'NEGATIVE', 'UNKNOWN_TOOL', 'ok']);
+    const written = JSON.parse(await readFile(results, 'utf8')) as {
+      ok: boolean;
+      error?: { code: string };
+    }[];
+    expect(written.map((r) => (r.ok ? 'ok' : r.error!.code))).toEqual([
+      'ok',
+      'NEGATIVE',
+      'UNKNOWN_TOOL',
+      'ok',
+    ]);
   });
 
   it('writes publicState for config-initialised environments (and --full / --public choose)', async () => {
     const out = path.join(root, 'out.json');
     capture();
-    const base = ['replay', '--env', path.join(root, 'counter'), '--init-config', path.join(root, 'config.json'), '--calls', path.join(root, 'calls.json'), '--out', out];
+    const base = [
+      'replay',
+      '--env',
+      path.join(root, 'counter'),
+      '--init-config',
+      path.join(root, 'config.json'),
+      '--calls',
+      path.join(root, 'calls.json'),
+      '--out',
+      out,
+    ];
     expect(await runCli({ argv: base })).toBe(0);
     expect(JSON.parse(await readFile(out, 'utf8'))).toEqual({ count: 15 });
     expect(await runCli({ argv: [...base, '--full'] })).toBe(0);
     expect(JSON.parse(await readFile(out, 'utf8'))).toEqual({ count: 15, secret: 'x' });
-    expect(await runCli({ argv: ['replay', '--env', path.join(root, 'counter'), '--initial-state', path.join(root, 'state.json'), '--calls', path.join(root, 'calls.json'), '--out', out, '--public'] })).toBe(0);
+    expect(
+      await runCli({
+        argv: [
+          'replay',
+          '--env',
+          path.join(root, 'counter'),
+          '--initial-state',
+          path.join(root, 'state.json'),
+          '--calls',
+          path.join(root, 'calls.json'),
+          '--out',
+          out,
+          '--public',
+        ],
+      }),
+    ).toBe(0);
     expect(JSON.parse(await readFile(out, 'utf8'))).toEqual({ count: 6 });
     expect(stdout.join('')).toBe('');
   });
 
   it.each([
-    ['a missing calls file', ['--initial-state', 'state.json', '--calls', 'missing.json'], /calls file not found: .*missing\.json/],
-    ['a calls file that is not an array', ['--initial-state', 'state.json', '--calls', 'bad-calls.json'], /must be a JSON array of \{ "name", "arguments" \}/],
-    ['a state file that is not JSON', ['--initial-state', 'broken.json', '--calls', 'calls.json'], /initial state file .*broken\.json is not valid JSON/],
-    ['both initialisers', ['--initial-state', 'state.json', '--init-config', 'config.json', '--calls', 'calls.json'], /exactly one of --initial-state/],
-    ['a missing environment', ['--initial-state', 'state.json', '--calls', 'calls.json', '--env', 'nowhere'], /Environment module not found/],
+    [
+      'a missing calls file',
+      ['--initial-state', 'state.json', '--calls', 'missing.json'],
+      /calls file not found: .*missing\.json/,
+    ],
+    [
+      'a calls file that is not an array',
+      ['--initial-state', 'state.json', '--calls', 'bad-calls.json'],
+      /must be a JSON array of \{ "name", "arguments" \}/,
+    ],
+    [
+      'a state file that is not JSON',
+      ['--initial-state', 'broken.json', '--calls', 'calls.json'],
+      /initial state file .*broken\.json is not valid JSON/,
+    ],
+    [
+      'both initialisers',
+      ['--initial-state', 'state.json', '--init-config', 'config.json', '--calls', 'calls.json'],
+      /exactly one of --initial-state/,
+    ],
+    [
+      'a missing environment',
+      ['--initial-state', 'state.json', '--calls', 'calls.json', '--env', 'nowhere'],
+      /Environment module not found/,
+    ],
   ])('%s is a one-line error with exit code 2', async (_what, args, message) => {
     capture();
-    const argv = ['replay', '--env', path.join(root, 'counter'), ...args].map((a) => (a.endsWith('.json') || a === 'nowhere' ? path.join(root, a) : a));
+    const argv = ['replay', '--env', path.join(root, 'counter'), ...args].map((a) =>
+      a.endsWith('.json') || a === 'nowhere' ? path.join(root, a) : a,
+    );
     expect(await runCli({ argv })).toBe(2);
     const text = stderr.join('');
     expect(text).toMatch(message);
     expect(text.trim().split('\n')).toHaveLength(1);
   });
 
-  it.skipIf(!retailReady)('replays a τ²-bench retail task to the reference final database', async () => {
+  it('replays a τ²-bench retail task to the reference final database', async () => {
     const tasks = JSON.parse(readFileSync(path.join(dataDir, 'tasks.json'), 'utf8')) as {
       id: string;
       evaluation_criteria: { actions: { name: string; arguments: unknown }[] };
@@ -114,7 +181,17 @@ describe('envscaler replay', () => {
     const out = path.join(root, 'retail-final.json');
     capture();
     const code = await runCli({
-      argv: ['replay', '--env', retailDir, '--initial-state', path.join(dataDir, 'db.json'), '--calls', calls, '--out', out],
+      argv: [
+        'replay',
+        '--env',
+        retailDir,
+        '--initial-state',
+        path.join(dataDir, 'db.json'),
+        '--calls',
+        calls,
+        '--out',
+        out,
+      ],
     });
     expect(stderr.join('')).toBe('');
     expect(code).toBe(0);

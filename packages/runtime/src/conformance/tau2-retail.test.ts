@@ -11,7 +11,7 @@ import {
   type RetailTask,
 } from './tau2-retail.js';
 
-describe.skipIf(!retailAvailable())('τ²-bench retail gold replay through sandboxed sessions', () => {
+describe('τ²-bench retail gold replay through sandboxed sessions', () => {
   let env: LoadedEnvironment;
   let db: unknown;
   let tasks: Map<string, RetailTask>;
