@@ -8,6 +8,7 @@ import { resolveChatModel } from '../model.js';
 import { loadConfig } from '../config.js';
 import { createInterruptSignal } from '../interrupt.js';
 import { chooseProgressMode, createProgressReporter, type ProgressReporter } from '../progress.js';
+import { backendChoice, createBackend, runScenarioJobs } from './worker.js';
 
 async function isFile(path: string): Promise<boolean> {
   return stat(path).then(
@@ -125,11 +126,19 @@ export function registerScenariosCommand(program: Command): void {
       'answer from a hand-written cassette (scripted/<stage>.jsonl) instead of an endpoint',
     )
     .option('--config <file>', 'config file (default ./envscaler.config.json)')
+    .option(
+      '--backend <name>',
+      'inprocess, or redis: queue one job per environment for `envscaler worker`s (docs/scale-out.md)',
+      backendChoice,
+      'inprocess',
+    )
+    .option('--redis <url>', 'Redis URL for --backend redis (default $REDIS_URL)')
+    .option('--queue <name>', 'base queue name for --backend redis', 'envscaler')
     .option('--json', 'progress as JSON lines on stderr')
     .option('--quiet', 'no progress output')
     .addHelpText(
       'after',
-      '\nExample:\n  $ envscaler scenarios --envs out/envs --out out --count 20 --concurrency 4',
+      '\nExamples:\n  $ envscaler scenarios --envs out/envs --out out --count 20 --concurrency 4\n  $ envscaler scenarios --envs out/envs --out out --count 20 --backend redis --redis redis://queue:6379',
     )
     .action(
       async (options: {
@@ -143,9 +152,52 @@ export function registerScenariosCommand(program: Command): void {
         model?: string;
         scripted?: string;
         config?: string;
+        backend: 'inprocess' | 'redis';
+        redis?: string;
+        queue?: string;
         json?: boolean;
         quiet?: boolean;
       }) => {
+        if (options.backend === 'redis') {
+          // Workers (`envscaler worker`) resolve their own model; the coordinator only queues and waits.
+          const progress = createProgressReporter({
+            mode: chooseProgressMode({
+              json: options.json,
+              quiet: options.quiet,
+              isTTY: process.stderr.isTTY,
+            }),
+          });
+          const concurrency = options.concurrency ?? 2;
+          const interrupt = createInterruptSignal({
+            onFirst: () =>
+              progress.message('interrupted: queued jobs stay queued; re-run the same command to resume'),
+          });
+          try {
+            const outcomes = await runScenarioJobs({
+              backend: createBackend({
+                backend: 'redis',
+                redis: options.redis ?? process.env.REDIS_URL,
+                queue: options.queue,
+                concurrency,
+              }),
+              envs: options.envs,
+              out: options.out,
+              count: options.count,
+              concurrency,
+              solverAttempts: options.solverAttempts,
+              maxSteps: options.maxSteps,
+              progress,
+              signal: interrupt.signal,
+            });
+            for (const o of outcomes)
+              process.stdout.write(
+                `${o.envId}: ${o.kept} scenarios (${o.candidates} candidates) → ${o.scenarios}\n`,
+              );
+          } finally {
+            interrupt.dispose();
+          }
+          return;
+        }
         const model = await resolveChatModel({
           configPath: options.config,
           modelFlag: options.model,
@@ -169,7 +221,7 @@ export function registerScenariosCommand(program: Command): void {
             ),
         });
         try {
-          const { model: _modelFlag, ...rest } = options;
+          const { model: _modelFlag, backend: _backend, redis: _redis, queue: _queue, ...rest } = options;
           const results = await runScenarios({
             ...rest,
             concurrency,

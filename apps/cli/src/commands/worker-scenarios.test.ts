@@ -12,6 +12,7 @@ import {
   type RedisServer,
 } from '@envscaler/jobs';
 import { MockChatModel } from '@envscaler/testing';
+import { runCli } from '../index.js';
 import { createScenariosHandler, runScenarioJobs } from './worker.js';
 
 const ENV_SOURCE = `import { Environment, type ToolResult } from '@envscaler/core';
@@ -147,6 +148,43 @@ describe('scenario generation as jobs (one per environment)', () => {
           pollIntervalMs: 50,
         }),
       });
+      expect(models.map((m) => m.calls.length)).toEqual(calls);
+
+      // The same coordinator through the CLI flag: a third run over the finished directory queues nothing.
+      const printed: string[] = [];
+      const write = process.stdout.write.bind(process.stdout);
+      process.stdout.write = ((chunk: string) => (
+        printed.push(String(chunk)),
+        true
+      )) as typeof process.stdout.write;
+      try {
+        const code = await runCli({
+          argv: [
+            'scenarios',
+            '--envs',
+            envs,
+            '--out',
+            distributed,
+            '--count',
+            '1',
+            '--solver-attempts',
+            '1',
+            '--concurrency',
+            '1',
+            '--backend',
+            'redis',
+            '--redis',
+            redis.url,
+            '--queue',
+            'scen',
+            '--quiet',
+          ],
+        });
+        expect(code).toBe(0);
+      } finally {
+        process.stdout.write = write;
+      }
+      expect(printed.join('')).toContain(`${ENV_IDS[0]}: 1 scenarios`);
       expect(models.map((m) => m.calls.length)).toEqual(calls);
     } finally {
       await Promise.all(workers.map((w) => w.close()));
