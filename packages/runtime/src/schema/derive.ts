@@ -181,7 +181,13 @@ class Deriver {
     const { SyntaxKind } = this.morph;
 
     const allMethods = chain.flatMap((c) => c.getInstanceMethods());
-    const mutation = this.inferMutations(allMethods);
+    // Inference walks every body with the type checker; skip it when every method says its kind
+    // (generated environments always do), which is most of the cost of deriving a large class.
+    const tagged = (m: MethodDeclaration) =>
+      m.getJsDocs().some((d) => d.getTags().some((t) => ['mutation', 'query'].includes(t.getTagName())));
+    const mutation = allMethods.every(tagged)
+      ? new Map<MethodDeclaration, boolean>()
+      : this.inferMutations(allMethods);
     const seen = new Set<string>();
     const tools: ToolSpec[] = [];
     for (const method of allMethods) {
