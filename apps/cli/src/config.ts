@@ -32,9 +32,22 @@ export function configTemplate(): Record<string, unknown> {
       default: 'gpt-4.1-mini',
       stages: { 'logic-method': 'gpt-4.1', 'logic-repair': 'gpt-4.1', 'quality-checker': 'gpt-4.1-mini' },
     },
-    concurrency: { '//': 'Parallel model calls across all stages, and parallel units of work.', llm: 8, environments: 4, scenarios: 4, rollouts: 16 },
-    thresholds: { '//': 'Topic score to keep (0-10) and quality score to keep an environment (0-1).', topicScore: 7, quality: 0.85 },
-    prices: { '//': 'USD per million tokens, for the cost report.', 'gpt-4.1-mini': { promptPerMillion: 0.4, completionPerMillion: 1.6 } },
+    concurrency: {
+      '//': 'Parallel model calls across all stages, and parallel units of work.',
+      llm: 8,
+      environments: 4,
+      scenarios: 4,
+      rollouts: 16,
+    },
+    thresholds: {
+      '//': 'Topic score to keep (0-10) and quality score to keep an environment (0-1).',
+      topicScore: 7,
+      quality: 0.85,
+    },
+    prices: {
+      '//': 'USD per million tokens, for the cost report.',
+      'gpt-4.1-mini': { promptPerMillion: 0.4, completionPerMillion: 1.6 },
+    },
   };
 }
 
@@ -68,7 +81,10 @@ export async function loadConfig(options: { path?: string; cwd?: string }): Prom
   try {
     parsed = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
-    throw new EnvscalerError('CONFIG_ERROR', `config file ${path} is not valid JSON: ${(error as Error).message}`);
+    throw new EnvscalerError(
+      'CONFIG_ERROR',
+      `config file ${path} is not valid JSON: ${(error as Error).message}`,
+    );
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new EnvscalerError('CONFIG_ERROR', `config file ${path} must hold a JSON object`);

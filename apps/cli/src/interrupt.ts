@@ -12,7 +12,9 @@ export function createInterruptSignal(options: { onFirst?: (signal: string) => v
   const handler = (name: NodeJS.Signals) => {
     if (controller.signal.aborted) process.exit(130);
     options.onFirst?.(name);
-    controller.abort(new EnvscalerError('ABORTED', `interrupted by ${name}; finished work is saved, re-run to resume`));
+    controller.abort(
+      new EnvscalerError('ABORTED', `interrupted by ${name}; finished work is saved, re-run to resume`),
+    );
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);

@@ -4,14 +4,21 @@ import { chooseProgressMode, createProgressReporter, describeProgress } from './
 function capture(mode: 'tty' | 'plain' | 'json' | 'quiet') {
   let clock = 0;
   const out: string[] = [];
-  const reporter = createProgressReporter({ mode, write: (t) => out.push(t), now: () => clock, plainIntervalMs: 1000 });
+  const reporter = createProgressReporter({
+    mode,
+    write: (t) => out.push(t),
+    now: () => clock,
+    plainIntervalMs: 1000,
+  });
   return { reporter, out, advance: (ms: number) => (clock += ms) };
 }
 
 describe('progress', () => {
   it('describes counts, rate and ETA', () => {
     expect(describeProgress({ done: 5, total: 10, elapsedMs: 10_000 })).toBe('5/10  0.5/s  ETA 10s  10s');
-    expect(describeProgress({ done: 3, total: 3, failed: 1, elapsedMs: 90_000 })).toBe('3/3  1 failed  0.0/s  1m30s');
+    expect(describeProgress({ done: 3, total: 3, failed: 1, elapsedMs: 90_000 })).toBe(
+      '3/3  1 failed  0.0/s  1m30s',
+    );
   });
 
   it('emits one JSON event per line in json mode', () => {
@@ -22,7 +29,13 @@ describe('progress', () => {
     stage.finish('2 dropped');
     const events = out.map((l) => JSON.parse(l) as { type: string });
     expect(events.map((e) => e.type)).toEqual(['stage', 'progress', 'done']);
-    expect(events[2]).toMatchObject({ stage: 'topic-judge', done: 2, total: 4, detail: '2 dropped', elapsedMs: 100 });
+    expect(events[2]).toMatchObject({
+      stage: 'topic-judge',
+      done: 2,
+      total: 4,
+      detail: '2 dropped',
+      elapsedMs: 100,
+    });
   });
 
   it('throttles plain lines and always prints the final one', () => {

@@ -34,7 +34,11 @@ export interface ProgressOptions {
   plainIntervalMs?: number;
 }
 
-export function chooseProgressMode(options: { json?: boolean; quiet?: boolean; isTTY?: boolean }): ProgressMode {
+export function chooseProgressMode(options: {
+  json?: boolean;
+  quiet?: boolean;
+  isTTY?: boolean;
+}): ProgressMode {
   if (options.quiet) return 'quiet';
   if (options.json) return 'json';
   return options.isTTY ? 'tty' : 'plain';
@@ -45,13 +49,19 @@ function formatDuration(ms: number): string {
   return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
 }
 
-export function describeProgress(event: { done: number; total?: number; failed?: number; elapsedMs: number }): string {
+export function describeProgress(event: {
+  done: number;
+  total?: number;
+  failed?: number;
+  elapsedMs: number;
+}): string {
   const { done, total, failed, elapsedMs } = event;
   const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0;
   const parts = [total === undefined ? `${done}` : `${done}/${total}`];
   if (failed) parts.push(`${failed} failed`);
   if (elapsedMs > 500 && done > 0) parts.push(`${rate >= 10 ? rate.toFixed(0) : rate.toFixed(1)}/s`);
-  if (total !== undefined && done > 0 && done < total) parts.push(`ETA ${formatDuration(((total - done) / rate) * 1000)}`);
+  if (total !== undefined && done > 0 && done < total)
+    parts.push(`ETA ${formatDuration(((total - done) / rate) * 1000)}`);
   parts.push(formatDuration(elapsedMs));
   return parts.join('  ');
 }
@@ -78,9 +88,14 @@ export function createProgressReporter(options: ProgressOptions): ProgressReport
       return {
         update(update) {
           total = update.total ?? total;
-          state = { done: update.done, failed: update.failed ?? state.failed, detail: update.detail ?? state.detail };
+          state = {
+            done: update.done,
+            failed: update.failed ?? state.failed,
+            detail: update.detail ?? state.detail,
+          };
           if (options.mode === 'tty') write(`\r\x1b[2K${line()}`);
-          else if (options.mode === 'json') emit({ type: 'progress', stage: name, done: state.done, total, failed: state.failed });
+          else if (options.mode === 'json')
+            emit({ type: 'progress', stage: name, done: state.done, total, failed: state.failed });
           else if (options.mode === 'plain' && now() - lastPlain >= interval) {
             lastPlain = now();
             write(`${line()}\n`);
@@ -91,7 +106,15 @@ export function createProgressReporter(options: ProgressOptions): ProgressReport
           if (options.mode === 'tty') write(`\r\x1b[2K${line()}\n`);
           else if (options.mode === 'plain') write(`${line()}\n`);
           else if (options.mode === 'json') {
-            emit({ type: 'done', stage: name, done: state.done, total, failed: state.failed, detail: state.detail, elapsedMs: now() - started });
+            emit({
+              type: 'done',
+              stage: name,
+              done: state.done,
+              total,
+              failed: state.failed,
+              detail: state.detail,
+              elapsedMs: now() - started,
+            });
           }
         },
       };

@@ -16,12 +16,7 @@ import type { SandboxKind } from '@envscaler/runtime';
 import { createInterruptSignal } from '../interrupt.js';
 import { resolveModelSetup, type ModelSetup } from '../model.js';
 import { chooseProgressMode, createProgressReporter, type ProgressReporter } from '../progress.js';
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
-  return n;
-}
+import { positiveInt } from '../inputs.js';
 
 function nonNegativeNumber(value: string): number {
   const n = Number(value);

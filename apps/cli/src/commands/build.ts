@@ -18,6 +18,7 @@ import {
   type ProgressReporter,
   type StageProgress,
 } from '../progress.js';
+import { positiveInt } from '../inputs.js';
 
 export interface RunBuildOptions {
   tasks: string;
@@ -62,12 +63,6 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildReport> {
     signal: options.signal,
     onProgress,
   });
-}
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
-  return n;
 }
 
 function scoreValue(value: string): number {

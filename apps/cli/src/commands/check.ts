@@ -14,7 +14,7 @@ import {
   validateTrajectory,
   type ValidationReport,
 } from '@envscaler/validate';
-import { loadEnvironmentsFrom } from './rollout.js';
+import { loadEnvironmentsFrom } from '../inputs.js';
 
 interface CheckFlags {
   envs?: string;

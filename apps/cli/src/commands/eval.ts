@@ -2,8 +2,14 @@ import { writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { EnvscalerError, parseTrajectory, type RunSummary, type Trajectory } from '@envscaler/core';
-import { formatSummaryTable, readJsonlTolerant, regrade, summarize, type RegradeReport } from '@envscaler/validate';
-import { loadEnvironmentsFrom, readScenarios } from './rollout.js';
+import {
+  formatSummaryTable,
+  readJsonlTolerant,
+  regrade,
+  summarize,
+  type RegradeReport,
+} from '@envscaler/validate';
+import { loadEnvironmentsFrom, readScenarios } from '../inputs.js';
 
 /** Reads `<run>/trajectories.jsonl` (a torn last line is ignored, not repaired). */
 export async function readRunTrajectories(options: { run: string }): Promise<Trajectory[]> {
@@ -36,14 +42,26 @@ export async function runEvalCommand(options: EvalCommandOptions): Promise<EvalC
   const envs = await loadEnvironmentsFrom({ dir: options.envs });
   try {
     const report = await regrade({ trajectories, scenarios, envs });
-    const summary = summarize({ trajectories: report.regraded, scenarios, runId: basename(resolve(options.run)) });
+    const summary = summarize({
+      trajectories: report.regraded,
+      scenarios,
+      runId: basename(resolve(options.run)),
+    });
     const lines = [formatSummaryTable(summary), ''];
-    if (report.mismatches.length === 0) lines.push(`regrade: all ${report.entries.length} trajectories agree with their replay`);
+    if (report.mismatches.length === 0)
+      lines.push(`regrade: all ${report.entries.length} trajectories agree with their replay`);
     else {
-      lines.push(`regrade: ${report.mismatches.length} of ${report.entries.length} trajectories disagree with their replay:`);
+      lines.push(
+        `regrade: ${report.mismatches.length} of ${report.entries.length} trajectories disagree with their replay:`,
+      );
       for (const m of report.mismatches) lines.push(`  ${m.trajectoryId}: ${m.problems.join('; ')}`);
     }
-    const mismatches = report.mismatches.map(({ trajectoryId, scenarioId, trial, problems }) => ({ trajectoryId, scenarioId, trial, problems }));
+    const mismatches = report.mismatches.map(({ trajectoryId, scenarioId, trial, problems }) => ({
+      trajectoryId,
+      scenarioId,
+      trial,
+      problems,
+    }));
     await writeFile(join(options.run, 'eval.json'), `${JSON.stringify({ summary, mismatches }, null, 2)}\n`);
     return { summary, report, text: lines.join('\n') };
   } finally {
@@ -54,17 +72,25 @@ export async function runEvalCommand(options: EvalCommandOptions): Promise<EvalC
 export function registerEvalCommand(program: Command): void {
   program
     .command('eval')
-    .description('regrade a rollout run from its saved tool calls (no model), print pass^k/pass@k and write eval.json')
+    .description(
+      'regrade a rollout run from its saved tool calls (no model), print pass^k/pass@k and write eval.json',
+    )
     .requiredOption('--run <dir>', 'run directory holding trajectories.jsonl')
     .requiredOption('--scenarios <path>', 'the scenarios the run used (.jsonl/.json file or directory)')
     .requiredOption('--envs <dir>', 'the environments the run used')
     .option('--strict', 'exit with code 2 when a trajectory disagrees with its replay')
-    .addHelpText('after', '\nExample:\n  $ envscaler eval --run out/rollouts/run1 --scenarios out/scenarios --envs out/envs')
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ envscaler eval --run out/rollouts/run1 --scenarios out/scenarios --envs out/envs',
+    )
     .action(async (flags: EvalCommandOptions & { strict?: boolean }) => {
       const result = await runEvalCommand(flags);
       process.stdout.write(`${result.text}\n`);
       if (flags.strict && result.report.mismatches.length > 0) {
-        throw new EnvscalerError('INVALID_ARTIFACT', `${result.report.mismatches.length} trajectories disagree with their replay`);
+        throw new EnvscalerError(
+          'INVALID_ARTIFACT',
+          `${result.report.mismatches.length} trajectories disagree with their replay`,
+        );
       }
     });
 }

@@ -4,7 +4,8 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { exportRl, exportSft, toJsonl, type SftFormat } from '@envscaler/validate';
 import type { LoadedEnvironment } from '@envscaler/runtime';
 import { readRunTrajectories } from './eval.js';
-import { loadEnvironmentsFrom, parseMode, readScenarios } from './rollout.js';
+import { loadEnvironmentsFrom, readScenarios } from '../inputs.js';
+import { parseMode } from './rollout.js';
 
 async function writeJsonl(path: string, records: readonly unknown[]): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
@@ -21,7 +22,9 @@ export interface ExportSftCommandOptions {
 }
 
 /** Writes SFT records from `<run>/trajectories.jsonl`; returns how many were written of how many read. */
-export async function runExportSftCommand(options: ExportSftCommandOptions): Promise<{ written: number; read: number }> {
+export async function runExportSftCommand(
+  options: ExportSftCommandOptions,
+): Promise<{ written: number; read: number }> {
   const trajectories = await readRunTrajectories({ run: options.run });
   const envs: LoadedEnvironment[] = options.envs ? await loadEnvironmentsFrom({ dir: options.envs }) : [];
   try {
@@ -55,19 +58,24 @@ export async function runExportRlCommand(options: ExportRlCommandOptions): Promi
 
 function sftFormat(value: string): SftFormat {
   if (value !== 'openai' && value !== 'sharegpt' && value !== 'alpaca') {
-    throw new InvalidArgumentError("must be 'openai', 'sharegpt' or 'alpaca' (use `envscaler export rl` for RL data)");
+    throw new InvalidArgumentError(
+      "must be 'openai', 'sharegpt' or 'alpaca' (use `envscaler export rl` for RL data)",
+    );
   }
   return value;
 }
 
 function reward(value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('must be a number between 0 and 1');
+  if (!Number.isFinite(n) || n < 0 || n > 1)
+    throw new InvalidArgumentError('must be a number between 0 and 1');
   return n;
 }
 
 export function registerExportCommand(program: Command): void {
-  const command = program.command('export').description('export rollouts as fine-tuning data (sft) or scenarios for RL trainers (rl)');
+  const command = program
+    .command('export')
+    .description('export rollouts as fine-tuning data (sft) or scenarios for RL trainers (rl)');
   command
     .command('sft')
     .description('trajectories → OpenAI chat fine-tuning, ShareGPT or Alpaca JSONL (LlamaFactory layouts)')
@@ -91,12 +99,22 @@ export function registerExportCommand(program: Command): void {
     });
   command
     .command('rl')
-    .description('scenarios → one JSON line each: scenario, env reference, tools and opening prompt (drive with createEpisode)')
+    .description(
+      'scenarios → one JSON line each: scenario, env reference, tools and opening prompt (drive with createEpisode)',
+    )
     .requiredOption('--scenarios <path>', 'scenarios .jsonl/.json file or directory')
     .requiredOption('--envs <dir>', 'the environments the scenarios use')
     .requiredOption('--out <file>', 'output .jsonl file')
-    .option('--mode <mode>', 'conversational | non_conversational (decides whether the task is in the prompt)', parseMode, 'non_conversational')
-    .addHelpText('after', '\nExample:\n  $ envscaler export rl --scenarios out/scenarios --envs out/envs --out rl.jsonl')
+    .option(
+      '--mode <mode>',
+      'conversational | non_conversational (decides whether the task is in the prompt)',
+      parseMode,
+      'non_conversational',
+    )
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ envscaler export rl --scenarios out/scenarios --envs out/envs --out rl.jsonl',
+    )
     .action(async (flags: ExportRlCommandOptions) => {
       const { written } = await runExportRlCommand(flags);
       process.stdout.write(`${written} scenarios → ${flags.out}\n`);

@@ -35,13 +35,20 @@ async function readJsonFile(file: string, what: string): Promise<unknown> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new EnvscalerError('NOT_FOUND', `${what} file not found: ${file}`);
-    throw new EnvscalerError('INVALID_INPUT', `cannot read ${what} file ${file}: ${(error as Error).message}`);
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new EnvscalerError('NOT_FOUND', `${what} file not found: ${file}`);
+    throw new EnvscalerError(
+      'INVALID_INPUT',
+      `cannot read ${what} file ${file}: ${(error as Error).message}`,
+    );
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new EnvscalerError('INVALID_INPUT', `${what} file ${file} is not valid JSON: ${(error as Error).message}`);
+    throw new EnvscalerError(
+      'INVALID_INPUT',
+      `${what} file ${file} is not valid JSON: ${(error as Error).message}`,
+    );
   }
 }
 
@@ -50,11 +57,17 @@ async function readJsonFile(file: string, what: string): Promise<unknown> {
  * the full final state, except for config-initialised environments (e.g. BFCL) where the public state
  * is the default (it is what such environments are compared on); `--public` / `--full` choose explicitly.
  */
-export async function runReplay(options: ReplayCommandOptions): Promise<{ result: ReplayResult; output: unknown }> {
+export async function runReplay(
+  options: ReplayCommandOptions,
+): Promise<{ result: ReplayResult; output: unknown }> {
   if ((options.initialState === undefined) === (options.initConfig === undefined)) {
-    throw new EnvscalerError('INVALID_INPUT', 'replay needs exactly one of --initial-state <file> and --init-config <file>');
+    throw new EnvscalerError(
+      'INVALID_INPUT',
+      'replay needs exactly one of --initial-state <file> and --init-config <file>',
+    );
   }
-  if (options.public && options.full) throw new EnvscalerError('INVALID_INPUT', '--public and --full exclude each other');
+  if (options.public && options.full)
+    throw new EnvscalerError('INVALID_INPUT', '--public and --full exclude each other');
   const calls = await readJsonFile(options.calls, 'calls');
   const issues = validateCalls(calls);
   if (issues.length > 0) {
@@ -75,7 +88,8 @@ export async function runReplay(options: ReplayCommandOptions): Promise<{ result
   });
   try {
     const result = await replayCalls({ env, calls: calls as ToolCallRequest[], ...init });
-    const usePublic = options.public || (!options.full && env.initialization === 'config' && 'config' in init);
+    const usePublic =
+      options.public || (!options.full && env.initialization === 'config' && 'config' in init);
     return { result, output: usePublic ? result.publicState : result.finalState };
   } finally {
     env.dispose();
@@ -85,7 +99,8 @@ export async function runReplay(options: ReplayCommandOptions): Promise<{ result
 function positiveNumber(flag: string) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isFinite(n) || n <= 0) throw new EnvscalerError('INVALID_INPUT', `${flag} must be a positive number, got '${value}'`);
+    if (!Number.isFinite(n) || n <= 0)
+      throw new EnvscalerError('INVALID_INPUT', `${flag} must be a positive number, got '${value}'`);
     return n;
   };
 }
@@ -107,7 +122,10 @@ export function registerReplayCommand(program: Command): void {
     .option('--memory-mb <mb>', 'memory limit of the sandbox (default 128)', positiveNumber('--memory-mb'))
     .action(async (options: ReplayCommandOptions) => {
       if (options.sandbox !== undefined && options.sandbox !== 'isolated-vm' && options.sandbox !== 'none') {
-        throw new EnvscalerError('INVALID_INPUT', `--sandbox must be 'isolated-vm' or 'none', got '${options.sandbox}'`);
+        throw new EnvscalerError(
+          'INVALID_INPUT',
+          `--sandbox must be 'isolated-vm' or 'none', got '${options.sandbox}'`,
+        );
       }
       const { result, output } = await runReplay(options);
       const text = `${JSON.stringify(output, null, 2)}\n`;

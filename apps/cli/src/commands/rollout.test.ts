@@ -41,8 +41,17 @@ function scenario(id: string, target: number): Scenario {
     task: `Make counter a equal ${target}.`,
     user: { persona: 'A tester.', knownInfo: `The target is ${target}.` },
     checklist: [
-      { id: 'target', description: 'a reached the target', source: `(final: Readonly<State>) => final.counters.a === ${target}` },
-      { id: 'changed', description: 'a changed', source: '(final: Readonly<State>, initial: Readonly<State>) => final.counters.a !== initial.counters.a' },
+      {
+        id: 'target',
+        description: 'a reached the target',
+        source: `(final: Readonly<State>) => final.counters.a === ${target}`,
+      },
+      {
+        id: 'changed',
+        description: 'a changed',
+        source:
+          '(final: Readonly<State>, initial: Readonly<State>) => final.counters.a !== initial.counters.a',
+      },
     ],
     provenance: { createdAt: '2026-01-01T00:00:00.000Z' },
   };
@@ -54,12 +63,17 @@ function agent() {
     script: {
       agent: (request: ChatRequest) => {
         if (request.messages.some((m) => m.role === 'tool')) return 'Done.';
-        const text = request.messages.filter((m) => m.role === 'user').map((m) => m.content).join(' ');
+        const text = request.messages
+          .filter((m) => m.role === 'user')
+          .map((m) => m.content)
+          .join(' ');
         const target = Number(/(\d+)/.exec(text)?.[1] ?? 1);
         return { toolCalls: [{ name: 'add', arguments: { name: 'a', by: target - 1 } }] };
       },
       'user-simulator': (request: ChatRequest) =>
-        request.messages.length > 3 ? 'Thanks ###STOP###' : `Please set counter a to ${/target is (\d+)/.exec(request.messages[0]!.content as string)![1]}.`,
+        request.messages.length > 3
+          ? 'Thanks ###STOP###'
+          : `Please set counter a to ${/target is (\d+)/.exec(request.messages[0]!.content as string)![1]}.`,
     },
   });
 }
@@ -74,10 +88,19 @@ beforeAll(async () => {
   await writeFile(path.join(envs, 'counters', 'env.ts'), ENV_SOURCE);
   await writeFile(
     path.join(envs, 'counters', 'meta.json'),
-    JSON.stringify({ id: 'counters', topic: 'counters', summary: 'Named counters.', introduction: 'You manage counters.', rules: ['Be exact.'] }),
+    JSON.stringify({
+      id: 'counters',
+      topic: 'counters',
+      summary: 'Named counters.',
+      introduction: 'You manage counters.',
+      rules: ['Be exact.'],
+    }),
   );
   scenarios = path.join(root, 'scenarios.jsonl');
-  await writeFile(scenarios, [scenario('s5', 5), scenario('s9', 9)].map((s) => JSON.stringify(s)).join('\n') + '\n');
+  await writeFile(
+    scenarios,
+    [scenario('s5', 5), scenario('s9', 9)].map((s) => JSON.stringify(s)).join('\n') + '\n',
+  );
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
@@ -85,12 +108,26 @@ describe('rollout / eval / export commands', () => {
   it('rollout runs both modes in the sandboxed env; eval regrades; export writes SFT and RL data', async () => {
     const out = path.join(root, 'run-nc');
     const model = agent();
-    const result = await runRolloutCommand({ envs, scenarios, trials: 2, concurrency: 3, out, mode: 'non_conversational', agent: model });
+    const result = await runRolloutCommand({
+      envs,
+      scenarios,
+      trials: 2,
+      concurrency: 3,
+      out,
+      mode: 'non_conversational',
+      agent: model,
+    });
     expect(result.summary).toMatchObject({ episodes: 4, meanReward: 1, successRate: 1 });
     expect(result.summary.passHatK.map((r) => r.value)).toEqual([1, 1]);
 
     const conv = await runRolloutCommand({
-      envs, scenarios, trials: 1, concurrency: 2, out: path.join(root, 'run-c'), mode: 'conversational', agent: agent(),
+      envs,
+      scenarios,
+      trials: 1,
+      concurrency: 2,
+      out: path.join(root, 'run-c'),
+      mode: 'conversational',
+      agent: agent(),
     });
     expect(conv.summary.terminations).toEqual({ user_stop: 2 });
     expect(conv.summary.meanReward).toBe(1);
@@ -111,11 +148,25 @@ describe('rollout / eval / export commands', () => {
     expect(tampered.report.mismatches).toHaveLength(1);
     expect(tampered.text).toContain('disagree');
 
-    const sft = await runExportSftCommand({ run: out, format: 'openai', minReward: 1, out: path.join(root, 'sft.jsonl'), envs });
+    const sft = await runExportSftCommand({
+      run: out,
+      format: 'openai',
+      minReward: 1,
+      out: path.join(root, 'sft.jsonl'),
+      envs,
+    });
     expect(sft).toEqual({ written: 4, read: 4 });
     const record = JSON.parse((await readFile(path.join(root, 'sft.jsonl'), 'utf8')).split('\n')[0]!);
-    expect(record.tools.map((tool: { function: { name: string } }) => tool.function.name).sort()).toEqual(['add', 'read']);
-    const rl = await runExportRlCommand({ scenarios, envs, out: path.join(root, 'rl.jsonl'), mode: 'non_conversational' });
+    expect(record.tools.map((tool: { function: { name: string } }) => tool.function.name).sort()).toEqual([
+      'add',
+      'read',
+    ]);
+    const rl = await runExportRlCommand({
+      scenarios,
+      envs,
+      out: path.join(root, 'rl.jsonl'),
+      mode: 'non_conversational',
+    });
     expect(rl.written).toBe(2);
   });
 
@@ -151,17 +202,49 @@ describe('rollout / eval / export commands', () => {
       process.env.OPENAI_API_KEY = 'test-key';
       process.env.ENVSCALER_MODEL = 'mock-model';
       const out = path.join(root, 'run-cli');
-      const argv = ['rollout', '--envs', envs, '--scenarios', scenarios, '--trials', '2', '--concurrency', '2', '--out', out, '--quiet'];
+      const argv = [
+        'rollout',
+        '--envs',
+        envs,
+        '--scenarios',
+        scenarios,
+        '--trials',
+        '2',
+        '--concurrency',
+        '2',
+        '--out',
+        out,
+        '--quiet',
+      ];
       expect(await runCli({ argv })).toBe(0);
       expect(server.requestsFor('agent')).toHaveLength(8);
       expect(JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8')).meanReward).toBe(1);
       // Resume: nothing left to do, no model calls.
       expect(await runCli({ argv })).toBe(0);
       expect(server.requestsFor('agent')).toHaveLength(8);
-      expect(await runCli({ argv: ['eval', '--run', out, '--scenarios', scenarios, '--envs', envs, '--strict'] })).toBe(0);
-      expect(await runCli({ argv: ['export', 'sft', '--run', out, '--format', 'sharegpt', '--out', path.join(root, 'sg.jsonl')] })).toBe(0);
+      expect(
+        await runCli({ argv: ['eval', '--run', out, '--scenarios', scenarios, '--envs', envs, '--strict'] }),
+      ).toBe(0);
+      expect(
+        await runCli({
+          argv: ['export', 'sft', '--run', out, '--format', 'sharegpt', '--out', path.join(root, 'sg.jsonl')],
+        }),
+      ).toBe(0);
       expect((await readFile(path.join(root, 'sg.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(4);
-      expect(await runCli({ argv: ['rollout', '--envs', envs, '--scenarios', path.join(root, 'nope.jsonl'), '--out', out, '--quiet'] })).toBe(2);
+      expect(
+        await runCli({
+          argv: [
+            'rollout',
+            '--envs',
+            envs,
+            '--scenarios',
+            path.join(root, 'nope.jsonl'),
+            '--out',
+            out,
+            '--quiet',
+          ],
+        }),
+      ).toBe(2);
       expect(await runCli({ argv: ['export', 'sft', '--run', out, '--format', 'rl', '--out', 'x'] })).toBe(2);
     } finally {
       process.env = saved;

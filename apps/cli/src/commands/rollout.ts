@@ -1,95 +1,13 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import {
-  EnvscalerError,
-  InvalidArtifactError,
-  parseJsonLines,
-  parseScenario,
-  type ChatModel,
-  type Scenario,
-} from '@envscaler/core';
-import { loadEnvironment, type LoadedEnvironment } from '@envscaler/runtime';
+import type { ChatModel } from '@envscaler/core';
 import { runRollouts, type RolloutResult, type TokenPrices } from '@envscaler/validate';
 import { createInterruptSignal } from '../interrupt.js';
+import { loadEnvironmentsFrom, positiveInt, readScenarios } from '../inputs.js';
 import { loadConfig } from '../config.js';
 import { resolveChatModel } from '../model.js';
 import { chooseProgressMode, createProgressReporter, type ProgressReporter } from '../progress.js';
 import { backendChoice, createBackend, runRolloutJobs } from './worker.js';
-
-async function isFile(path: string): Promise<boolean> {
-  return stat(path).then(
-    (s) => s.isFile(),
-    () => false,
-  );
-}
-
-/**
- * Loads every environment under `dir`: `dir` itself when it holds an env.ts, else each subdirectory
- * that does (`<out>/envs/<envId>/`). The caller disposes them.
- */
-export async function loadEnvironmentsFrom(options: { dir: string }): Promise<LoadedEnvironment[]> {
-  const root = resolve(options.dir);
-  let dirs: string[];
-  if (await isFile(join(root, 'env.ts'))) dirs = [root];
-  else {
-    const entries = await readdir(root, { withFileTypes: true }).catch(() => {
-      throw new EnvscalerError('NOT_FOUND', `environments directory not found: ${options.dir}`);
-    });
-    dirs = [];
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.isDirectory() && (await isFile(join(root, entry.name, 'env.ts')))) dirs.push(join(root, entry.name));
-    }
-  }
-  if (dirs.length === 0) throw new EnvscalerError('NOT_FOUND', `no environment (a directory with env.ts) under ${options.dir}`);
-  const envs: LoadedEnvironment[] = [];
-  try {
-    for (const dir of dirs) envs.push(await loadEnvironment({ dir }));
-  } catch (error) {
-    for (const env of envs) env.dispose();
-    throw error;
-  }
-  return envs;
-}
-
-/** Reads scenarios from a .jsonl file, a .json file (one scenario or an array) or a directory of .jsonl files. */
-export async function readScenarios(options: { path: string }): Promise<Scenario[]> {
-  const path = resolve(options.path);
-  const info = await stat(path).catch(() => {
-    throw new EnvscalerError('NOT_FOUND', `scenarios not found: ${options.path}`);
-  });
-  const files = info.isDirectory()
-    ? (await readdir(path)).filter((name) => name.endsWith('.jsonl')).sort().map((name) => join(path, name))
-    : [path];
-  const scenarios: Scenario[] = [];
-  for (const file of files) {
-    const text = await readFile(file, 'utf8');
-    if (file.endsWith('.json')) {
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch (error) {
-        throw new InvalidArtifactError({ artifact: 'scenarios file', source: file, issues: [{ path: '$', message: `is not valid JSON (${(error as Error).message})` }] });
-      }
-      for (const [i, item] of (Array.isArray(value) ? value : [value]).entries()) scenarios.push(parseScenario(item, `${file}[${i}]`));
-    } else {
-      scenarios.push(...parseJsonLines({ text, parse: parseScenario, source: file }));
-    }
-  }
-  if (scenarios.length === 0) throw new EnvscalerError('NOT_FOUND', `no scenarios in ${options.path}`);
-  const ids = new Set<string>();
-  for (const s of scenarios) {
-    if (ids.has(s.id)) throw new InvalidArtifactError({ artifact: 'scenarios', source: options.path, issues: [{ path: '$.id', message: `duplicate scenario id '${s.id}'` }] });
-    ids.add(s.id);
-  }
-  return scenarios;
-}
-
-export function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
-  return n;
-}
 
 export interface RolloutCommandOptions {
   envs: string;
@@ -137,7 +55,9 @@ export async function runRolloutCommand(options: RolloutCommandOptions): Promise
         });
       },
     });
-    stage?.finish(`${result.ran} run, ${result.skipped} already done → ${join(options.out, 'trajectories.jsonl')}`);
+    stage?.finish(
+      `${result.ran} run, ${result.skipped} already done → ${join(options.out, 'trajectories.jsonl')}`,
+    );
     return result;
   } finally {
     for (const env of envs) env.dispose();
@@ -155,17 +75,39 @@ export function parseMode(value: string): 'conversational' | 'non_conversational
 export function registerRolloutCommand(program: Command): void {
   program
     .command('rollout')
-    .description('run an agent on scenarios × trials in the sandboxed environments; write trajectories.jsonl and summary.json (resumable)')
-    .requiredOption('--envs <dir>', 'an environment directory (env.ts + env.json/meta.json), or a directory of them')
+    .description(
+      'run an agent on scenarios × trials in the sandboxed environments; write trajectories.jsonl and summary.json (resumable)',
+    )
+    .requiredOption(
+      '--envs <dir>',
+      'an environment directory (env.ts + env.json/meta.json), or a directory of them',
+    )
     .requiredOption('--scenarios <path>', 'a scenarios .jsonl/.json file or a directory of .jsonl files')
-    .requiredOption('--out <dir>', 'run directory: trajectories.jsonl (appended as episodes finish) and summary.json')
+    .requiredOption(
+      '--out <dir>',
+      'run directory: trajectories.jsonl (appended as episodes finish) and summary.json',
+    )
     .option('--trials <k>', 'trials per scenario (for pass^k)', positiveInt, 1)
-    .option('--concurrency <n>', 'episodes run at once (default: concurrency.rollouts in the config, else 8)', positiveInt)
-    .option('--mode <mode>', 'conversational (simulated user) or non_conversational (task as first message)', parseMode, 'non_conversational')
+    .option(
+      '--concurrency <n>',
+      'episodes run at once (default: concurrency.rollouts in the config, else 8)',
+      positiveInt,
+    )
+    .option(
+      '--mode <mode>',
+      'conversational (simulated user) or non_conversational (task as first message)',
+      parseMode,
+      'non_conversational',
+    )
     .option('--max-steps <n>', 'agent turns per episode before truncation', positiveInt, 30)
     .option('--max-tokens <n>', 'tokens per episode (agent + user) before truncation', positiveInt)
     .option('--config <file>', 'config file (default ./envscaler.config.json)')
-    .option('--backend <name>', 'inprocess, or redis: queue one job per episode for `envscaler worker`s (docs/scale-out.md)', backendChoice, 'inprocess')
+    .option(
+      '--backend <name>',
+      'inprocess, or redis: queue one job per episode for `envscaler worker`s (docs/scale-out.md)',
+      backendChoice,
+      'inprocess',
+    )
     .option('--redis <url>', 'Redis URL for --backend redis (default $REDIS_URL)')
     .option('--queue <name>', 'base queue name for --backend redis', 'envscaler')
     .option('--json', 'progress as JSON lines on stderr')
@@ -201,14 +143,19 @@ export function registerRolloutCommand(program: Command): void {
       }) => {
         const model = await resolveChatModel({ configPath: flags.config });
         const config = await loadConfig({ path: flags.config });
-        const modelName = process.env.ENVSCALER_MODEL_AGENT || process.env.ENVSCALER_MODEL || config.models?.stages?.agent || config.models?.default;
+        const modelName =
+          process.env.ENVSCALER_MODEL_AGENT ||
+          process.env.ENVSCALER_MODEL ||
+          config.models?.stages?.agent ||
+          config.models?.default;
         const prices = modelName ? config.prices?.[modelName] : undefined;
         const concurrency = flags.concurrency ?? config.concurrency?.rollouts ?? 8;
         const progress = createProgressReporter({
           mode: chooseProgressMode({ json: flags.json, quiet: flags.quiet, isTTY: process.stderr.isTTY }),
         });
         const interrupt = createInterruptSignal({
-          onFirst: () => progress.message('interrupted: saving finished episodes; re-run the same command to resume'),
+          onFirst: () =>
+            progress.message('interrupted: saving finished episodes; re-run the same command to resume'),
         });
         try {
           const result =
@@ -216,7 +163,11 @@ export function registerRolloutCommand(program: Command): void {
               ? await runRolloutJobs({
                   ...flags,
                   concurrency,
-                  backend: createBackend({ ...flags, concurrency, redis: flags.redis ?? process.env.REDIS_URL }),
+                  backend: createBackend({
+                    ...flags,
+                    concurrency,
+                    redis: flags.redis ?? process.env.REDIS_URL,
+                  }),
                   progress,
                   signal: interrupt.signal,
                 })

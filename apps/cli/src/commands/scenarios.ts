@@ -1,44 +1,14 @@
-import { readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
-import { EnvscalerError, type ChatModel } from '@envscaler/core';
+import { join } from 'node:path';
+import { type Command } from 'commander';
+import { type ChatModel } from '@envscaler/core';
 import { loadEnvironment, type LoadedEnvironment } from '@envscaler/runtime';
 import { generateScenarios, type GenerateScenariosResult } from '@envscaler/scengen';
 import { resolveChatModel } from '../model.js';
 import { loadConfig } from '../config.js';
 import { createInterruptSignal } from '../interrupt.js';
 import { chooseProgressMode, createProgressReporter, type ProgressReporter } from '../progress.js';
+import { findEnvironmentDirs, positiveInt } from '../inputs.js';
 import { backendChoice, createBackend, runScenarioJobs } from './worker.js';
-
-async function isFile(path: string): Promise<boolean> {
-  return stat(path).then(
-    (s) => s.isFile(),
-    () => false,
-  );
-}
-
-/**
- * Environment directories under `dir`: `dir` itself when it holds an env.ts, else every subdirectory
- * that does (the `<out>/envs/<envId>/` layout skelbuilder writes), in name order.
- */
-export async function findEnvironmentDirs(dir: string): Promise<string[]> {
-  const root = resolve(dir);
-  if (await isFile(join(root, 'env.ts'))) return [root];
-  let entries;
-  try {
-    entries = await readdir(root, { withFileTypes: true });
-  } catch {
-    throw new EnvscalerError('NOT_FOUND', `environments directory not found: ${dir}`);
-  }
-  const dirs: string[] = [];
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.isDirectory() && (await isFile(join(root, entry.name, 'env.ts'))))
-      dirs.push(join(root, entry.name));
-  }
-  if (dirs.length === 0)
-    throw new EnvscalerError('NOT_FOUND', `no environment (a directory with env.ts) under ${dir}`);
-  return dirs;
-}
 
 export interface RunScenariosOptions {
   envs: string;
@@ -93,12 +63,6 @@ export async function runScenarios(options: RunScenariosOptions): Promise<Genera
     }
   }
   return results;
-}
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
-  return n;
 }
 
 export function registerScenariosCommand(program: Command): void {

@@ -2,7 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { EnvscalerError } from '@envscaler/core';
 import { startEnvServer } from '../serve/env-server.js';
 import { serveMcpStdio } from '../serve/mcp.js';
-import { loadEnvironmentsFrom, positiveInt, readScenarios } from './rollout.js';
+import { loadEnvironmentsFrom, positiveInt, readScenarios } from '../inputs.js';
 
 interface ServeFlags {
   envs: string;

@@ -76,8 +76,12 @@ describe('envscaler view', () => {
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
       const page = await fetch(server.url);
       expect(await page.text()).toContain('<div id="app">');
-      const envs = (await (await fetch(new URL('api/envs', server.url))).json()) as { items: { id: string; topic: string }[] };
-      expect(envs.items).toEqual([expect.objectContaining({ id: 'counter', topic: 'A counter', toolCount: 1 })]);
+      const envs = (await (await fetch(new URL('api/envs', server.url))).json()) as {
+        items: { id: string; topic: string }[];
+      };
+      expect(envs.items).toEqual([
+        expect.objectContaining({ id: 'counter', topic: 'A counter', toolCount: 1 }),
+      ]);
     } finally {
       await server.close();
     }
@@ -103,41 +107,52 @@ const bin = fileURLToPath(new URL('../../bin/envscaler.js', import.meta.url));
 // The real command end to end: the bin (from source), the printed URL, the page in Debian's chromium, Ctrl-C.
 // Skips only when chromium is missing outside CI.
 describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('envscaler view in chromium', () => {
-  it.runIf(built)('serves a page that lists the environments, and stops on SIGINT', async () => {
-    const child = spawn(process.execPath, [bin, 'view', path.join(root, 'out'), '--port', '0'], {
-      env: { ...process.env, ENVSCALER_FROM_SOURCE: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    try {
-      const url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no URL printed: ${output}`)), 25_000);
-        child.stdout.on('data', () => {
-          const match = /envscaler viewer on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
-          if (match?.[1]) {
-            clearTimeout(timer);
-            resolve(match[1]);
-          }
-        });
+  it.runIf(built)(
+    'serves a page that lists the environments, and stops on SIGINT',
+    async () => {
+      const child = spawn(process.execPath, [bin, 'view', path.join(root, 'out'), '--port', '0'], {
+        env: { ...process.env, ENVSCALER_FROM_SOURCE: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
-      const browser = await chromium.launch({
-        executablePath: chromiumPath,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      });
+      let output = '';
+      child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       try {
-        const page = await browser.newPage();
-        await page.goto(`${url}#/envs`);
-        await page.locator('[data-env-id="counter"]').waitFor();
-        expect(await page.locator('[data-env-id="counter"]').textContent()).toContain('A counter');
+        const url = await new Promise<string>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`no URL printed: ${output}`)), 25_000);
+          child.stdout.on('data', () => {
+            const match = /envscaler viewer on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+            if (match?.[1]) {
+              clearTimeout(timer);
+              resolve(match[1]);
+            }
+          });
+        });
+        const browser = await chromium.launch({
+          executablePath: chromiumPath,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        });
+        try {
+          const page = await browser.newPage();
+          await page.goto(`${url}#/envs`);
+          await page.locator('[data-env-id="counter"]').waitFor();
+          expect(await page.locator('[data-env-id="counter"]').textContent()).toContain('A counter');
+        } finally {
+          await browser.close();
+        }
       } finally {
-        await browser.close();
+        child.kill('SIGINT');
       }
-    } finally {
-      child.kill('SIGINT');
-    }
-    expect(await exited).toBe(0);
-  }, 60_000);
+      expect(await exited).toBe(0);
+    },
+    60_000,
+  );
 });

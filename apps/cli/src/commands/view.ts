@@ -35,7 +35,10 @@ function parsePort(value: string): number {
 /** Checks the out dir and the viewer build, then starts the viewer server on loopback. */
 export async function startView(options: StartViewOptions): Promise<ViewerServer> {
   const outDir = path.resolve(options.outDir);
-  const isDir = await stat(outDir).then((s) => s.isDirectory(), () => false);
+  const isDir = await stat(outDir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
   if (!isDir) throw new EnvscalerError('NOT_FOUND', `out dir ${outDir} does not exist or is not a directory`);
   const { startViewerServer, viewerDistDir } = await loadViewer();
   if (!existsSync(path.join(viewerDistDir, 'index.html'))) {
@@ -50,7 +53,10 @@ export async function startView(options: StartViewOptions): Promise<ViewerServer
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     if (options.port !== undefined) {
-      throw new EnvscalerError('INVALID_INPUT', `port ${options.port} is in use; pick another with --port (0 = any free port)`);
+      throw new EnvscalerError(
+        'INVALID_INPUT',
+        `port ${options.port} is in use; pick another with --port (0 = any free port)`,
+      );
     }
     return startViewerServer({ outDir, host, port: 0 });
   }
@@ -87,7 +93,11 @@ export function registerViewCommand(program: Command): void {
     .description('browse a run in the browser: environments, scenarios, trajectories and the run summary')
     .argument('<out-dir>', 'the out dir of a run (envs/, scenarios/, rollouts/, report.json)')
     .option('--port <n>', `port to listen on (default ${defaultViewPort}, or any free port if that is taken)`)
-    .option('--host <host>', 'address to bind; keep the default unless you mean to share the artifacts', '127.0.0.1')
+    .option(
+      '--host <host>',
+      'address to bind; keep the default unless you mean to share the artifacts',
+      '127.0.0.1',
+    )
     .option('--open', 'open the viewer in the default browser')
     .addHelpText('after', '\nExample:\n  $ envscaler view .envscaler-out --open')
     .action(async (outDir: string, options: { port?: string; host: string; open?: boolean }) => {
@@ -96,7 +106,9 @@ export function registerViewCommand(program: Command): void {
         host: options.host,
         ...(options.port === undefined ? {} : { port: parsePort(options.port) }),
       });
-      process.stdout.write(`envscaler viewer on ${server.url} for ${path.resolve(outDir)} (Ctrl-C to stop)\n`);
+      process.stdout.write(
+        `envscaler viewer on ${server.url} for ${path.resolve(outDir)} (Ctrl-C to stop)\n`,
+      );
       if (options.open) openInBrowser(server.url);
       await waitForStop();
       await server.close();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat, writeFile, rename } from 'node:fs/promises';
+import { readFile, writeFile, rename } from 'node:fs/promises';
 import { join, resolve, basename } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import {
@@ -36,7 +36,7 @@ import {
 import { createInterruptSignal } from '../interrupt.js';
 import { resolveChatModel } from '../model.js';
 import type { ProgressReporter } from '../progress.js';
-import { positiveInt, readScenarios } from './rollout.js';
+import { findEnvironmentDirs, positiveInt, readScenarios } from '../inputs.js';
 
 /** What an `episode` job carries: references to shared files plus the (small) scenario itself. */
 export interface EpisodePayload {
@@ -57,27 +57,9 @@ export function episodeArtifact(scenarioId: string, trial: number): string {
   return `episodes/${scenarioId.replace(/[^A-Za-z0-9._-]/g, '_')}__${trial}.json`;
 }
 
-async function isFile(path: string): Promise<boolean> {
-  return stat(path).then(
-    (s) => s.isFile(),
-    () => false,
-  );
-}
-
 /** Environment directories under `dir` by environment id (read from env.json / meta.json, not compiled). */
 export async function envDirsById(dir: string): Promise<Map<string, { dir: string; sourceHash: string }>> {
-  const root = resolve(dir);
-  let dirs: string[];
-  if (await isFile(join(root, 'env.ts'))) dirs = [root];
-  else {
-    const entries = await readdir(root, { withFileTypes: true }).catch(() => {
-      throw new EnvscalerError('NOT_FOUND', `environments directory not found: ${dir}`);
-    });
-    dirs = [];
-    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (e.isDirectory() && (await isFile(join(root, e.name, 'env.ts')))) dirs.push(join(root, e.name));
-    }
-  }
+  const dirs = await findEnvironmentDirs(dir);
   const byId = new Map<string, { dir: string; sourceHash: string }>();
   for (const envDir of dirs) {
     let id: string | undefined;

@@ -40,7 +40,9 @@ export class Bank extends Environment<State> {
 }
 `;
 
-export const bankInitialState = { accounts: { a: { balance: 10, history: [] }, b: { balance: 0, history: [] } } };
+export const bankInitialState = {
+  accounts: { a: { balance: 10, history: [] }, b: { balance: 0, history: [] } },
+};
 
 /** Writes env.ts + meta.json of the bank environment into `dir`. */
 export async function writeBankEnvironment(options: { dir: string }): Promise<void> {

@@ -36,9 +36,15 @@ export function readJsonBody(req: IncomingMessage, limitBytes: number): Promise<
       if (size > limitBytes) return;
       if (size === 0) return resolve({});
       try {
-        resolve(JSON.parse(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+        resolve(
+          JSON.parse(
+            chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'),
+          ),
+        );
       } catch (error) {
-        reject(new HttpError(400, 'INVALID_JSON', `request body is not valid JSON: ${(error as Error).message}`));
+        reject(
+          new HttpError(400, 'INVALID_JSON', `request body is not valid JSON: ${(error as Error).message}`),
+        );
       }
     });
   });

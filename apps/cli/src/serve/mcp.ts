@@ -121,15 +121,13 @@ export function createMcpHttpHandler(options: {
       const existing = typeof sessionId === 'string' ? sessions.get(sessionId) : undefined;
       if (existing) return existing.transport.handleRequest(req, res);
       if (typeof sessionId === 'string') {
-        res
-          .writeHead(404, { 'content-type': 'application/json' })
-          .end(
-            JSON.stringify({
-              jsonrpc: '2.0',
-              error: { code: -32001, message: `unknown MCP session ${sessionId}` },
-              id: null,
-            }),
-          );
+        res.writeHead(404, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            jsonrpc: '2.0',
+            error: { code: -32001, message: `unknown MCP session ${sessionId}` },
+            id: null,
+          }),
+        );
         return;
       }
       // A request without a session id must be an initialize: give it a fresh world.
