@@ -40,11 +40,19 @@ async function writeLargeRun(outDir: string, envs: number, trajectories: number)
       const id = `env-${String(i).padStart(4, '0')}`;
       const dir = path.join(outDir, 'envs', id);
       await mkdir(dir, { recursive: true });
-      await writeFile(path.join(dir, 'env.json'), JSON.stringify({ ...parkingEnv, id, topic: `Topic number ${i}` }));
+      await writeFile(
+        path.join(dir, 'env.json'),
+        JSON.stringify({ ...parkingEnv, id, topic: `Topic number ${i}` }),
+      );
     }),
   );
   const lines = Array.from({ length: trajectories }, (_, i) =>
-    JSON.stringify({ ...trajectory, id: `big-${i}`, trial: i, reward: { ...trajectory.reward, score: (i % 11) / 10, success: i % 11 === 10 } }),
+    JSON.stringify({
+      ...trajectory,
+      id: `big-${i}`,
+      trial: i,
+      reward: { ...trajectory.reward, score: (i % 11) / 10, success: i % 11 === 10 },
+    }),
   );
   await mkdir(path.join(outDir, 'rollouts/big'), { recursive: true });
   await writeFile(path.join(outDir, 'rollouts/big/trajectories.jsonl'), `${lines.join('\n')}\n`);
@@ -63,11 +71,17 @@ async function open(hash: string): Promise<Page> {
 
 describe.skipIf(skip)('viewer in chromium', () => {
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`chromium not found at ${chromiumPath}; CI must install it (apt-get install chromium)`);
+    if (!haveChromium)
+      throw new Error(`chromium not found at ${chromiumPath}; CI must install it (apt-get install chromium)`);
     root = await mkdtemp(path.join(tmpdir(), 'viewer-e2e-'));
     distDir = path.join(root, 'dist');
     // Build the SPA fresh into a temp dir, so the test never runs against a stale dist/.
-    await build({ root: pkgDir, configFile: path.join(pkgDir, 'vite.config.ts'), logLevel: 'warn', build: { outDir: distDir, emptyOutDir: true } });
+    await build({
+      root: pkgDir,
+      configFile: path.join(pkgDir, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: distDir, emptyOutDir: true },
+    });
     await writeFixtureRun(path.join(root, 'out'));
     await writeLargeRun(path.join(root, 'big'), 300, 3000);
     await mkdir(shotsDir, { recursive: true });
@@ -106,7 +120,9 @@ describe.skipIf(skip)('viewer in chromium', () => {
     await expect(page.locator('table.usage').textContent()).resolves.toContain('scenario-checks');
     await expect(funnel.locator('[data-step="scenariosKept"]').textContent()).resolves.toContain('2');
     const passK = page.getByRole('img', { name: 'pass^k' });
-    await expect(passK.locator('[data-k="1"]').textContent()).resolves.toContain(runSummary.passHatK[0]?.value.toFixed(2));
+    await expect(passK.locator('[data-k="1"]').textContent()).resolves.toContain(
+      runSummary.passHatK[0]?.value.toFixed(2),
+    );
     await expect(page.getByRole('img', { name: 'reward distribution run1' }).isVisible()).resolves.toBe(true);
     await shot(page, 'summary');
     await page.close();
@@ -117,6 +133,7 @@ describe.skipIf(skip)('viewer in chromium', () => {
     await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: 'Environments' }).click();
     await page.getByRole('heading', { name: 'Environments' }).waitFor();
     const rows = page.locator('.vrow');
+    await page.locator('[data-env-id="library-loans"]').waitFor();
     await expect(rows.count()).resolves.toBe(4);
     const lib = page.locator('[data-env-id="library-loans"]');
     await expect(lib.textContent()).resolves.toContain(libraryEnv.topic);
@@ -124,9 +141,14 @@ describe.skipIf(skip)('viewer in chromium', () => {
     await expect(page.locator('[data-env-id="parking-permits"]').textContent()).resolves.toContain('dropped');
     await expect(page.locator('[data-env-id="broken-env"]').textContent()).resolves.toContain('invalid');
     await page.getByLabel('sort').selectOption('quality');
-    await expect(page.locator('[data-env-id]').first().getAttribute('data-env-id')).resolves.toBe('library-loans');
+    await expect(page.locator('[data-env-id]').first().getAttribute('data-env-id')).resolves.toBe(
+      'library-loans',
+    );
     await page.getByLabel('kept or dropped').selectOption('dropped');
-    await expect(page.locator('[data-env-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-env-id')))).resolves.toEqual(['parking-permits', 'ghost-town']);
+    await page.locator('[data-env-id="library-loans"]').waitFor({ state: 'detached' });
+    await expect(
+      page.locator('[data-env-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-env-id'))),
+    ).resolves.toEqual(['parking-permits', 'ghost-town']);
     await page.getByLabel('kept or dropped').selectOption('all');
     await page.getByLabel('sort').selectOption('id');
     await shot(page, 'environments');
@@ -138,15 +160,23 @@ describe.skipIf(skip)('viewer in chromium', () => {
 
     await page.getByRole('link', { name: 'source' }).click();
     const code = page.getByLabel('environment source');
-    await expect(code.textContent()).resolves.toContain('lendBook(args: { memberId: string; bookId: string })');
+    await expect(code.textContent()).resolves.toContain(
+      'lendBook(args: { memberId: string; bookId: string })',
+    );
     await expect(code.locator('.tok-keyword').first().textContent()).resolves.toBe('export');
     await shot(page, 'environment-source');
 
     await page.getByRole('link', { name: 'tools' }).click();
-    await expect(page.locator('[data-tool]').evaluateAll((els) => els.map((e) => e.getAttribute('data-tool')))).resolves.toEqual(['getBook', 'lendBook']);
-    await expect(page.locator('[data-tool="lendBook"]').textContent()).resolves.toMatch(/mutation.*memberId: string/);
+    await page.locator('[data-tool]').first().waitFor();
+    await expect(
+      page.locator('[data-tool]').evaluateAll((els) => els.map((e) => e.getAttribute('data-tool'))),
+    ).resolves.toEqual(['getBook', 'lendBook']);
+    await expect(page.locator('[data-tool="lendBook"]').textContent()).resolves.toMatch(
+      /mutation.*memberId: string/,
+    );
 
     await page.getByRole('link', { name: 'quality' }).click();
+    await page.locator('table.quality tbody tr').first().waitFor();
     const steps = page.locator('table.quality tbody tr');
     await expect(steps.count()).resolves.toBe(libraryQuality.steps.length);
     await expect(steps.nth(2).textContent()).resolves.toContain('warning');
@@ -172,14 +202,19 @@ describe.skipIf(skip)('viewer in chromium', () => {
 
     await page.locator('.runs-for-scenario a', { hasText: 'run1' }).click();
     await page.getByRole('heading', { name: 'Trajectories' }).waitFor();
+    await page.locator('.vrow').first().waitFor();
     await expect(page.locator('.vrow').count()).resolves.toBe(2);
     await page.locator(`[data-trajectory-id="${trajectory.id}"]`).click();
     await page.getByRole('heading', { name: trajectory.id }).waitFor();
     await expect(page.locator('.conversation > li').count()).resolves.toBe(trajectory.messages.length);
-    await expect(page.locator('[data-tool-call="lendBook"]').textContent()).resolves.toContain('"memberId": "M1"');
+    await expect(page.locator('[data-tool-call="lendBook"]').textContent()).resolves.toContain(
+      '"memberId": "M1"',
+    );
     await expect(page.locator('.msg-tool').textContent()).resolves.toContain('L-1');
     await expect(page.locator('table.checks [data-passed="true"]').count()).resolves.toBe(2);
-    const diff = await page.locator('[data-diff-path]').evaluateAll((els) => els.map((e) => e.getAttribute('data-diff-path')));
+    const diff = await page
+      .locator('[data-diff-path]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-diff-path')));
     expect(diff).toEqual(['$.books.B1.onLoan', '$.loans["L-1"]']);
     await shot(page, 'trajectory');
     await page.getByRole('link', { name: 'next →' }).click();
@@ -201,11 +236,15 @@ describe.skipIf(skip)('viewer in chromium', () => {
     await page.getByText('3 trajectories').waitFor();
     await shot(page, 'trajectories');
     await page.goto(`${server.url}#/runs/run1/2`);
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('rollouts/run1/trajectories.jsonl:3');
+    await expect(page.getByRole('alert').textContent()).resolves.toContain(
+      'rollouts/run1/trajectories.jsonl:3',
+    );
     await page.goto(`${server.url}#/envs/ghost-town`);
     await expect(page.locator('dl.outcome').textContent()).resolves.toMatch(/dropped at\s*logic-typecheck/);
     await page.goto(`${server.url}#/envs/parking-permits?tab=source`);
-    await expect(page.getByLabel('environment source').textContent()).resolves.toContain('class ParkingPermits');
+    await expect(page.getByLabel('environment source').textContent()).resolves.toContain(
+      'class ParkingPermits',
+    );
     await page.goto(`${server.url}#/envs/broken-env`);
     await expect(page.getByRole('alert').textContent()).resolves.toContain('envs/broken-env/env.json');
     await page.goto(`${server.url}#/envs/does-not-exist`);

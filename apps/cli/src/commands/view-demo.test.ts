@@ -78,6 +78,7 @@ describe('the viewer on the demo output', () => {
     await env.click();
     await page.getByRole('heading', { name: /LibraryLoans/ }).waitFor();
     await page.getByRole('link', { name: 'tools' }).click();
+    await page.locator('[data-tool]').first().waitFor();
     await expect(
       page.locator('[data-tool]').evaluateAll((els) => els.map((e) => e.getAttribute('data-tool'))),
     ).resolves.toEqual(['getBook', 'searchBooks', 'lendBook', 'returnBook', 'listMemberLoans']);
@@ -95,6 +96,7 @@ describe('the viewer on the demo output', () => {
 
     await page.locator('.runs-for-scenario a', { hasText: 'demo' }).click();
     await page.getByRole('heading', { name: 'Trajectories' }).waitFor();
+    await page.locator('.vrow').first().waitFor();
     const mine = trajectories.filter((t) => t.scenarioId === first.id);
     await expect(page.locator('.vrow').count()).resolves.toBe(mine.length);
     const shown = mine[0]!;
