@@ -35,7 +35,7 @@ import {
   type ProgressEvent,
   type Topic,
 } from './topics.js';
-import { UsageMeter, type Pricing } from './usage.js';
+import { UsageMeter, type Pricing, type StageUsage } from './usage.js';
 import { isAbortError, kebabCase, mapConcurrent, throwIfAborted, writeFileAtomic } from './util.js';
 
 export interface BuildThresholds {
@@ -118,22 +118,44 @@ export function introductionFor(logic: LogicModel): string {
   return `${logic.model.summary}\n\nUse the tools to read and change the system's records. Rules:\n${rules}`.trim();
 }
 
+/** What topic mining (stages 1a–1d) leaves: the deduplicated topics and their environment ids. */
+export interface MinedTopics {
+  topics: Topic[];
+  /** Topic id → environment id (unique within the run). */
+  envIds: Map<string, string>;
+  /** The topic-judge, topic-infer, topic-score and topic-dedup funnel stages. */
+  funnel: FunnelStage[];
+  dedup: DedupResult;
+  method: 'embeddings' | 'tfidf';
+}
+
+/** Shared state for running pieces of the pipeline under one report (usage, cache, funnel so far). */
+export interface BuildRunState {
+  meter?: UsageMeter;
+  cache?: StageCache;
+  /** Funnel stages are pushed here as they finish (so an aborted run can report the part it did). */
+  funnel?: FunnelStage[];
+}
+
+function stageCacheFor(out: string): StageCache {
+  return new StageCache({ dir: join(out, '.cache', 'stages') });
+}
+
 /**
- * The whole skelbuilder pipeline: topic mining (judge, infer, score, dedup), then per topic, up to
- * `concurrency` at once, logic modelling with type-checking and repair, schema derivation, quality
- * evaluation and output. Every model answer is cached under `out/.cache/stages`, so re-running with the
- * same inputs reuses finished work. Returns the report also written to `out/report.json`.
+ * Topic mining over the whole corpus: judge, infer, score and deduplicate, every answer cached under
+ * `out/.cache/stages`. Corpus-wide (dedup compares all topics), so a distributed build runs it on the
+ * coordinator and queues one job per returned topic.
  */
-export async function buildEnvironments(options: BuildEnvironmentsOptions): Promise<BuildReport> {
-  const started = performance.now();
+export async function mineTopics(
+  options: BuildEnvironmentsOptions,
+  state: BuildRunState = {},
+): Promise<MinedTopics> {
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const minScore = options.thresholds?.minScore ?? 7;
-  const qualityThreshold = options.thresholds?.quality ?? 0.85;
-  const meter = new UsageMeter();
-  const cache = new StageCache({ dir: join(options.out, '.cache', 'stages') });
-  const ownChecker = options.checker === undefined;
-  const checker = options.checker ?? new EnvTypeChecker({ thread: options.typecheckThread ?? true });
-  const runtime = options.runtime ?? defaultRuntime;
+  const meter = state.meter ?? new UsageMeter();
+  const cache = state.cache ?? stageCacheFor(options.out);
+  const funnel = state.funnel ?? [];
+  const method = options.embeddings ? 'embeddings' : 'tfidf';
   const stage: ModelStageOptions = {
     model: meter.chat(options.model),
     cache,
@@ -142,94 +164,353 @@ export async function buildEnvironments(options: BuildEnvironmentsOptions): Prom
     temperature: options.temperature,
   };
   const progress = { onProgress: options.onProgress, concurrency };
+  const judged = await judgeTasks({ ...stage, ...progress, tasks: options.tasks });
+  funnel.push({
+    stage: 'topic-judge',
+    in: options.tasks.length,
+    out: judged.kept.length,
+    dropped: judged.dropped,
+  });
+  const inferred = await inferTopics({ ...stage, ...progress, tasks: judged.kept });
+  funnel.push({
+    stage: 'topic-infer',
+    in: judged.kept.length,
+    out: inferred.kept.length,
+    dropped: inferred.dropped,
+  });
+  const scored = await scoreTopics({ ...stage, ...progress, topics: inferred.kept, minScore });
+  funnel.push({
+    stage: 'topic-score',
+    in: inferred.kept.length,
+    out: scored.kept.length,
+    dropped: scored.dropped,
+  });
+  const embeddings = options.embeddings ? meter.embeddings(options.embeddings) : undefined;
+  options.onProgress?.({ stage: 'topic-dedup', done: 0, total: scored.kept.length, dropped: 0 });
+  const dedup = await cache.run(
+    'topic-dedup',
+    { topics: scored.kept, method, threshold: options.thresholds?.dedupSimilarity ?? null },
+    () =>
+      dedupTopics({
+        topics: scored.kept,
+        embeddings,
+        similarity: options.thresholds?.dedupSimilarity,
+        signal: options.signal,
+      }),
+  );
+  funnel.push({
+    stage: 'topic-dedup',
+    in: scored.kept.length,
+    out: dedup.topics.length,
+    dropped: dedup.dropped,
+  });
+  options.onProgress?.({
+    stage: 'topic-dedup',
+    done: scored.kept.length,
+    total: scored.kept.length,
+    dropped: dedup.dropped.length,
+  });
+  return { topics: dedup.topics, envIds: assignEnvIds(dedup.topics), funnel, dedup, method };
+}
+
+export interface BuildTopicEnvironmentOptions {
+  topic: Topic;
+  envId: string;
+  model: ChatModel;
+  /** Output root: writes `envs/<envId>/` or `dropped/<envId>/`; answers are cached under `.cache/stages`. */
+  out: string;
+  /** A type checker to use (one is created and disposed otherwise). */
+  checker?: EnvTypeChecker;
+  runtime?: RuntimeHooks;
+  repairRounds?: number;
+  testerSteps?: number;
+  testerCallsPerTurn?: number;
+  /** Minimum (pass + warning) / total share of the quality run (default 0.85). */
+  qualityThreshold?: number;
+  maxAttempts?: number;
+  temperature?: number;
+  signal?: AbortSignal;
+  /** Usage and cache shared with the rest of a run (a fresh cache on `out` otherwise). */
+  state?: Pick<BuildRunState, 'meter' | 'cache'>;
+  /** Called when logic (with derivation) finished, when quality starts, and when quality finished. */
+  onStep?: (step: 'logic' | 'quality-start' | 'quality', drop?: Drop) => void;
+}
+
+/** One topic's environment, built: its outcome and what building it cost. */
+export interface TopicBuild {
+  outcome: EnvOutcome;
+  /** Model calls and tokens by stage tag, made for this environment (cached answers are not counted). */
+  tokens: Record<string, StageUsage>;
+  cache: { hits: number; misses: number };
+  /** The model name the endpoint reported, if any. */
+  model?: string;
+}
+
+/**
+ * The per-topic part of the pipeline: logic modelling with type-checking and repair, schema derivation,
+ * quality evaluation, and output to `out/envs/<envId>/` (kept) or `out/dropped/<envId>/` (dropped), each
+ * file written atomically. Every model answer is cached under `out/.cache/stages`.
+ */
+export async function buildTopicEnvironment(options: BuildTopicEnvironmentOptions): Promise<TopicBuild> {
+  const { topic, envId } = options;
+  const own = new UsageMeter();
+  const shared = options.state?.meter;
+  const meter = shared ?? own;
+  const cache = options.state?.cache ?? stageCacheFor(options.out);
+  const hits = cache.hits;
+  const misses = cache.misses;
+  const ownChecker = options.checker === undefined;
+  const checker = options.checker ?? new EnvTypeChecker({ thread: false });
+  const runtime = options.runtime ?? defaultRuntime;
+  const qualityThreshold = options.qualityThreshold ?? 0.85;
+  const stage: ModelStageOptions = {
+    model: own.chat(shared ? shared.chat(options.model) : options.model),
+    cache,
+    signal: options.signal,
+    maxAttempts: options.maxAttempts,
+    temperature: options.temperature,
+  };
+  const outcome: EnvOutcome = {
+    envId,
+    topicId: topic.id,
+    topic: topic.topic,
+    taskIds: topic.taskIds,
+    status: 'dropped',
+  };
+  const done = (): TopicBuild => ({
+    outcome,
+    tokens: Object.fromEntries([...own.byStage].sort(([a], [b]) => a.localeCompare(b))),
+    cache: { hits: cache.hits - hits, misses: cache.misses - misses },
+    ...(own.modelName ? { model: own.modelName } : {}),
+  });
+  try {
+    throwIfAborted(options.signal);
+    const logicResult = await buildEnvironmentCode({
+      ...stage,
+      topic,
+      checker,
+      repairRounds: options.repairRounds,
+      fileName: `/envs/${envId}/env.ts`,
+    });
+    if (!logicResult.ok) {
+      Object.assign(outcome, {
+        stage: logicResult.stage,
+        reason: logicResult.reason,
+        repairRounds: logicResult.repairs.length,
+      });
+      if (logicResult.source) {
+        await writeFileAtomic(join(options.out, 'dropped', envId, 'env.ts'), logicResult.source);
+        outcome.path = join('dropped', envId);
+      }
+      options.onStep?.('logic', { stage: logicResult.stage, id: envId, reason: logicResult.reason });
+      return done();
+    }
+    const logic = logicResult.logic;
+    outcome.className = logic.model.className;
+    outcome.repairRounds = logic.repairs.length;
+    let derived: { tools: ToolSpec[]; stateSchema: JsonSchema };
+    try {
+      derived = await runtime.derive({ source: logic.source, fileName: `${envId}/env.ts` });
+    } catch (error) {
+      if (!(error instanceof EnvscalerError) || isAbortError(error)) throw error;
+      const reason = `schema derivation failed: ${error.message}`;
+      Object.assign(outcome, { stage: 'logic-derive', reason });
+      options.onStep?.('logic', { stage: 'logic-derive', id: envId, reason });
+      return done();
+    }
+    options.onStep?.('logic');
+
+    options.onStep?.('quality-start');
+    let quality: Awaited<ReturnType<typeof evaluateQuality>>;
+    try {
+      quality = await evaluateQuality({
+        ...stage,
+        envId,
+        entities: logic.model,
+        stateTypes: logic.stateTypes,
+        stateSchema: derived.stateSchema,
+        tools: derived.tools,
+        openSession: (initialState) => runtime.open({ source: logic.source, initialState }),
+        steps: options.testerSteps,
+        callsPerTurn: options.testerCallsPerTurn,
+        threshold: qualityThreshold,
+      });
+    } catch (error) {
+      // The module compiled but the sandbox could not run it: drop it rather than the whole build.
+      if (!(error instanceof EnvscalerError) || !sandboxFailures.has(error.code)) throw error;
+      const reason = `could not run in the sandbox: ${error.message}`;
+      Object.assign(outcome, { stage: 'quality', reason });
+      options.onStep?.('quality', { stage: 'quality', id: envId, reason });
+      return done();
+    }
+    const report: QualityReport = parseQualityReport(quality.report, `${envId}/quality.json`);
+    outcome.qualityScore = report.score;
+    if (!report.kept) {
+      Object.assign(outcome, {
+        stage: 'quality',
+        reason: report.dropReason ?? 'below threshold',
+        path: join('dropped', envId),
+      });
+      await writeFileAtomic(join(options.out, 'dropped', envId, 'env.ts'), logic.source);
+      await writeFileAtomic(
+        join(options.out, 'dropped', envId, 'quality.json'),
+        `${JSON.stringify(report, null, 2)}\n`,
+      );
+      options.onStep?.('quality', { stage: 'quality', id: envId, reason: outcome.reason! });
+      return done();
+    }
+    const pkg: EnvironmentPackage = parseEnvironmentPackage(
+      {
+        schemaVersion: 1,
+        id: envId,
+        className: logic.model.className,
+        topic: topic.topic,
+        summary: logic.model.summary,
+        introduction: introductionFor(logic),
+        rules: logic.model.rules,
+        stateSchema: derived.stateSchema,
+        tools: derived.tools,
+        source: logic.source,
+        initialization: 'state',
+        provenance: {
+          seedTask: topic.tasks[0],
+          seedTaskIds: topic.taskIds,
+          ...(meter.modelName ? { model: meter.modelName } : {}),
+          quality: report,
+          createdAt: new Date().toISOString(),
+        },
+      },
+      `${envId}/env.json`,
+    );
+    const dir = join(options.out, 'envs', envId);
+    await writeFileAtomic(join(dir, 'env.ts'), logic.source);
+    await writeFileAtomic(join(dir, 'quality.json'), `${JSON.stringify(report, null, 2)}\n`);
+    await writeFileAtomic(join(dir, 'env.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+    Object.assign(outcome, { status: 'kept', path: join('envs', envId) });
+    options.onStep?.('quality');
+    return done();
+  } finally {
+    if (ownChecker) await checker.dispose();
+  }
+}
+
+/**
+ * The logic and quality funnel stages from per-environment outcomes, drops in environment-id order (a
+ * drop at 'quality' counts against quality; any other drop against logic).
+ */
+export function envFunnel(envs: readonly EnvOutcome[]): FunnelStage[] {
+  const sorted = [...envs].sort((a, b) => a.envId.localeCompare(b.envId));
+  const drop = (e: EnvOutcome): Drop => ({ stage: e.stage ?? 'logic', id: e.envId, reason: e.reason ?? '' });
+  const logicDrops = sorted.filter((e) => e.status === 'dropped' && e.stage !== 'quality').map(drop);
+  const qualityDrops = sorted.filter((e) => e.status === 'dropped' && e.stage === 'quality').map(drop);
+  const qualityIn = sorted.length - logicDrops.length;
+  return [
+    { stage: 'logic', in: sorted.length, out: sorted.length - logicDrops.length, dropped: logicDrops },
+    { stage: 'quality', in: qualityIn, out: qualityIn - qualityDrops.length, dropped: qualityDrops },
+  ];
+}
+
+export interface WriteBuildReportOptions {
+  out: string;
+  /** Corpus size. */
+  tasks: number;
+  funnel: FunnelStage[];
+  envs: readonly EnvOutcome[];
+  /** The dedup result (undefined when the run stopped before dedup). */
+  dedup?: DedupResult;
+  method: 'embeddings' | 'tfidf';
+  thresholds?: BuildThresholds;
+  /** Tokens spent by this run, by stage tag. */
+  usage: Iterable<[string, StageUsage]>;
+  pricing?: Pricing;
+  model?: string;
+  cache: { hits: number; misses: number };
+  wallTimeMs: number;
+  aborted: boolean;
+}
+
+/** Writes `out/report.json` and `out/report.md` (environments sorted by id) and returns the report. */
+export async function writeBuildReport(options: WriteBuildReportOptions): Promise<BuildReport> {
+  const meter = new UsageMeter();
+  for (const [stage, usage] of options.usage) {
+    const entry = meter.byStage.get(stage) ?? { calls: 0, promptTokens: 0, completionTokens: 0 };
+    entry.calls += usage.calls;
+    entry.promptTokens += usage.promptTokens;
+    entry.completionTokens += usage.completionTokens;
+    meter.byStage.set(stage, entry);
+  }
+  const { tokens, total } = tokensReport(meter, options.pricing);
+  const dedupSimilarity =
+    options.dedup?.threshold ?? options.thresholds?.dedupSimilarity ?? defaultDedupThreshold[options.method];
+  const report: BuildReport = {
+    schemaVersion: 1,
+    createdAt: new Date().toISOString(),
+    wallTimeMs: options.wallTimeMs,
+    aborted: options.aborted,
+    ...(options.model ? { model: options.model } : {}),
+    corpus: { tasks: options.tasks },
+    dedup: { method: options.method, threshold: dedupSimilarity, merged: options.dedup?.merged ?? [] },
+    thresholds: {
+      minScore: options.thresholds?.minScore ?? 7,
+      quality: options.thresholds?.quality ?? 0.85,
+      dedupSimilarity,
+    },
+    funnel: options.funnel,
+    tokens,
+    totalTokens: total,
+    cache: options.cache,
+    envs: [...options.envs].sort((a, b) => a.envId.localeCompare(b.envId)),
+  };
+  await writeFileAtomic(join(options.out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFileAtomic(join(options.out, 'report.md'), renderReportMarkdown(report));
+  return report;
+}
+
+/**
+ * The whole skelbuilder pipeline: topic mining (judge, infer, score, dedup; `mineTopics`), then per topic,
+ * up to `concurrency` at once, logic modelling with type-checking and repair, schema derivation, quality
+ * evaluation and output (`buildTopicEnvironment`), then the report (`writeBuildReport`). Every model
+ * answer is cached under `out/.cache/stages`, so re-running with the same inputs reuses finished work.
+ * Returns the report also written to `out/report.json`.
+ */
+export async function buildEnvironments(options: BuildEnvironmentsOptions): Promise<BuildReport> {
+  const started = performance.now();
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const qualityThreshold = options.thresholds?.quality ?? 0.85;
+  const meter = new UsageMeter();
+  const cache = stageCacheFor(options.out);
+  const ownChecker = options.checker === undefined;
+  const checker = options.checker ?? new EnvTypeChecker({ thread: options.typecheckThread ?? true });
+  const runtime = options.runtime ?? defaultRuntime;
   const funnel: FunnelStage[] = [];
   const envs: EnvOutcome[] = [];
   let dedup: DedupResult | undefined;
   const method = options.embeddings ? 'embeddings' : 'tfidf';
 
-  const finish = async (aborted: boolean): Promise<BuildReport> => {
-    const { tokens, total } = tokensReport(meter, options.pricing);
-    const report: BuildReport = {
-      schemaVersion: 1,
-      createdAt: new Date().toISOString(),
+  const finish = (aborted: boolean): Promise<BuildReport> =>
+    writeBuildReport({
+      out: options.out,
+      tasks: options.tasks.length,
+      funnel,
+      envs,
+      dedup,
+      method,
+      thresholds: options.thresholds,
+      usage: meter.byStage,
+      pricing: options.pricing,
+      model: meter.modelName,
+      cache: { hits: cache.hits, misses: cache.misses },
       wallTimeMs: Math.round(performance.now() - started),
       aborted,
-      ...(meter.modelName ? { model: meter.modelName } : {}),
-      corpus: { tasks: options.tasks.length },
-      dedup: {
-        method,
-        threshold: dedup?.threshold ?? options.thresholds?.dedupSimilarity ?? defaultDedupThreshold[method],
-        merged: dedup?.merged ?? [],
-      },
-      thresholds: {
-        minScore,
-        quality: qualityThreshold,
-        dedupSimilarity:
-          dedup?.threshold ?? options.thresholds?.dedupSimilarity ?? defaultDedupThreshold[method],
-      },
-      funnel,
-      tokens,
-      totalTokens: total,
-      cache: { hits: cache.hits, misses: cache.misses },
-      envs: [...envs].sort((a, b) => a.envId.localeCompare(b.envId)),
-    };
-    await writeFileAtomic(join(options.out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-    await writeFileAtomic(join(options.out, 'report.md'), renderReportMarkdown(report));
-    return report;
-  };
+    });
 
   try {
     // 1. Topic mining.
-    const judged = await judgeTasks({ ...stage, ...progress, tasks: options.tasks });
-    funnel.push({
-      stage: 'topic-judge',
-      in: options.tasks.length,
-      out: judged.kept.length,
-      dropped: judged.dropped,
-    });
-    const inferred = await inferTopics({ ...stage, ...progress, tasks: judged.kept });
-    funnel.push({
-      stage: 'topic-infer',
-      in: judged.kept.length,
-      out: inferred.kept.length,
-      dropped: inferred.dropped,
-    });
-    const scored = await scoreTopics({ ...stage, ...progress, topics: inferred.kept, minScore });
-    funnel.push({
-      stage: 'topic-score',
-      in: inferred.kept.length,
-      out: scored.kept.length,
-      dropped: scored.dropped,
-    });
-    const embeddings = options.embeddings ? meter.embeddings(options.embeddings) : undefined;
-    options.onProgress?.({ stage: 'topic-dedup', done: 0, total: scored.kept.length, dropped: 0 });
-    dedup = await cache.run(
-      'topic-dedup',
-      { topics: scored.kept, method, threshold: options.thresholds?.dedupSimilarity ?? null },
-      () =>
-        dedupTopics({
-          topics: scored.kept,
-          embeddings,
-          similarity: options.thresholds?.dedupSimilarity,
-          signal: options.signal,
-        }),
-    );
-    funnel.push({
-      stage: 'topic-dedup',
-      in: scored.kept.length,
-      out: dedup.topics.length,
-      dropped: dedup.dropped,
-    });
-    options.onProgress?.({
-      stage: 'topic-dedup',
-      done: scored.kept.length,
-      total: scored.kept.length,
-      dropped: dedup.dropped.length,
-    });
+    const mined = await mineTopics(options, { meter, cache, funnel });
+    dedup = mined.dedup;
 
     // 2–4. Per environment: logic, derivation, quality, output.
-    const topics = dedup.topics;
-    const envIds = assignEnvIds(topics);
+    const { topics, envIds } = mined;
     const counters = {
       logic: { done: 0, dropped: 0, in: 0, drops: [] as Drop[] },
       quality: { done: 0, dropped: 0, in: 0, drops: [] as Drop[] },
@@ -252,122 +533,27 @@ export async function buildEnvironments(options: BuildEnvironmentsOptions): Prom
     counters.logic.in = topics.length;
     await mapConcurrent(topics, concurrency, async (topic) => {
       throwIfAborted(options.signal);
-      const envId = envIds.get(topic.id)!;
-      const outcome: EnvOutcome = {
-        envId,
-        topicId: topic.id,
-        topic: topic.topic,
-        taskIds: topic.taskIds,
-        status: 'dropped',
-      };
-      const logicResult = await buildEnvironmentCode({
-        ...stage,
+      const built = await buildTopicEnvironment({
         topic,
+        envId: envIds.get(topic.id)!,
+        model: options.model,
+        out: options.out,
         checker,
+        runtime,
         repairRounds: options.repairRounds,
-        fileName: `/envs/${envId}/env.ts`,
-      });
-      if (!logicResult.ok) {
-        Object.assign(outcome, {
-          stage: logicResult.stage,
-          reason: logicResult.reason,
-          repairRounds: logicResult.repairs.length,
-        });
-        if (logicResult.source) {
-          await writeFileAtomic(join(options.out, 'dropped', envId, 'env.ts'), logicResult.source);
-          outcome.path = join('dropped', envId);
-        }
-        envs.push(outcome);
-        tick('logic', { stage: logicResult.stage, id: envId, reason: logicResult.reason });
-        return;
-      }
-      const logic = logicResult.logic;
-      outcome.className = logic.model.className;
-      outcome.repairRounds = logic.repairs.length;
-      let derived: { tools: ToolSpec[]; stateSchema: JsonSchema };
-      try {
-        derived = await runtime.derive({ source: logic.source, fileName: `${envId}/env.ts` });
-      } catch (error) {
-        if (!(error instanceof EnvscalerError) || isAbortError(error)) throw error;
-        const reason = `schema derivation failed: ${error.message}`;
-        Object.assign(outcome, { stage: 'logic-derive', reason });
-        envs.push(outcome);
-        tick('logic', { stage: 'logic-derive', id: envId, reason });
-        return;
-      }
-      tick('logic');
-
-      counters.quality.in++;
-      let quality: Awaited<ReturnType<typeof evaluateQuality>>;
-      try {
-        quality = await evaluateQuality({
-          ...stage,
-          envId,
-          entities: logic.model,
-          stateTypes: logic.stateTypes,
-          stateSchema: derived.stateSchema,
-          tools: derived.tools,
-          openSession: (initialState) => runtime.open({ source: logic.source, initialState }),
-          steps: options.testerSteps,
-          callsPerTurn: options.testerCallsPerTurn,
-          threshold: qualityThreshold,
-        });
-      } catch (error) {
-        // The module compiled but the sandbox could not run it: drop it rather than the whole build.
-        if (!(error instanceof EnvscalerError) || !sandboxFailures.has(error.code)) throw error;
-        const reason = `could not run in the sandbox: ${error.message}`;
-        Object.assign(outcome, { stage: 'quality', reason });
-        envs.push(outcome);
-        tick('quality', { stage: 'quality', id: envId, reason });
-        return;
-      }
-      const report: QualityReport = parseQualityReport(quality.report, `${envId}/quality.json`);
-      outcome.qualityScore = report.score;
-      if (!report.kept) {
-        Object.assign(outcome, {
-          stage: 'quality',
-          reason: report.dropReason ?? 'below threshold',
-          path: join('dropped', envId),
-        });
-        await writeFileAtomic(join(options.out, 'dropped', envId, 'env.ts'), logic.source);
-        await writeFileAtomic(
-          join(options.out, 'dropped', envId, 'quality.json'),
-          `${JSON.stringify(report, null, 2)}\n`,
-        );
-        envs.push(outcome);
-        tick('quality', { stage: 'quality', id: envId, reason: outcome.reason! });
-        return;
-      }
-      const pkg: EnvironmentPackage = parseEnvironmentPackage(
-        {
-          schemaVersion: 1,
-          id: envId,
-          className: logic.model.className,
-          topic: topic.topic,
-          summary: logic.model.summary,
-          introduction: introductionFor(logic),
-          rules: logic.model.rules,
-          stateSchema: derived.stateSchema,
-          tools: derived.tools,
-          source: logic.source,
-          initialization: 'state',
-          provenance: {
-            seedTask: topic.tasks[0],
-            seedTaskIds: topic.taskIds,
-            ...(meter.modelName ? { model: meter.modelName } : {}),
-            quality: report,
-            createdAt: new Date().toISOString(),
-          },
+        testerSteps: options.testerSteps,
+        testerCallsPerTurn: options.testerCallsPerTurn,
+        qualityThreshold,
+        maxAttempts: options.maxAttempts,
+        temperature: options.temperature,
+        signal: options.signal,
+        state: { meter, cache },
+        onStep: (step, drop) => {
+          if (step === 'quality-start') counters.quality.in++;
+          else tick(step, drop);
         },
-        `${envId}/env.json`,
-      );
-      const dir = join(options.out, 'envs', envId);
-      await writeFileAtomic(join(dir, 'env.ts'), logic.source);
-      await writeFileAtomic(join(dir, 'quality.json'), `${JSON.stringify(report, null, 2)}\n`);
-      await writeFileAtomic(join(dir, 'env.json'), `${JSON.stringify(pkg, null, 2)}\n`);
-      Object.assign(outcome, { status: 'kept', path: join('envs', envId) });
-      envs.push(outcome);
-      tick('quality');
+      });
+      envs.push(built.outcome);
     });
     funnel.push({
       stage: 'logic',

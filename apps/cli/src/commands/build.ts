@@ -19,6 +19,7 @@ import {
   type StageProgress,
 } from '../progress.js';
 import { positiveInt } from '../inputs.js';
+import { backendChoice, createBackend, runBuildJobs } from './worker.js';
 
 export interface RunBuildOptions {
   tasks: string;
@@ -92,11 +93,19 @@ export function registerBuildCommand(program: Command): void {
     .option('--tester-steps <n>', 'tool calls in each quality run', positiveInt, 30)
     .option('--repair-rounds <n>', 'type-check repair rounds per environment', positiveInt, 3)
     .option('--config <file>', 'config file (default ./envscaler.config.json)')
+    .option(
+      '--backend <name>',
+      'inprocess, or redis: mine topics here, then queue one job per topic for `envscaler worker`s (docs/scale-out.md)',
+      backendChoice,
+      'inprocess',
+    )
+    .option('--redis <url>', 'Redis URL for --backend redis (default $REDIS_URL)')
+    .option('--queue <name>', 'base queue name for --backend redis', 'envscaler')
     .option('--json', 'progress as JSON lines on stderr')
     .option('--quiet', 'no progress output')
     .addHelpText(
       'after',
-      '\nRe-running with the same --out reuses every finished stage (no repeated model calls).\n\nExample:\n  $ envscaler build --tasks examples/corpus/tasks.jsonl --out out --concurrency 4',
+      '\nRe-running with the same --out reuses every finished stage (no repeated model calls).\n\nExamples:\n  $ envscaler build --tasks examples/corpus/tasks.jsonl --out out --concurrency 4\n  $ envscaler build --tasks examples/corpus/tasks.jsonl --out out --backend redis --redis redis://queue:6379',
     )
     .action(
       async (options: {
@@ -108,6 +117,9 @@ export function registerBuildCommand(program: Command): void {
         testerSteps: number;
         repairRounds: number;
         config?: string;
+        backend: 'inprocess' | 'redis';
+        redis?: string;
+        queue?: string;
         json?: boolean;
         quiet?: boolean;
       }) => {
@@ -132,21 +144,46 @@ export function registerBuildCommand(program: Command): void {
               'interrupted: finishing in-flight work and saving; press Ctrl-C again to exit now',
             ),
         });
+        const concurrency = options.concurrency ?? config.concurrency?.environments ?? 4;
+        const minScore = options.minScore ?? config.thresholds?.topicScore ?? 7;
+        const qualityThreshold = options.qualityThreshold ?? config.thresholds?.quality ?? 0.85;
         try {
-          const report = await runBuild({
-            tasks: options.tasks,
-            out: options.out,
-            model,
-            embeddings,
-            concurrency: options.concurrency ?? config.concurrency?.environments ?? 4,
-            minScore: options.minScore ?? config.thresholds?.topicScore ?? 7,
-            qualityThreshold: options.qualityThreshold ?? config.thresholds?.quality ?? 0.85,
-            testerSteps: options.testerSteps,
-            repairRounds: options.repairRounds,
-            pricing,
-            signal: interrupt.signal,
-            progress,
-          });
+          const report =
+            options.backend === 'redis'
+              ? // Topic mining runs here; workers (`envscaler worker`) build one environment per job.
+                await runBuildJobs({
+                  backend: createBackend({
+                    backend: 'redis',
+                    redis: options.redis ?? process.env.REDIS_URL,
+                    queue: options.queue,
+                    concurrency,
+                  }),
+                  tasks: await loadTaskCorpus({ path: options.tasks }),
+                  out: options.out,
+                  model,
+                  embeddings,
+                  concurrency,
+                  thresholds: { minScore, quality: qualityThreshold },
+                  testerSteps: options.testerSteps,
+                  repairRounds: options.repairRounds,
+                  pricing,
+                  signal: interrupt.signal,
+                  progress,
+                })
+              : await runBuild({
+                  tasks: options.tasks,
+                  out: options.out,
+                  model,
+                  embeddings,
+                  concurrency,
+                  minScore,
+                  qualityThreshold,
+                  testerSteps: options.testerSteps,
+                  repairRounds: options.repairRounds,
+                  pricing,
+                  signal: interrupt.signal,
+                  progress,
+                });
           const kept = report.envs.filter((e) => e.status === 'kept').length;
           process.stdout.write(
             `${kept} environment(s) from ${report.corpus.tasks} task(s) → ${join(options.out, 'envs')} (report: ${join(options.out, 'report.md')})\n`,

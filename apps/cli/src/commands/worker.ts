@@ -6,6 +6,7 @@ import {
   EnvscalerError,
   parseTrajectory,
   type ChatModel,
+  type EmbeddingModel,
   type Scenario,
   type Trajectory,
 } from '@envscaler/core';
@@ -26,6 +27,24 @@ import {
 } from '@envscaler/jobs';
 import { loadEnvironment, type LoadedEnvironment } from '@envscaler/runtime';
 import { generateScenarios } from '@envscaler/scengen';
+import {
+  buildTopicEnvironment,
+  envFunnel,
+  EnvTypeChecker,
+  mineTopics,
+  StageCache,
+  UsageMeter,
+  writeBuildReport,
+  type BuildReport,
+  type BuildThresholds,
+  type CorpusTask,
+  type EnvOutcome,
+  type Pricing,
+  type RuntimeHooks,
+  type StageUsage,
+  type Topic,
+  type TopicBuild,
+} from '@envscaler/skelbuilder';
 import {
   readJsonlTolerant,
   runEpisode,
@@ -426,6 +445,220 @@ export async function runScenarioJobs(options: {
   }
 }
 
+/** Settings of a `build-env` job (everything besides the topic that determines its environment). */
+export interface BuildEnvSettings {
+  repairRounds?: number;
+  testerSteps?: number;
+  testerCallsPerTurn?: number;
+  qualityThreshold?: number;
+  maxAttempts?: number;
+  temperature?: number;
+}
+
+/** What a `build-env` job carries: one mined topic, its environment id and the build settings. */
+export interface BuildEnvPayload {
+  topic: Topic;
+  envId: string;
+  /** Output root shared by the workers (`envs/<envId>/`, `dropped/<envId>/`, `.cache/stages/`). */
+  out: string;
+  settings: BuildEnvSettings;
+}
+
+/** What a finished `build-env` job leaves at `.jobs/build-env/<envId>.<key>.json`. */
+export type BuildEnvOutcome = TopicBuild;
+
+/**
+ * Runs `build-env` jobs with skelbuilder's `buildTopicEnvironment` (which writes `envs/<envId>/` or
+ * `dropped/<envId>/` atomically and reuses `.cache/stages/`), then writes the job's marker holding the
+ * environment's outcome. An error fails the job (no marker), so a re-run builds that topic again.
+ */
+export function createBuildHandler(options: { model: ChatModel; runtime?: RuntimeHooks }): {
+  handler: JobHandler<BuildEnvPayload>;
+  dispose: () => Promise<void>;
+} {
+  let checker: EnvTypeChecker | undefined;
+  const handler: JobHandler<BuildEnvPayload> = async (job, context) => {
+    const p = job.payload;
+    const store = createFsArtifactStore({ root: p.out });
+    const marker = job.artifact ?? buildEnvArtifact(p.envId, job.key);
+    if (await store.exists(marker)) return { marker, skipped: true };
+    checker ??= new EnvTypeChecker({ thread: true });
+    const built = await buildTopicEnvironment({
+      ...p.settings,
+      topic: p.topic,
+      envId: p.envId,
+      out: p.out,
+      model: options.model,
+      checker,
+      runtime: options.runtime,
+      signal: context.signal,
+    });
+    if (context.signal.aborted) throw new EnvscalerError('ABORTED', 'worker shutting down');
+    await store.put(marker, `${JSON.stringify(built)}\n`);
+    return { marker, status: built.outcome.status };
+  };
+  return {
+    handler,
+    async dispose() {
+      await checker?.dispose();
+      checker = undefined;
+    },
+  };
+}
+
+export function buildEnvArtifact(envId: string, key: string): string {
+  return `.jobs/build-env/${envId}.${key}.json`;
+}
+
+/** One `build-env` job per mined topic, keyed by the content hash of (topic, envId, settings). */
+export function buildEnvJobs(options: {
+  topics: readonly Topic[];
+  envIds: ReadonlyMap<string, string>;
+  out: string;
+  settings: BuildEnvSettings;
+}): JobSpec<BuildEnvPayload>[] {
+  const out = resolve(options.out);
+  return options.topics.map((topic) => {
+    const envId = options.envIds.get(topic.id)!;
+    const payload: BuildEnvPayload = { topic, envId, out, settings: options.settings };
+    const key = jobKey('build-env', payload);
+    return { kind: 'build-env', key, payload, artifact: buildEnvArtifact(envId, key) };
+  });
+}
+
+export interface BuildJobsOptions {
+  backend: JobBackend;
+  tasks: readonly CorpusTask[];
+  out: string;
+  /** The coordinator's model, for topic mining (workers resolve their own for the per-topic jobs). */
+  model: ChatModel;
+  embeddings?: EmbeddingModel;
+  /** Topic-mining concurrency on the coordinator (with Redis, each worker's --concurrency applies to jobs). */
+  concurrency?: number;
+  thresholds?: BuildThresholds;
+  testerSteps?: number;
+  testerCallsPerTurn?: number;
+  repairRounds?: number;
+  maxAttempts?: number;
+  temperature?: number;
+  pricing?: Pricing;
+  /** Runs jobs in this process too (required for the in-process backend). */
+  handler?: JobHandler<BuildEnvPayload>;
+  progress?: ProgressReporter;
+  signal?: AbortSignal;
+}
+
+/**
+ * `envscaler build` over a job backend: topic mining runs here (corpus-wide dedup), then one `build-env`
+ * job per topic; when every job is done, report.json/report.md are written from the jobs' markers (the
+ * logic and quality funnel in environment-id order). Re-running resumes: topics whose marker exists are
+ * not queued, and mining answers come from `.cache/stages`. Closes the backend when done.
+ */
+export async function runBuildJobs(options: BuildJobsOptions): Promise<BuildReport> {
+  try {
+    const started = performance.now();
+    const out = resolve(options.out);
+    const meter = new UsageMeter();
+    const cache = new StageCache({ dir: join(out, '.cache', 'stages') });
+    const mining = options.progress?.stage('topics', options.tasks.length);
+    const mined = await mineTopics(
+      {
+        tasks: options.tasks,
+        model: options.model,
+        embeddings: options.embeddings,
+        out,
+        concurrency: options.concurrency,
+        thresholds: options.thresholds,
+        maxAttempts: options.maxAttempts,
+        temperature: options.temperature,
+        signal: options.signal,
+      },
+      { meter, cache },
+    );
+    mining?.finish(`${mined.topics.length} topic(s) from ${options.tasks.length} task(s)`);
+    const jobs = buildEnvJobs({
+      topics: mined.topics,
+      envIds: mined.envIds,
+      out,
+      settings: {
+        repairRounds: options.repairRounds,
+        testerSteps: options.testerSteps,
+        testerCallsPerTurn: options.testerCallsPerTurn,
+        qualityThreshold: options.thresholds?.quality,
+        maxAttempts: options.maxAttempts,
+        temperature: options.temperature,
+      },
+    });
+    const store = createFsArtifactStore({ root: out });
+    const doneBefore = new Set<string>();
+    for (const job of jobs) if (await store.exists(job.artifact!)) doneBefore.add(job.key);
+    const stage = options.progress?.stage('environments', jobs.length);
+    const result = await runJobs({
+      backend: options.backend,
+      jobs,
+      handler: options.handler,
+      store,
+      signal: options.signal,
+      onProgress: (p) =>
+        stage?.update({
+          done: p.done,
+          failed: p.failed,
+          detail: `running ${p.running} (${options.backend.name})`,
+        }),
+    });
+    if (result.failed.length > 0) {
+      const list = result.failed
+        .slice(0, 5)
+        .map((f) => `  - ${(f.job.payload as BuildEnvPayload).envId}: ${f.error}`);
+      throw new EnvscalerError(
+        'BACKEND_ERROR',
+        `${result.failed.length} of ${jobs.length} build-env jobs failed (finished environments are saved; re-run to retry them):\n${list.join('\n')}`,
+      );
+    }
+    const envs: EnvOutcome[] = [];
+    const usage: [string, StageUsage][] = [...meter.byStage];
+    const cacheCounts = { hits: cache.hits, misses: cache.misses };
+    let model = meter.modelName;
+    for (const job of jobs) {
+      const text = await store.get(job.artifact!);
+      if (text === undefined)
+        throw new EnvscalerError(
+          'INTERNAL',
+          `build-env marker ${job.artifact} is missing after its job completed`,
+        );
+      const built = JSON.parse(text) as BuildEnvOutcome;
+      envs.push(built.outcome);
+      // Tokens and cache counts of this run only (environments built by an earlier run cost nothing now).
+      if (doneBefore.has(job.key)) continue;
+      usage.push(...Object.entries(built.tokens));
+      cacheCounts.hits += built.cache.hits;
+      cacheCounts.misses += built.cache.misses;
+      model ??= built.model;
+    }
+    const report = await writeBuildReport({
+      out,
+      tasks: options.tasks.length,
+      funnel: [...mined.funnel, ...envFunnel(envs)],
+      envs,
+      dedup: mined.dedup,
+      method: mined.method,
+      thresholds: options.thresholds,
+      usage,
+      pricing: options.pricing,
+      model,
+      cache: cacheCounts,
+      wallTimeMs: Math.round(performance.now() - started),
+      aborted: false,
+    });
+    stage?.finish(
+      `${envs.filter((e) => e.status === 'kept').length} kept, ${jobs.length - result.skipped} built, ${result.skipped} already done`,
+    );
+    return report;
+  } finally {
+    await options.backend.close();
+  }
+}
+
 /** The backend the rollout/build/scenarios commands use for `--backend`. */
 export function createBackend(options: {
   backend: 'inprocess' | 'redis';
@@ -480,10 +713,12 @@ export async function runWorkerCommand(
   const user = limiter && options.user ? withRateLimit({ model: options.user, limiter }) : options.user;
   const episodes = createEpisodeHandler({ agent, user });
   const scenarios = createScenariosHandler({ model: agent });
+  const build = createBuildHandler({ model: agent });
   let completed = 0;
   let failed = 0;
   const describe = (job: JobSpec) => {
     if (job.kind === 'scenarios') return `scenarios ${(job.payload as ScenariosPayload).envId}`;
+    if (job.kind === 'build-env') return `build-env ${(job.payload as BuildEnvPayload).envId}`;
     const p = job.payload as EpisodePayload;
     return `${p.runId} ${p.scenario.id}#${p.trial}`;
   };
@@ -498,7 +733,11 @@ export async function runWorkerCommand(
   const worker = startWorker({
     url: options.redis,
     queueName: options.queue,
-    handlers: { episode: episodes.handler as JobHandler<never>, scenarios: scenarios as JobHandler<never> },
+    handlers: {
+      episode: episodes.handler as JobHandler<never>,
+      scenarios: scenarios as JobHandler<never>,
+      'build-env': build.handler as JobHandler<never>,
+    },
     concurrency: options.concurrency,
     lockDurationMs: options.lockDurationMs,
     stalledIntervalMs: options.stalledIntervalMs,
@@ -514,6 +753,7 @@ export async function runWorkerCommand(
   } finally {
     await worker.close();
     await episodes.dispose();
+    await build.dispose();
     await limiter?.close();
   }
   return { completed, failed };
@@ -523,7 +763,7 @@ export function registerWorkerCommand(program: Command): void {
   program
     .command('worker')
     .description(
-      'run jobs (episodes, per-environment scenario generation) from a Redis queue; start any number on any machine that shares the output directory',
+      'run jobs (per-topic environment builds, per-environment scenario generation, episodes) from a Redis queue; start any number on any machine that shares the output directory',
     )
     .option('--redis <url>', 'Redis URL (default $REDIS_URL)')
     .option('--queue <name>', 'base queue name (match the coordinator)', 'envscaler')
@@ -547,9 +787,10 @@ export function registerWorkerCommand(program: Command): void {
       'after',
       [
         '',
-        'Workers read job inputs (scenario, environment directory, run directory) from the queue and write',
-        'each episode to <run>/episodes/<scenarioId>__<trial>.json; the directories must be mounted at the',
-        'same path on every machine. Ctrl-C finishes the running jobs, then exits (twice: exit at once).',
+        'Workers read job inputs (topic, scenario, environment directory, run directory) from the queue and',
+        "write each environment to <out>/envs/<envId>/ (or dropped/), each environment's scenarios to",
+        '<out>/scenarios/ and each episode to <run>/episodes/<scenarioId>__<trial>.json, plus a marker under',
+        '<out>/.jobs/; the directories must be mounted at the same path on every machine. Ctrl-C finishes the running jobs, then exits (twice: exit at once).',
         '',
         'Examples:',
         '  $ envscaler worker --redis redis://10.0.0.5:6379 --concurrency 8',
