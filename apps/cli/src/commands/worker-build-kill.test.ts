@@ -1,0 +1,261 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRedisBackend, startRedisServer, type RedisServer } from '@envscaler/jobs';
+import {
+  buildEnvironments,
+  exampleScriptedEnvs,
+  scriptedAnswer,
+  type BuildReport,
+  type ScriptedEnvSpec,
+} from '@envscaler/skelbuilder';
+import { createMockOpenAIServer, type MockOpenAIServer } from '@envscaler/testing';
+import { resolveChatModel } from '../model.js';
+import { runBuildJobs } from './worker.js';
+
+// The corpus of worker-build.test.ts: a kept library, a merged duplicate, a stateless task, a second kept
+// environment, one dropped by quality and one that never compiles (four topics, four build-env jobs).
+const library = exampleScriptedEnvs()[0]!;
+
+function variant(
+  id: string,
+  task: string,
+  topic: string,
+  description: string,
+  className: string,
+  extra: Partial<ScriptedEnvSpec> = {},
+): ScriptedEnvSpec {
+  return {
+    ...library,
+    task: { id, task },
+    topic: { topic, description },
+    entities: { ...library.entities!, className },
+    ...extra,
+  };
+}
+
+const envs: ScriptedEnvSpec[] = [
+  ...exampleScriptedEnvs(),
+  variant(
+    'club-001',
+    'Register volunteer Ada for the Saturday harbour clean-up shift.',
+    'Volunteer shift rota',
+    'Volunteers sign up for shifts at community events run by coordinators.',
+    'VolunteerRota',
+  ),
+  variant(
+    'bike-001',
+    'Rent a cargo bike from dock 4 for two hours on my prepaid pass.',
+    'Bike sharing docks',
+    'Riders rent bicycles from street docks and pay with passes.',
+    'BikeDocks',
+    { verdict: () => ({ verdict: 'fail', reason: 'the rental was not recorded' }) },
+  ),
+  variant(
+    'gym-001',
+    'Enrol member Kim in the 7am spinning class next Tuesday.',
+    'Gym class timetable',
+    'Fitness members enrol in timetabled classes with limited places.',
+    'GymClasses',
+    {
+      methods: Object.fromEntries(
+        Object.keys(library.methods!).map((name) => [name, 'return this.doesNotExist();']),
+      ),
+    },
+  ),
+];
+const tasks = envs.map((e) => e.task);
+const settings = { testerSteps: 8, concurrency: 2 };
+const QUEUE = 'build-kill';
+
+const cliRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+let root: string;
+let redis: RedisServer;
+let mock: MockOpenAIServer;
+let modelEnv: NodeJS.ProcessEnv;
+const children: ChildProcess[] = [];
+
+interface WorkerProcess {
+  child: ChildProcess;
+  lines: string[];
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
+}
+
+/**
+ * Starts `envscaler worker` from the TypeScript sources in a child process (as worker.test.ts does), one
+ * job at a time, with a short lock so a killed worker's job is retried quickly.
+ */
+function startWorkerProcess(): WorkerProcess {
+  const child = spawn(
+    process.execPath,
+    [
+      '--no-node-snapshot',
+      '--import',
+      'tsx',
+      '--conditions=@envscaler/source',
+      'src/main.ts',
+      'worker',
+      '--redis',
+      redis.url,
+      '--queue',
+      QUEUE,
+      '--concurrency',
+      '1',
+      '--lock-duration',
+      '1500',
+    ],
+    { cwd: cliRoot, env: { ...process.env, ...modelEnv }, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  children.push(child);
+  const lines: string[] = [];
+  const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
+  let buffer = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString();
+    const parts = buffer.split('\n');
+    buffer = parts.pop() ?? '';
+    for (const line of parts) {
+      lines.push(line);
+      for (const w of waiters.splice(0)) {
+        if (w.pattern.test(line)) w.resolve(line);
+        else waiters.push(w);
+      }
+    }
+  });
+  return {
+    child,
+    lines,
+    waitFor(pattern, timeoutMs = 60_000) {
+      const seen = lines.find((l) => pattern.test(l));
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`worker never logged ${pattern}; log:\n${lines.join('\n')}`)),
+          timeoutMs,
+        );
+        waiters.push({ pattern, resolve: (line) => (clearTimeout(timer), resolve(line)) });
+      });
+    },
+  };
+}
+
+/** Drops `createdAt` fields (volatile) at any depth. */
+function stripVolatile(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stripVolatile);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => k !== 'createdAt')
+        .map(([k, v]) => [k, stripVolatile(v)]),
+    );
+  return value;
+}
+
+/** Every file under envs/ and dropped/, JSON files without their createdAt fields. */
+async function envFiles(out: string): Promise<Record<string, unknown>> {
+  const files: Record<string, unknown> = {};
+  for (const top of ['envs', 'dropped']) {
+    const dir = path.join(out, top);
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      const text = await readFile(file, 'utf8');
+      files[path.relative(out, file)] = file.endsWith('.json') ? stripVolatile(JSON.parse(text)) : text;
+    }
+  }
+  return files;
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'envscaler-cli-build-kill-'));
+  [redis, mock] = await Promise.all([
+    startRedisServer(),
+    // Content-routed answers for every stage (order does not matter), slow enough that a job is in flight.
+    createMockOpenAIServer({
+      latencyMs: 40,
+      script: (request) =>
+        scriptedAnswer({ envs }, { stage: request.stage ?? 'unknown', messages: request.messages }),
+    }),
+  ]);
+  modelEnv = { OPENAI_BASE_URL: mock.url, OPENAI_API_KEY: 'test-key', ENVSCALER_MODEL: 'mock-model' };
+});
+
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  await Promise.all([redis?.stop(), mock?.close()]);
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('distributed build (real redis-server, worker processes)', () => {
+  it('3 build workers, one killed -9 mid-job: the environments and funnel of an in-process build, no duplicates', async () => {
+    const model = await resolveChatModel({ env: modelEnv, cwd: root });
+    // Reference: the classic in-process build against the same mock server.
+    const local = path.join(root, 'local');
+    const reference: BuildReport = await buildEnvironments({
+      ...settings,
+      tasks,
+      model,
+      out: local,
+      typecheckThread: false,
+    });
+    expect(reference.envs.map((e) => [e.envId, e.status, e.stage])).toEqual([
+      ['bike-sharing-docks', 'dropped', 'quality'],
+      ['gym-class-timetable', 'dropped', 'logic-repair'],
+      ['public-library-loans', 'kept', undefined],
+      ['volunteer-shift-rota', 'kept', undefined],
+    ]);
+    const expected = await envFiles(local);
+
+    const workers = [startWorkerProcess(), startWorkerProcess(), startWorkerProcess()];
+    await Promise.all(workers.map((w) => w.waitFor(/ready/)));
+
+    const out = path.join(root, 'distributed');
+    const run = runBuildJobs({
+      ...settings,
+      tasks,
+      out,
+      model,
+      backend: createRedisBackend({ url: redis.url, queueName: QUEUE, concurrency: 0, pollIntervalMs: 100 }),
+    });
+    // kill -9 whichever worker starts a build-env job first, while that job is in flight.
+    const started = /^\S+ started build-env /;
+    const { victim, line } = await Promise.race(
+      workers.map((w) => w.waitFor(started).then((l) => ({ victim: w, line: l }))),
+    );
+    victim.child.kill('SIGKILL');
+    const killedEnv = line.split(' started build-env ')[1]!;
+    const report = await run;
+
+    // The killed worker's job was finished by a survivor; the victim completed nothing.
+    expect(victim.lines.some((l) => / completed /.test(l))).toBe(false);
+    const survivors = workers.filter((w) => w !== victim);
+    const survivorsDone = survivors.flatMap((w) => w.lines.filter((l) => / completed build-env /.test(l)));
+    expect(survivorsDone.some((l) => l.endsWith(` completed build-env ${killedEnv}`))).toBe(true);
+    expect(survivors.flatMap((w) => w.lines).some((l) => / failed /.test(l))).toBe(false);
+
+    // Same files, same content (volatile createdAt aside), same funnel and outcomes.
+    expect(await envFiles(out)).toEqual(expected);
+    expect(report.funnel).toEqual(reference.funnel);
+    expect(report.envs).toEqual(reference.envs);
+    expect(report.dedup).toEqual(reference.dedup);
+    const saved = JSON.parse(await readFile(path.join(out, 'report.json'), 'utf8')) as BuildReport;
+    expect(saved.funnel).toEqual(reference.funnel);
+
+    // No duplicates: each environment exactly once (kept or dropped), one marker per job.
+    const ids = report.envs.map((e) => e.envId);
+    expect(new Set(ids).size).toBe(ids.length);
+    const [kept, dropped] = await Promise.all(
+      ['envs', 'dropped'].map((d) => readdir(path.join(out, d)).catch(() => [] as string[])),
+    );
+    expect([...kept!, ...dropped!].sort()).toEqual([...ids].sort());
+    expect(kept!.sort()).toEqual(reference.envs.filter((e) => e.status === 'kept').map((e) => e.envId));
+    const markers = await readdir(path.join(out, '.jobs', 'build-env'));
+    expect(markers.filter((m) => m.endsWith('.json'))).toHaveLength(ids.length);
+    expect(new Set(markers.map((m) => m.split('.')[0])).size).toBe(ids.length);
+  }, 120_000);
+});
