@@ -158,21 +158,6 @@ export interface BfclGoldTurn {
 }
 
 /**
- * The environment's `publicState` of a session's current world, computed in a throwaway session started
- * from the session's snapshot. (Calling `session.publicState()` on a live session and then calling more
- * tools currently makes objects the session created read-only in the sandbox — a runtime issue; this
- * sidesteps it and leaves the live session untouched.)
- */
-export async function publicStateOf(env: LoadedEnvironment, session: EnvironmentSession): Promise<unknown> {
-  const scratch = await env.createSession({ initialState: await session.snapshot() });
-  try {
-    return await scratch.publicState();
-  } finally {
-    scratch.dispose();
-  }
-}
-
-/**
  * Gold replay of one entry in a fresh session of the environment (`createSession({ config })`): each
  * ground-truth call string is parsed by the environment's safe parser (positional arguments named by the
  * function docs) and called through the session, turn by turn.
@@ -191,7 +176,7 @@ export async function replayBfclGold(options: {
     },
   });
   try {
-    const initialPublicState = await publicStateOf(options.env, session);
+    const initialPublicState = await session.publicState();
     const turns: BfclGoldTurn[] = [];
     for (const turn of options.groundTruth) {
       const calls: BfclGoldTurn['calls'] = [];
@@ -212,7 +197,7 @@ export async function replayBfclGold(options: {
       turns.push({
         calls,
         results: calls.map((c) => toolResultText(c.result, BFCL_ERROR_PREFIX)),
-        publicState: await publicStateOf(options.env, session),
+        publicState: await session.publicState(),
       });
     }
     return { initialPublicState, turns };
@@ -344,7 +329,7 @@ export async function runBfclEntry(options: {
         turn.check = 'empty_turn_model_response';
         continue;
       }
-      const state = await publicStateOf(env, session);
+      const state = await session.publicState();
       if (!jsonEqual(state, goldTurn.publicState)) {
         turn.check = 'instance_state_mismatch';
         turn.stateDifference = firstDifference(state, goldTurn.publicState);

@@ -2,7 +2,6 @@ export {
   BFCL_ERROR_PREFIX,
   BFCL_MAX_STEPS_PER_TURN,
   missingGoldResults,
-  publicStateOf,
   replayBfclGold,
   runBfclBenchmark,
   runBfclEntry,
