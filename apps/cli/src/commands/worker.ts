@@ -54,7 +54,7 @@ import {
 } from '@envscaler/validate';
 import { createInterruptSignal } from '../interrupt.js';
 import { resolveChatModel } from '../model.js';
-import type { ProgressReporter } from '../progress.js';
+import type { ProgressReporter, StageProgress } from '../progress.js';
 import { findEnvironmentDirs, positiveInt, readScenarios } from '../inputs.js';
 
 /** What an `episode` job carries: references to shared files plus the (small) scenario itself. */
@@ -218,6 +218,45 @@ async function writeAtomic(file: string, text: string): Promise<void> {
 }
 
 /**
+ * Runs a coordinator's jobs with one progress line, and turns failed jobs into one BACKEND_ERROR that
+ * lists the first few (`describe` names a job, `hint` says what was kept and what to do).
+ */
+async function runJobsOrThrow<P>(options: {
+  backend: JobBackend;
+  jobs: JobSpec<P>[];
+  handler?: JobHandler<P>;
+  store: ArtifactStore;
+  signal?: AbortSignal;
+  progress?: ProgressReporter;
+  stage: string;
+  running: (count: number) => string;
+  what: string;
+  describe: (payload: P) => string;
+  hint: string;
+}): Promise<{ stage: StageProgress | undefined; skipped: number }> {
+  const stage = options.progress?.stage(options.stage, options.jobs.length);
+  const result = await runJobs({
+    backend: options.backend,
+    jobs: options.jobs,
+    handler: options.handler,
+    store: options.store,
+    signal: options.signal,
+    onProgress: (p) => stage?.update({ done: p.done, failed: p.failed, detail: options.running(p.running) }),
+  });
+  if (result.failed.length > 0) {
+    const list = result.failed
+      .slice(0, 5)
+      .map((f) => `  - ${options.describe(f.job.payload as P)}: ${f.error}`);
+    throw new EnvscalerError(
+      'BACKEND_ERROR',
+      `${result.failed.length} of ${options.jobs.length} ${options.what} jobs failed (${options.hint}):\n${list.join('\n')}`,
+      { details: { failed: result.failed.map((f) => ({ key: f.job.key, error: f.error })) } },
+    );
+  }
+  return { stage, skipped: result.skipped };
+}
+
+/**
  * `envscaler rollout` over a job backend: one `episode` job per (scenario, trial); each trajectory is
  * its own file under `<out>/episodes/`; when every job is done, `trajectories.jsonl` (sorted by scenario
  * id, then trial) and `summary.json` are written from those files. Re-running resumes: episodes whose
@@ -255,33 +294,19 @@ async function rolloutJobs(options: RolloutJobsOptions): Promise<RolloutResult> 
       await store.remove(job.artifact!);
   }
 
-  const stage = options.progress?.stage('rollouts', jobs.length);
-  const result = await runJobs({
+  const { stage, skipped } = await runJobsOrThrow({
     backend: options.backend,
     jobs,
     handler: options.handler,
     store,
     signal: options.signal,
-    onProgress: (p) =>
-      stage?.update({
-        done: p.done,
-        failed: p.failed,
-        detail: `running ${p.running} (${options.backend.name})`,
-      }),
+    progress: options.progress,
+    stage: 'rollouts',
+    running: (n) => `running ${n} (${options.backend.name})`,
+    what: 'episode',
+    describe: (p: EpisodePayload) => `${p.scenario.id} trial ${p.trial}`,
+    hint: 'finished episodes are saved; fix the cause and re-run',
   });
-  if (result.failed.length > 0) {
-    const list = result.failed
-      .slice(0, 5)
-      .map(
-        (f) =>
-          `  - ${(f.job.payload as EpisodePayload).scenario.id} trial ${(f.job.payload as EpisodePayload).trial}: ${f.error}`,
-      );
-    throw new EnvscalerError(
-      'BACKEND_ERROR',
-      `${result.failed.length} of ${jobs.length} episode jobs failed (finished episodes are saved; fix the cause and re-run):\n${list.join('\n')}`,
-      { details: { failed: result.failed.map((f) => ({ key: f.job.key, error: f.error })) } },
-    );
-  }
 
   const trajectories: Trajectory[] = [];
   for (const job of jobs) {
@@ -309,9 +334,9 @@ async function rolloutJobs(options: RolloutJobsOptions): Promise<RolloutResult> 
   });
   await writeAtomic(join(out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   stage?.finish(
-    `${jobs.length - result.skipped} run, ${result.skipped} already done → ${join(options.out, 'trajectories.jsonl')}`,
+    `${jobs.length - skipped} run, ${skipped} already done → ${join(options.out, 'trajectories.jsonl')}`,
   );
-  return { summary, trajectories, ran: jobs.length - result.skipped, skipped: result.skipped };
+  return { summary, trajectories, ran: jobs.length - skipped, skipped: skipped };
 }
 
 /** What a `scenarios` job carries: one environment's generation settings. */
@@ -417,23 +442,19 @@ export async function runScenarioJobs(options: {
   try {
     const jobs = await scenarioJobs(options);
     const store = createFsArtifactStore({ root: resolve(options.out) });
-    const stage = options.progress?.stage('scenarios', jobs.length);
-    const result = await runJobs({
+    const { stage } = await runJobsOrThrow({
       backend: options.backend,
       jobs,
       handler: options.handler,
       store,
       signal: options.signal,
-      onProgress: (p) =>
-        stage?.update({ done: p.done, failed: p.failed, detail: `environments running ${p.running}` }),
+      progress: options.progress,
+      stage: 'scenarios',
+      running: (n) => `environments running ${n}`,
+      what: 'scenario',
+      describe: (p: ScenariosPayload) => p.envId,
+      hint: 're-run to retry them',
     });
-    if (result.failed.length > 0) {
-      const list = result.failed.map((f) => `  - ${(f.job.payload as ScenariosPayload).envId}: ${f.error}`);
-      throw new EnvscalerError(
-        'BACKEND_ERROR',
-        `${result.failed.length} of ${jobs.length} scenario jobs failed (re-run to retry them):\n${list.join('\n')}`,
-      );
-    }
     const outcomes: ScenariosOutcome[] = [];
     for (const job of jobs) outcomes.push(JSON.parse((await store.get(job.artifact!))!) as ScenariosOutcome);
     stage?.finish(
@@ -592,29 +613,19 @@ export async function runBuildJobs(options: BuildJobsOptions): Promise<BuildRepo
     const store = createFsArtifactStore({ root: out });
     const doneBefore = new Set<string>();
     for (const job of jobs) if (await store.exists(job.artifact!)) doneBefore.add(job.key);
-    const stage = options.progress?.stage('environments', jobs.length);
-    const result = await runJobs({
+    const { stage, skipped } = await runJobsOrThrow({
       backend: options.backend,
       jobs,
       handler: options.handler,
       store,
       signal: options.signal,
-      onProgress: (p) =>
-        stage?.update({
-          done: p.done,
-          failed: p.failed,
-          detail: `running ${p.running} (${options.backend.name})`,
-        }),
+      progress: options.progress,
+      stage: 'environments',
+      running: (n) => `running ${n} (${options.backend.name})`,
+      what: 'build-env',
+      describe: (p: BuildEnvPayload) => p.envId,
+      hint: 'finished environments are saved; re-run to retry them',
     });
-    if (result.failed.length > 0) {
-      const list = result.failed
-        .slice(0, 5)
-        .map((f) => `  - ${(f.job.payload as BuildEnvPayload).envId}: ${f.error}`);
-      throw new EnvscalerError(
-        'BACKEND_ERROR',
-        `${result.failed.length} of ${jobs.length} build-env jobs failed (finished environments are saved; re-run to retry them):\n${list.join('\n')}`,
-      );
-    }
     const envs: EnvOutcome[] = [];
     const usage: [string, StageUsage][] = [...meter.byStage];
     const cacheCounts = { hits: cache.hits, misses: cache.misses };
@@ -651,7 +662,7 @@ export async function runBuildJobs(options: BuildJobsOptions): Promise<BuildRepo
       aborted: false,
     });
     stage?.finish(
-      `${envs.filter((e) => e.status === 'kept').length} kept, ${jobs.length - result.skipped} built, ${result.skipped} already done`,
+      `${envs.filter((e) => e.status === 'kept').length} kept, ${jobs.length - skipped} built, ${skipped} already done`,
     );
     return report;
   } finally {
