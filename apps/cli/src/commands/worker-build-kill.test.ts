@@ -5,70 +5,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisBackend, startRedisServer, type RedisServer } from '@envscaler/jobs';
-import {
-  buildEnvironments,
-  exampleScriptedEnvs,
-  scriptedAnswer,
-  type BuildReport,
-  type ScriptedEnvSpec,
-} from '@envscaler/skelbuilder';
+import { buildEnvironments, scriptedAnswer, type BuildReport } from '@envscaler/skelbuilder';
 import { createMockOpenAIServer, type MockOpenAIServer } from '@envscaler/testing';
 import { resolveChatModel } from '../model.js';
 import { runBuildJobs } from './worker.js';
+import { envFiles, envs, settings, tasks } from './worker-build.fixtures.js';
 
-// The corpus of worker-build.test.ts: a kept library, a merged duplicate, a stateless task, a second kept
-// environment, one dropped by quality and one that never compiles (four topics, four build-env jobs).
-const library = exampleScriptedEnvs()[0]!;
-
-function variant(
-  id: string,
-  task: string,
-  topic: string,
-  description: string,
-  className: string,
-  extra: Partial<ScriptedEnvSpec> = {},
-): ScriptedEnvSpec {
-  return {
-    ...library,
-    task: { id, task },
-    topic: { topic, description },
-    entities: { ...library.entities!, className },
-    ...extra,
-  };
-}
-
-const envs: ScriptedEnvSpec[] = [
-  ...exampleScriptedEnvs(),
-  variant(
-    'club-001',
-    'Register volunteer Ada for the Saturday harbour clean-up shift.',
-    'Volunteer shift rota',
-    'Volunteers sign up for shifts at community events run by coordinators.',
-    'VolunteerRota',
-  ),
-  variant(
-    'bike-001',
-    'Rent a cargo bike from dock 4 for two hours on my prepaid pass.',
-    'Bike sharing docks',
-    'Riders rent bicycles from street docks and pay with passes.',
-    'BikeDocks',
-    { verdict: () => ({ verdict: 'fail', reason: 'the rental was not recorded' }) },
-  ),
-  variant(
-    'gym-001',
-    'Enrol member Kim in the 7am spinning class next Tuesday.',
-    'Gym class timetable',
-    'Fitness members enrol in timetabled classes with limited places.',
-    'GymClasses',
-    {
-      methods: Object.fromEntries(
-        Object.keys(library.methods!).map((name) => [name, 'return this.doesNotExist();']),
-      ),
-    },
-  ),
-];
-const tasks = envs.map((e) => e.task);
-const settings = { testerSteps: 8, concurrency: 2 };
 const QUEUE = 'build-kill';
 
 const cliRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -141,34 +83,6 @@ function startWorkerProcess(): WorkerProcess {
       });
     },
   };
-}
-
-/** Drops `createdAt` fields (volatile) at any depth. */
-function stripVolatile(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stripVolatile);
-  if (value && typeof value === 'object')
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([k]) => k !== 'createdAt')
-        .map(([k, v]) => [k, stripVolatile(v)]),
-    );
-  return value;
-}
-
-/** Every file under envs/ and dropped/, JSON files without their createdAt fields. */
-async function envFiles(out: string): Promise<Record<string, unknown>> {
-  const files: Record<string, unknown> = {};
-  for (const top of ['envs', 'dropped']) {
-    const dir = path.join(out, top);
-    const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-    for (const entry of entries) {
-      if (!entry.isFile()) continue;
-      const file = path.join(entry.parentPath, entry.name);
-      const text = await readFile(file, 'utf8');
-      files[path.relative(out, file)] = file.endsWith('.json') ? stripVolatile(JSON.parse(text)) : text;
-    }
-  }
-  return files;
 }
 
 beforeAll(async () => {
