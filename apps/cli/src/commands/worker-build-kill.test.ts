@@ -1,19 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisBackend, startRedisServer, type RedisServer } from '@envscaler/jobs';
 import { buildEnvironments, scriptedAnswer, type BuildReport } from '@envscaler/skelbuilder';
 import { createMockOpenAIServer, type MockOpenAIServer } from '@envscaler/testing';
 import { resolveChatModel } from '../model.js';
 import { runBuildJobs } from './worker.js';
+import { startWorkerProcess, type WorkerProcess } from './worker-process.fixtures.js';
 import { envFiles, envs, settings, tasks } from './worker-build.fixtures.js';
 
 const QUEUE = 'build-kill';
-
-const cliRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 let root: string;
 let redis: RedisServer;
@@ -21,68 +19,14 @@ let mock: MockOpenAIServer;
 let modelEnv: NodeJS.ProcessEnv;
 const children: ChildProcess[] = [];
 
-interface WorkerProcess {
-  child: ChildProcess;
-  lines: string[];
-  waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
-}
-
-/**
- * Starts `envscaler worker` from the TypeScript sources in a child process (as worker.test.ts does), one
- * job at a time, with a short lock so a killed worker's job is retried quickly.
- */
-function startWorkerProcess(): WorkerProcess {
-  const child = spawn(
-    process.execPath,
-    [
-      '--no-node-snapshot',
-      '--import',
-      'tsx',
-      '--conditions=@envscaler/source',
-      'src/main.ts',
-      'worker',
-      '--redis',
-      redis.url,
-      '--queue',
-      QUEUE,
-      '--concurrency',
-      '1',
-      '--lock-duration',
-      '1500',
-    ],
-    { cwd: cliRoot, env: { ...process.env, ...modelEnv }, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  children.push(child);
-  const lines: string[] = [];
-  const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
-  let buffer = '';
-  child.stderr!.on('data', (chunk: Buffer) => {
-    buffer += chunk.toString();
-    const parts = buffer.split('\n');
-    buffer = parts.pop() ?? '';
-    for (const line of parts) {
-      lines.push(line);
-      for (const w of waiters.splice(0)) {
-        if (w.pattern.test(line)) w.resolve(line);
-        else waiters.push(w);
-      }
-    }
+/** A worker taking one job at a time, with a short lock so a killed worker's job is retried quickly. */
+function startWorker(): WorkerProcess {
+  const worker = startWorkerProcess({
+    args: ['--redis', redis.url, '--queue', QUEUE, '--concurrency', '1', '--lock-duration', '1500'],
+    env: { ...process.env, ...modelEnv },
   });
-  return {
-    child,
-    lines,
-    waitFor(pattern, timeoutMs = 60_000) {
-      const seen = lines.find((l) => pattern.test(l));
-      if (seen) return Promise.resolve(seen);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error(`worker never logged ${pattern}; log:\n${lines.join('\n')}`)),
-          timeoutMs,
-        );
-        waiters.push({ pattern, resolve: (line) => (clearTimeout(timer), resolve(line)) });
-      });
-    },
-  };
+  children.push(worker.child);
+  return worker;
 }
 
 beforeAll(async () => {
@@ -125,7 +69,7 @@ describe('distributed build (real redis-server, worker processes)', () => {
     ]);
     const expected = await envFiles(local);
 
-    const workers = [startWorkerProcess(), startWorkerProcess(), startWorkerProcess()];
+    const workers = [startWorker(), startWorker(), startWorker()];
     await Promise.all(workers.map((w) => w.waitFor(/ready/)));
 
     const out = path.join(root, 'distributed');

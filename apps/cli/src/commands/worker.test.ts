@@ -1,8 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scenario } from '@envscaler/core';
 import {
@@ -17,6 +16,7 @@ import { runCli } from '../index.js';
 import { runRolloutCommand } from './rollout.js';
 import { runStatusCommand } from './status.js';
 import { createEpisodeHandler, rateLimitOption, runRolloutJobs } from './worker.js';
+import { startWorkerProcess, type WorkerProcess } from './worker-process.fixtures.js';
 
 const ENV_SOURCE = `import { Environment, type ToolResult } from '@envscaler/core';
 
@@ -53,7 +53,6 @@ function scenario(id: string, target: number): Scenario {
   };
 }
 
-const cliRoot = fileURLToPath(new URL('../..', import.meta.url));
 const SCENARIOS = 8;
 const TRIALS = 2;
 
@@ -81,64 +80,14 @@ async function startMock(): Promise<MockOpenAIServer> {
   });
 }
 
-interface Worker {
-  child: ChildProcess;
-  lines: string[];
-  waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
-}
-
-/** Starts `envscaler worker` from the TypeScript sources in a child process (kill -9 hits it directly). */
-function startWorkerProcess(args: string[] = []): Worker {
-  const child = spawn(
-    process.execPath,
-    [
-      '--no-node-snapshot',
-      '--import',
-      'tsx',
-      '--conditions=@envscaler/source',
-      'src/main.ts',
-      'worker',
-      '--redis',
-      redis.url,
-      '--concurrency',
-      '2',
-      '--lock-duration',
-      '1500',
-      ...args,
-    ],
-    { cwd: cliRoot, env: { ...process.env, ...modelEnv }, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  children.push(child);
-  const lines: string[] = [];
-  const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
-  let buffer = '';
-  child.stderr!.on('data', (chunk: Buffer) => {
-    buffer += chunk.toString();
-    const parts = buffer.split('\n');
-    buffer = parts.pop() ?? '';
-    for (const line of parts) {
-      lines.push(line);
-      for (const w of waiters.splice(0)) {
-        if (w.pattern.test(line)) w.resolve(line);
-        else waiters.push(w);
-      }
-    }
+/** A worker running two jobs at a time with a short lock; extra flags in `args`. */
+function startWorker(args: string[] = []): WorkerProcess {
+  const worker = startWorkerProcess({
+    args: ['--redis', redis.url, '--concurrency', '2', '--lock-duration', '1500', ...args],
+    env: { ...process.env, ...modelEnv },
   });
-  return {
-    child,
-    lines,
-    waitFor(pattern, timeoutMs = 60_000) {
-      const seen = lines.find((l) => pattern.test(l));
-      if (seen) return Promise.resolve(seen);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error(`worker never logged ${pattern}; log:\n${lines.join('\n')}`)),
-          timeoutMs,
-        );
-        waiters.push({ pattern, resolve: (line) => (clearTimeout(timer), resolve(line)) });
-      });
-    },
-  };
+  children.push(worker.child);
+  return worker;
 }
 
 /** A trajectory without the fields that depend on timing. */
@@ -208,7 +157,7 @@ describe('distributed rollouts (real redis-server, worker processes)', () => {
     const classic = path.join(root, 'classic', 'run1');
     await runRolloutCommand({ ...common, concurrency: 4, out: classic, agent });
 
-    const workers = [startWorkerProcess(), startWorkerProcess(), startWorkerProcess()];
+    const workers = [startWorker(), startWorker(), startWorker()];
     await Promise.all(workers.map((w) => w.waitFor(/ready/)));
 
     // Run A: kill -9 the first worker as soon as it has started a job.
@@ -337,7 +286,7 @@ describe('distributed rollouts (real redis-server, worker processes)', () => {
     const saved = modelEnv;
     modelEnv = { ...modelEnv, OPENAI_BASE_URL: limited.url };
     const args = ['--queue', 'limited', '--rate-limit', '4/1s', '--rate-key', 'test:limited'];
-    const pair = [startWorkerProcess(args), startWorkerProcess(args)];
+    const pair = [startWorker(args), startWorker(args)];
     modelEnv = saved;
     try {
       await Promise.all(pair.map((w) => w.waitFor(/ready/)));
