@@ -18,7 +18,12 @@ const allowedImports = {
   '@envscaler/validate': ['@envscaler/core', '@envscaler/runtime'],
   '@envscaler/skelbuilder': ['@envscaler/core', '@envscaler/runtime', '@envscaler/validate'],
   '@envscaler/scengen': ['@envscaler/core', '@envscaler/runtime', '@envscaler/validate'],
-  '@envscaler/bench': ['@envscaler/core', '@envscaler/runtime', '@envscaler/validate'],
+  '@envscaler/env-bfcl-multi-turn': ['@envscaler/core'],
+  '@envscaler/env-tau2-retail': ['@envscaler/core'],
+  '@envscaler/bench': [
+    '@envscaler/core', '@envscaler/runtime', '@envscaler/validate',
+    '@envscaler/env-bfcl-multi-turn', '@envscaler/env-tau2-retail',
+  ],
   '@envscaler/viewer': ['@envscaler/core'],
   '@envscaler/cli': [
     '@envscaler/core', '@envscaler/runtime', '@envscaler/validate', '@envscaler/skelbuilder',
@@ -52,7 +57,7 @@ const layering = {
     const manifest = manifestFor(file);
     if (!manifest) return {};
     const self = manifest.json.name;
-    const isTest = /\.(test|bench)\.ts$|\/test\//.test(file);
+    const isTest = /\.(test|bench)\.ts$|\/(test|bench|test-fixtures)\//.test(file);
     const declared = new Set([
       ...Object.keys(manifest.json.dependencies ?? {}),
       ...Object.keys(manifest.json.peerDependencies ?? {}),
@@ -91,6 +96,58 @@ const layering = {
   },
 };
 
+
+/**
+ * Files a package reads must be its own: a relative path that climbs out of the package (`../../..`,
+ * `new URL('../../../x', import.meta.url)`) or names the workspace's neighbour folder breaks as soon as
+ * the package is installed from npm. Test-only exceptions are declared in package.json under
+ * `envscaler.outsideFixtures` (paths relative to the package).
+ */
+const ownPaths = {
+  meta: { type: 'problem', schema: [] },
+  create(context) {
+    const file = context.filename;
+    const manifest = manifestFor(file);
+    if (!manifest) return {};
+    const self = manifest.json.name;
+    const allowed = (manifest.json.envscaler?.outsideFixtures ?? []).map((p) => path.resolve(manifest.dir, p));
+    const inside = (target) =>
+      target === manifest.dir || target.startsWith(manifest.dir + path.sep) ||
+      allowed.some((a) => target === a || target.startsWith(a + path.sep));
+    /** `bases`: the directories the literal may be relative to (a path.join base is not known statically). */
+    function checkLiteral(node, value, bases) {
+      if (typeof value !== 'string') return;
+      if (/(^|\/)shared\/conformance(\/|$)/.test(value)) {
+        context.report({ node, message: `'${value}' reads the workspace's ../shared folder; ship the data in a package instead.` });
+        return;
+      }
+      if (!/^\.\.(\/|$)/.test(value)) return;
+      const targets = bases.map((base) => path.resolve(base, value));
+      if (!targets.some(inside)) {
+        context.report({
+          node,
+          message: `'${value}' resolves outside ${self} (${path.relative(manifest.dir, targets[0])}); read it through a package, or declare it in package.json envscaler.outsideFixtures.`,
+        });
+      }
+    }
+    const fileDir = path.dirname(file);
+    const isUrl = (callee) => callee.type === 'Identifier' && callee.name === 'URL';
+    const isPathCall = (callee) =>
+      (callee.type === 'Identifier' && ['resolve', 'join'].includes(callee.name)) ||
+      (callee.type === 'MemberExpression' && callee.property.type === 'Identifier' && ['resolve', 'join'].includes(callee.property.name));
+    function checkCall(node) {
+      const url = isUrl(node.callee);
+      if (!url && !isPathCall(node.callee)) return;
+      const bases = url ? [fileDir] : [fileDir, manifest.dir];
+      for (const arg of node.arguments) {
+        if (arg.type === 'Literal') checkLiteral(arg, arg.value, bases);
+        else if (arg.type === 'TemplateLiteral' && arg.quasis.length > 0) checkLiteral(arg, arg.quasis[0].value.cooked, bases);
+      }
+    }
+    return { CallExpression: checkCall, NewExpression: checkCall };
+  },
+};
+
 import { builtinModules } from 'node:module';
 const builtins = new Set(builtinModules);
 function isBuiltin(name) {
@@ -102,9 +159,10 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    plugins: { envscaler: { rules: { layering } } },
+    plugins: { envscaler: { rules: { layering, 'own-paths': ownPaths } } },
     rules: {
       'envscaler/layering': 'error',
+      'envscaler/own-paths': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },

@@ -1,5 +1,6 @@
 // Load generator for serve.bench.ts, run in a worker thread so client and server each get a core.
 // Plain JavaScript because worker threads on Node 20 do not inherit the tsx loader.
+/* global Buffer, performance -- Node globals; this file is plain JavaScript */
 import http from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 

@@ -46,7 +46,7 @@ function post(path: string, body: unknown): Promise<unknown> {
 const session = await env.createSession({ initialState: bankInitialState });
 for (let i = 0; i < 2000; i++) await session.call('deposit', args);
 let inProcess = 0;
-let start = performance.now();
+const start = performance.now();
 while (performance.now() - start < durationMs) {
   await session.call('deposit', args);
   inProcess++;

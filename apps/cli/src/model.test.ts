@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMockOpenAIServer } from '@envscaler/testing';
-import { resolveModelSetup } from './model.js';
+import { assertScriptedInProcess, resolveModelSetup } from './model.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -80,5 +80,15 @@ describe('resolveModelSetup', () => {
     await expect(resolveModelSetup({ configPath: join(dir, 'missing.json'), env: {} })).rejects.toMatchObject(
       { code: 'NOT_FOUND' },
     );
+  });
+
+  it('checks --scripted up front: the directory must exist and the work must run in this process', async () => {
+    const scriptedDir = join(dir, 'no-such-cassette');
+    await expect(resolveModelSetup({ cwd: dir, env: {}, scriptedDir })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining(scriptedDir),
+    });
+    expect(() => assertScriptedInProcess({ scripted: dir, backend: 'redis' })).toThrow(/--backend redis/);
+    expect(() => assertScriptedInProcess({ backend: 'redis' })).not.toThrow();
   });
 });

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EnvscalerError, type ChatModel, type EmbeddingModel } from '@envscaler/core';
 import {
@@ -35,8 +36,35 @@ export interface ResolveModelOptions {
    * without paying twice (usually `<out>/.cache/llm`).
    */
   cacheDir?: string;
-  /** Answer from this hand-written cassette instead of an endpoint (the offline demo). */
+  /** Answer from this hand-written cassette instead of an endpoint (`--scripted`, the offline demo). */
   scriptedDir?: string;
+  /**
+   * With `scriptedDir`: where to remember which request used which scripted reply (usually
+   * `<out>/.scripted-cursor.json`), so a resumed run continues where it stopped.
+   */
+  scriptedCursor?: string;
+}
+
+/** The `--scripted <dir>` option, the same on every command that calls a model. */
+export const scriptedOption = {
+  flags: '--scripted <dir>',
+  description:
+    'answer from a hand-written cassette (<dir>/scripted/<stage>.jsonl, docs/cassettes.md) instead of an endpoint',
+} as const;
+
+/** Scripted answers are read in this process, so a queue backend's workers would never see them. */
+export function assertScriptedInProcess(options: { scripted?: string; backend: string }): void {
+  if (options.scripted && options.backend !== 'inprocess') {
+    throw new EnvscalerError(
+      'INVALID_INPUT',
+      `--scripted runs in this process; drop --backend ${options.backend}`,
+    );
+  }
+}
+
+/** The `--scripted` cursor of a command writing to `out` (see docs/cassettes.md). */
+export function scriptedCursorFile(options: { out: string }): string {
+  return join(options.out, '.scripted-cursor.json');
 }
 
 /** True when the user configured an endpoint through the environment (the demo then calls it). */
@@ -54,7 +82,17 @@ export async function resolveModelSetup(options: ResolveModelOptions = {}): Prom
   const resolved = resolveModelConfig({ config, env });
   const usage = createUsageTracker({ prices: resolved.prices });
   if (options.scriptedDir) {
-    const model = withCassette({ dir: options.scriptedDir, mode: 'replay', usage, modelName: 'scripted' });
+    const found = await stat(options.scriptedDir).catch(() => undefined);
+    if (!found?.isDirectory()) {
+      throw new EnvscalerError('NOT_FOUND', `scripted cassette directory ${options.scriptedDir} not found`);
+    }
+    const model = withCassette({
+      dir: options.scriptedDir,
+      mode: 'replay',
+      usage,
+      modelName: 'scripted',
+      cursorFile: options.scriptedCursor,
+    });
     return {
       model,
       usage,

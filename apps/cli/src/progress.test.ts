@@ -21,6 +21,21 @@ describe('progress', () => {
     );
   });
 
+  it('shows gate drops apart from failures', () => {
+    expect(describeProgress({ done: 4, total: 4, dropped: 2, failed: 1, elapsedMs: 0 })).toBe(
+      '4/4  2 dropped  1 failed  0s',
+    );
+    const { reporter, out } = capture('plain');
+    const stage = reporter.stage('quality', 3);
+    stage.update({ done: 3, dropped: 1 });
+    stage.finish();
+    expect(out.at(-1)).toContain('3/3  1 dropped');
+    expect(out.join('')).not.toContain('failed');
+    const json = capture('json');
+    json.reporter.stage('quality', 3).update({ done: 3, dropped: 1 });
+    expect(JSON.parse(json.out.at(-1)!)).toMatchObject({ type: 'progress', dropped: 1, failed: 0 });
+  });
+
   it('emits one JSON event per line in json mode', () => {
     const { reporter, out, advance } = capture('json');
     const stage = reporter.stage('topic-judge', 4);

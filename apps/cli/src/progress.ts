@@ -11,13 +11,17 @@ export interface ProgressEvent {
   done?: number;
   total?: number;
   failed?: number;
+  dropped?: number;
   detail?: string;
   elapsedMs?: number;
 }
 
 export interface StageProgress {
-  /** Sets the absolute count (and optionally a new total or failure count). */
-  update(update: { done: number; total?: number; failed?: number; detail?: string }): void;
+  /**
+   * Sets the absolute count (and optionally a new total, failure or drop count). `failed` counts errors;
+   * `dropped` counts items a quality gate rejected, which is a normal outcome and shown apart.
+   */
+  update(update: { done: number; total?: number; failed?: number; dropped?: number; detail?: string }): void;
   finish(detail?: string): void;
 }
 
@@ -53,11 +57,13 @@ export function describeProgress(event: {
   done: number;
   total?: number;
   failed?: number;
+  dropped?: number;
   elapsedMs: number;
 }): string {
-  const { done, total, failed, elapsedMs } = event;
+  const { done, total, failed, dropped, elapsedMs } = event;
   const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0;
   const parts = [total === undefined ? `${done}` : `${done}/${total}`];
+  if (dropped) parts.push(`${dropped} dropped`);
   if (failed) parts.push(`${failed} failed`);
   if (elapsedMs > 500 && done > 0) parts.push(`${rate >= 10 ? rate.toFixed(0) : rate.toFixed(1)}/s`);
   if (total !== undefined && done > 0 && done < total)
@@ -81,7 +87,7 @@ export function createProgressReporter(options: ProgressOptions): ProgressReport
       const started = now();
       let total = initialTotal;
       let lastPlain = -Infinity;
-      let state = { done: 0, failed: 0, detail: '' };
+      let state = { done: 0, failed: 0, dropped: 0, detail: '' };
       if (options.mode === 'json') emit({ type: 'stage', stage: name, total });
       const line = () =>
         `${name.padEnd(22)} ${describeProgress({ ...state, total, elapsedMs: now() - started })}${state.detail ? `  ${state.detail}` : ''}`;
@@ -91,11 +97,19 @@ export function createProgressReporter(options: ProgressOptions): ProgressReport
           state = {
             done: update.done,
             failed: update.failed ?? state.failed,
+            dropped: update.dropped ?? state.dropped,
             detail: update.detail ?? state.detail,
           };
           if (options.mode === 'tty') write(`\r\x1b[2K${line()}`);
           else if (options.mode === 'json')
-            emit({ type: 'progress', stage: name, done: state.done, total, failed: state.failed });
+            emit({
+              type: 'progress',
+              stage: name,
+              done: state.done,
+              total,
+              failed: state.failed,
+              dropped: state.dropped,
+            });
           else if (options.mode === 'plain' && now() - lastPlain >= interval) {
             lastPlain = now();
             write(`${line()}\n`);
@@ -112,6 +126,7 @@ export function createProgressReporter(options: ProgressOptions): ProgressReport
               done: state.done,
               total,
               failed: state.failed,
+              dropped: state.dropped,
               detail: state.detail,
               elapsedMs: now() - started,
             });

@@ -22,6 +22,11 @@ export interface ViewerServerOptions {
   host?: string;
   /** Where the built SPA lives; defaults to this package's dist/. */
   distDir?: string;
+  /**
+   * Checked before every request; false answers 401. The CLI's token check for non-loopback binds (it
+   * may set headers on `res`, e.g. a cookie).
+   */
+  authorize?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 export interface ViewerServer {
@@ -159,13 +164,19 @@ function hostOf(header: string | undefined): string {
  * answers only requests addressed to a loopback name, so a web page cannot reach the artifacts through
  * DNS rebinding.
  */
-export function createViewerHandler(options: { outDir: string; distDir?: string; host?: string }) {
+export function createViewerHandler(
+  options: Pick<ViewerServerOptions, 'outDir' | 'distDir' | 'host' | 'authorize'>,
+) {
   const store = new OutDirStore(options.outDir);
   const distDir = options.distDir ?? viewerDistDir;
   const checkHost = options.host === undefined || isLoopback(options.host);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (checkHost && !isLoopback(hostOf(req.headers.host))) {
       send(res, 421, 'this viewer only answers requests for localhost', 'text/plain; charset=utf-8');
+      return;
+    }
+    if (options.authorize && !options.authorize(req, res)) {
+      send(res, 401, 'missing or wrong token: open the URL with ?token=… that envscaler view printed', 'text/plain; charset=utf-8');
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -191,7 +202,7 @@ export function createViewerHandler(options: { outDir: string; distDir?: string;
 /** Starts the viewer on host:port (loopback by default) and resolves once it listens. */
 export async function startViewerServer(options: ViewerServerOptions): Promise<ViewerServer> {
   const host = options.host ?? '127.0.0.1';
-  const handler = createViewerHandler({ outDir: options.outDir, host, ...(options.distDir ? { distDir: options.distDir } : {}) });
+  const handler = createViewerHandler({ ...options, host });
   const server = createServer((req, res) => {
     handler(req, res).catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { error: String(error) });

@@ -25,6 +25,10 @@ const shotsDir = path.resolve(pkgDir, '../../test-output/viewer');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const haveChromium = existsSync(chromiumPath);
 const skip = !haveChromium && !process.env.CI;
+if (skip)
+  console.warn(
+    `skipping the viewer's chromium tests: no chromium at ${chromiumPath} (install: sudo apt-get install chromium, or set CHROMIUM_PATH)`,
+  );
 
 let root: string;
 let distDir: string;

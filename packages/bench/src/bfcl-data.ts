@@ -1,115 +1,28 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { EnvscalerError, type ChatFunctionTool, type ChatMessage, type JsonSchema } from '@envscaler/core';
+import { EnvscalerError, type ChatFunctionTool, type JsonSchema } from '@envscaler/core';
+import {
+  parameterOrderFromDocs,
+  parsePythonCall,
+  stateDigest,
+  type BfclData,
+  type BfclEntry,
+  type BfclFunctionDoc,
+} from '@envscaler/env-bfcl-multi-turn';
 
-/** One BFCL v3 multi-turn entry (`BFCL_v3_multi_turn_base.json`). */
-export interface BfclEntry {
-  id: string;
-  /** User turns; each turn is a list of chat messages. */
-  question: ChatMessage[][];
-  initial_config: Record<string, unknown>;
-  involved_classes: string[];
-  path?: string[];
-}
-
-/** One official function description (`multi_turn_func_doc/*.json`). */
-export interface BfclFunctionDoc {
-  name: string;
-  description: string;
-  parameters: { type?: string; properties?: Record<string, Record<string, unknown>>; required?: string[] };
-  response?: unknown;
-}
-
-/** Expected per-turn digests of the train split (`expected-train.json`). */
-export interface BfclExpectedEntry {
-  classes: string[];
-  initial_state_digest: string;
-  turns: { n_calls: number; errors: number[]; state_digest: string }[];
-}
-
-/** Everything the BFCL harness reads from the data directory. */
-export interface BfclData {
-  dataDir: string;
-  entries: BfclEntry[];
-  /** Ground truth per entry id: turns of Python call expressions. */
-  groundTruth: Map<string, string[][]>;
-  /** Official function docs per API class name. */
-  docsByClass: Map<string, BfclFunctionDoc[]>;
-  /** Expected digests of the train entries (empty when the file is absent). */
-  expectedTrain: Map<string, BfclExpectedEntry>;
-}
-
-/** API class name → function doc file (without `.json`). */
-export const BFCL_DOC_FILES: Readonly<Record<string, string>> = {
-  GorillaFileSystem: 'gorilla_file_system',
-  MathAPI: 'math_api',
-  MessageAPI: 'message_api',
-  TwitterAPI: 'posting_api',
-  TicketAPI: 'ticket_api',
-  TradingBot: 'trading_bot',
-  TravelAPI: 'travel_booking',
-  VehicleControlAPI: 'vehicle_control',
-};
-
-async function readText(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new EnvscalerError('NOT_FOUND', `benchmark data file not found: ${path} (pass --data <dir>)`);
-    }
-    throw error;
-  }
-}
-
-export function parseJsonLinesText<T>(text: string, source: string): T[] {
-  const out: T[] = [];
-  text.split('\n').forEach((line, i) => {
-    if (line.trim() === '') return;
-    try {
-      out.push(JSON.parse(line) as T);
-    } catch (error) {
-      throw new EnvscalerError(
-        'INVALID_INPUT',
-        `${source}:${i + 1} is not valid JSON (${(error as Error).message})`,
-      );
-    }
-  });
-  return out;
-}
-
-/** Reads the BFCL multi-turn base data from `dataDir` (see ../shared/conformance/bfcl-multi-turn/README.md). */
-export async function readBfclData(options: { dataDir: string }): Promise<BfclData> {
-  const dir = options.dataDir;
-  const entriesFile = join(dir, 'BFCL_v3_multi_turn_base.json');
-  const answersFile = join(dir, 'possible_answer', 'BFCL_v3_multi_turn_base.json');
-  const entries = parseJsonLinesText<BfclEntry>(await readText(entriesFile), entriesFile);
-  const answers = parseJsonLinesText<{ id: string; ground_truth: string[][] }>(
-    await readText(answersFile),
-    answersFile,
-  );
-  const groundTruth = new Map(answers.map((a) => [a.id, a.ground_truth]));
-  const docsByClass = new Map<string, BfclFunctionDoc[]>();
-  for (const [cls, file] of Object.entries(BFCL_DOC_FILES)) {
-    const path = join(dir, 'multi_turn_func_doc', `${file}.json`);
-    docsByClass.set(cls, parseJsonLinesText<BfclFunctionDoc>(await readText(path), path));
-  }
-  const expectedTrain = new Map<string, BfclExpectedEntry>();
-  const expectedText = await readFile(join(dir, 'expected-train.json'), 'utf8').catch(() => undefined);
-  if (expectedText !== undefined) {
-    const parsed = JSON.parse(expectedText) as { items?: Record<string, BfclExpectedEntry> };
-    for (const [id, item] of Object.entries(parsed.items ?? {})) expectedTrain.set(id, item);
-  }
-  return { dataDir: dir, entries, groundTruth, docsByClass, expectedTrain };
-}
+export {
+  BFCL_DOC_FILES,
+  readBfclData,
+  type BfclData,
+  type BfclEntry,
+  type BfclExpectedEntry,
+  type BfclFunctionDoc,
+} from '@envscaler/env-bfcl-multi-turn';
 
 /** Numeric suffix of an entry id (`multi_turn_base_17` → 17). */
 export function bfclEntryNumber(id: string): number {
   return Number(id.slice(id.lastIndexOf('_') + 1));
 }
 
-/** `train` = even id suffix, `test` = odd (../shared/conformance/bfcl-multi-turn/README.md). */
+/** `train` = even id suffix, `test` = odd (the data README of @envscaler/env-bfcl-multi-turn). */
 export function bfclSplitOf(id: string): 'train' | 'test' {
   return bfclEntryNumber(id) % 2 === 0 ? 'train' : 'test';
 }
@@ -226,44 +139,12 @@ export function bfclToolsFor(
   return tools;
 }
 
-/** The host-side helpers of envs/bfcl-multi-turn (the safe call parser and the state digest). */
+/** The host-side helpers of the BFCL environment (the safe call parser and the state digest). */
 export interface BfclEnvHelpers {
-  parsePythonCall(
-    source: string,
-    options: { parameterOrder?: ReadonlyMap<string, readonly string[]> },
-  ): {
-    name: string;
-    args: Record<string, unknown>;
-  };
-  parameterOrderFromDocs(
-    docs: Iterable<{ name: string; parameters?: { properties?: Record<string, unknown> } }>,
-  ): Map<string, string[]>;
-  stateDigest(snapshot: unknown): string;
+  parsePythonCall: typeof parsePythonCall;
+  parameterOrderFromDocs: typeof parameterOrderFromDocs;
+  stateDigest: typeof stateDigest;
 }
 
-/**
- * Loads `python-call.ts` and `digest.ts` of the BFCL environment directory. They are TypeScript files, so
- * this needs a TypeScript-aware loader (the `envscaler` CLI in a source checkout runs under tsx; vitest).
- */
-export async function loadBfclEnvHelpers(options: { envDir: string }): Promise<BfclEnvHelpers> {
-  try {
-    const parser = (await import(pathToFileURL(join(options.envDir, 'python-call.ts')).href)) as Pick<
-      BfclEnvHelpers,
-      'parsePythonCall' | 'parameterOrderFromDocs'
-    >;
-    const digest = (await import(pathToFileURL(join(options.envDir, 'digest.ts')).href)) as Pick<
-      BfclEnvHelpers,
-      'stateDigest'
-    >;
-    return {
-      parsePythonCall: parser.parsePythonCall,
-      parameterOrderFromDocs: parser.parameterOrderFromDocs,
-      stateDigest: digest.stateDigest,
-    };
-  } catch (error) {
-    throw new EnvscalerError(
-      'NOT_FOUND',
-      `cannot load the BFCL environment helpers from ${options.envDir} (python-call.ts, digest.ts): ${(error as Error).message}`,
-    );
-  }
-}
+/** The helpers of @envscaler/env-bfcl-multi-turn. */
+export const bfclEnvHelpers: BfclEnvHelpers = { parsePythonCall, parameterOrderFromDocs, stateDigest };

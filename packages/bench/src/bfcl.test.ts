@@ -17,19 +17,20 @@ import {
   bfclDocToTool,
   bfclSplitOf,
   bfclToolsFor,
-  loadBfclEnvHelpers,
+  bfclEnvHelpers,
   readBfclData,
   selectBfclEntries,
   type BfclData,
   type BfclEnvHelpers,
 } from './bfcl-data.js';
-import { defaultBfclDataDir, defaultBfclEnvDir } from './paths.js';
+import { bfclDataDir, bfclEnvironmentDir } from '@envscaler/env-bfcl-multi-turn';
+import { createBfclGoldAgent } from './bfcl-gold-agent.js';
 import { goldTurnAgent } from './test-helpers.js';
 
-const dataDir = defaultBfclDataDir();
-const envDir = defaultBfclEnvDir();
+const dataDir = bfclDataDir;
+const envDir = bfclEnvironmentDir;
 
-/** Train entries that never change state (../shared/conformance/bfcl-multi-turn/README.md). */
+/** Train entries that never change state (data/README.md of @envscaler/env-bfcl-multi-turn). */
 const STATELESS_TRAIN = new Set([20, 108, 120, 124, 128, 144, 182].map((n) => `multi_turn_base_${n}`));
 
 describe('missingGoldResults (BFCL response check)', () => {
@@ -94,8 +95,8 @@ describe('BFCL multi-turn harness (scripted agents)', () => {
   let env: LoadedEnvironment;
 
   beforeAll(async () => {
-    data = await readBfclData({ dataDir });
-    helpers = await loadBfclEnvHelpers({ envDir });
+    data = await readBfclData();
+    helpers = bfclEnvHelpers;
     parameterOrder = helpers.parameterOrderFromDocs([...data.docsByClass.values()].flat());
     env = await loadEnvironment({ dir: envDir });
   }, 120_000);
@@ -201,6 +202,17 @@ describe('BFCL multi-turn harness (scripted agents)', () => {
     });
     expect(summary.interval95[0]).toBeLessThan(0.995);
     expect(summary.interval95[1]).toBeGreaterThan(0.995);
+  }, 600_000);
+
+  it('createBfclGoldAgent (what `envscaler bench bfcl --gold` runs) recognises every entry and scores like the gold calls', async () => {
+    const result = await runBfclBenchmark({ model: createBfclGoldAgent({ data }), entries: 'all', env, concurrency: 4 });
+    expect(result.results.filter((r) => r.error !== undefined)).toEqual([]);
+    expect(result.results.filter((r) => !r.passed).map((r) => r.id)).toEqual(['multi_turn_base_154']);
+    expect(result.summary).toMatchObject({ entries: 200, passed: 199 });
+    // A conversation that is not a BFCL entry is refused, not answered at random.
+    await expect(
+      createBfclGoldAgent({ data }).complete({ stage: 'agent', messages: [{ role: 'user', content: 'hello' }] }),
+    ).rejects.toThrow(/matches no BFCL entry/);
   }, 600_000);
 
   it('one call per step passes too; a wrong argument fails the state check, a skipped read fails the response check', async () => {

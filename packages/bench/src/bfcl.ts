@@ -25,7 +25,7 @@ import {
 import {
   bfclSplitOf,
   bfclToolsFor,
-  loadBfclEnvHelpers,
+  bfclEnvHelpers,
   readBfclData,
   selectBfclEntries,
   type BfclData,
@@ -33,7 +33,7 @@ import {
   type BfclEnvHelpers,
 } from './bfcl-data.js';
 import { addUsage, errorText, isAbort, runPool, toolResultText, writeJson } from './common.js';
-import { defaultBfclDataDir, defaultBfclEnvDir } from './paths.js';
+import { bfclEnvironmentDir } from '@envscaler/env-bfcl-multi-turn';
 
 /** BFCL's default cap on model queries within one user turn (`MAXIMUM_STEP_LIMIT`). */
 export const BFCL_MAX_STEPS_PER_TURN = 20;
@@ -122,9 +122,9 @@ export interface RunBfclBenchmarkOptions {
   modelName?: string;
   /** `train`, `test`, `all` (default), a comma-separated list of ids/numbers/ranges, or an array of ids. */
   entries?: string | readonly string[];
-  /** BFCL data directory (default `<repo>/../shared/conformance/bfcl-multi-turn`). */
+  /** BFCL data directory (default: the data shipped in @envscaler/env-bfcl-multi-turn). */
   dataDir?: string;
-  /** The BFCL environment directory (default `<repo>/envs/bfcl-multi-turn`). */
+  /** The BFCL environment directory (default: the environment of @envscaler/env-bfcl-multi-turn). */
   envDir?: string;
   /** An already loaded BFCL environment (not disposed here); default: loaded from `envDir`. */
   env?: LoadedEnvironment;
@@ -450,13 +450,12 @@ function parseResult(value: unknown, source?: string): BfclEntryResult {
  * (response check). Resumable through `<out>/results.jsonl`; entries whose run errored are run again.
  */
 export async function runBfclBenchmark(options: RunBfclBenchmarkOptions): Promise<BfclBenchmarkResult> {
-  const dataDir = options.dataDir ?? defaultBfclDataDir();
-  const envDir = options.envDir ?? defaultBfclEnvDir();
-  const data = await readBfclData({ dataDir });
+  const envDir = options.envDir ?? bfclEnvironmentDir;
+  const data = await readBfclData({ dataDir: options.dataDir });
   const selected = Array.isArray(options.entries)
     ? selectBfclEntries(data.entries, (options.entries as readonly string[]).join(','))
     : selectBfclEntries(data.entries, (options.entries as string | undefined) ?? 'all');
-  const helpers = await loadBfclEnvHelpers({ envDir });
+  const helpers = bfclEnvHelpers;
   const parameterOrder = helpers.parameterOrderFromDocs([...data.docsByClass.values()].flat());
 
   const resultsPath = options.out ? join(options.out, 'results.jsonl') : undefined;

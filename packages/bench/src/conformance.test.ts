@@ -8,15 +8,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnvironment, replayCalls, type LoadedEnvironment } from '@envscaler/runtime';
 import { replayBfclGold } from './bfcl.js';
-import { loadBfclEnvHelpers, readBfclData, type BfclData, type BfclEnvHelpers } from './bfcl-data.js';
-import { defaultBfclDataDir, defaultBfclEnvDir, defaultTau2DataDir, defaultTau2EnvDir } from './paths.js';
+import { bfclEnvHelpers, readBfclData, type BfclData, type BfclEnvHelpers } from './bfcl-data.js';
+import { bfclEnvironmentDir } from '@envscaler/env-bfcl-multi-turn';
+import { tau2EnvironmentDir } from '@envscaler/env-tau2-retail';
 import { tau2GoldDigest } from './tau2.js';
-import { loadTau2Digest, loadTau2Environment, readTau2Data, type Tau2Data } from './tau2-data.js';
+import { tau2Digest, loadTau2Environment, readTau2Data, type Tau2Data } from './tau2-data.js';
 
-const bfclData = defaultBfclDataDir();
-const bfclEnv = defaultBfclEnvDir();
-const tau2Data = defaultTau2DataDir();
-const tau2Env = defaultTau2EnvDir();
+const bfclEnv = bfclEnvironmentDir;
+const tau2Env = tau2EnvironmentDir;
 
 describe('BFCL: every entry through runtime replayCalls with a config', () => {
   let data: BfclData;
@@ -24,8 +23,8 @@ describe('BFCL: every entry through runtime replayCalls with a config', () => {
   let parameterOrder: Map<string, string[]>;
   let env: LoadedEnvironment;
   beforeAll(async () => {
-    data = await readBfclData({ dataDir: bfclData });
-    helpers = await loadBfclEnvHelpers({ envDir: bfclEnv });
+    data = await readBfclData();
+    helpers = bfclEnvHelpers;
     parameterOrder = helpers.parameterOrderFromDocs([...data.docsByClass.values()].flat());
     env = await loadEnvironment({ dir: bfclEnv });
   }, 120_000);
@@ -96,8 +95,8 @@ describe('τ²-retail: gold replay of all 114 tasks through sandboxed sessions',
   let env: LoadedEnvironment;
   let digest: (db: unknown) => string;
   beforeAll(async () => {
-    data = await readTau2Data({ dataDir: tau2Data });
-    digest = await loadTau2Digest({ envDir: tau2Env });
+    data = await readTau2Data();
+    digest = tau2Digest;
     env = await loadTau2Environment({ envDir: tau2Env });
   }, 120_000);
   afterAll(() => env?.dispose());

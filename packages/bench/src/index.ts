@@ -16,13 +16,14 @@ export {
   type BfclTurnResult,
   type RunBfclBenchmarkOptions,
 } from './bfcl.js';
+export { createBfclGoldAgent, turnPosition } from './bfcl-gold-agent.js';
 export {
   BFCL_DOC_FILES,
   bfclDocToTool,
   bfclEntryNumber,
   bfclSplitOf,
   bfclToolsFor,
-  loadBfclEnvHelpers,
+  bfclEnvHelpers,
   readBfclData,
   selectBfclEntries,
   type BfclData,
@@ -53,19 +54,14 @@ export {
   type Tau2TrialResult,
 } from './tau2.js';
 export {
-  loadTau2Digest,
   loadTau2Environment,
   readTau2Data,
   selectTau2Tasks,
+  tau2Digest,
   type Tau2Data,
   type Tau2Task,
 } from './tau2-data.js';
 export { passHatKTable, type PassHatKRow } from './passk.js';
 export { runPool } from './common.js';
-export {
-  defaultBfclDataDir,
-  defaultBfclEnvDir,
-  defaultTau2DataDir,
-  defaultTau2EnvDir,
-  findRepoRoot,
-} from './paths.js';
+export { bfclDataDir, bfclEnvironmentDir } from '@envscaler/env-bfcl-multi-turn';
+export { tau2DataDir, tau2EnvironmentDir } from '@envscaler/env-tau2-retail';

@@ -6,7 +6,7 @@ import type { ChatRequest, ScriptedReply } from '@envscaler/core';
 import type { LoadedEnvironment } from '@envscaler/runtime';
 import { MockChatModel } from '@envscaler/testing';
 import { passHatKTable } from './passk.js';
-import { defaultTau2DataDir, defaultTau2EnvDir } from './paths.js';
+import { tau2DataDir, tau2EnvironmentDir } from '@envscaler/env-tau2-retail';
 import {
   communicateChecks,
   runTau2Episode,
@@ -17,7 +17,7 @@ import {
   type Tau2TrialResult,
 } from './tau2.js';
 import {
-  loadTau2Digest,
+  tau2Digest,
   loadTau2Environment,
   readTau2Data,
   selectTau2Tasks,
@@ -25,8 +25,8 @@ import {
   type Tau2Task,
 } from './tau2-data.js';
 
-const dataDir = defaultTau2DataDir();
-const envDir = defaultTau2EnvDir();
+const dataDir = tau2DataDir;
+const envDir = tau2EnvironmentDir;
 
 describe('pass^k (hand-computed)', () => {
   it('averages C(c,k)/C(n,k) over tasks', () => {
@@ -123,9 +123,9 @@ describe('τ²-retail harness (scripted agent and user)', () => {
   const tasks = new Map<string, Tau2Task>();
 
   beforeAll(async () => {
-    data = await readTau2Data({ dataDir });
+    data = await readTau2Data();
     for (const t of data.tasks) tasks.set(t.id, t);
-    digest = await loadTau2Digest({ envDir });
+    digest = tau2Digest;
     env = await loadTau2Environment({ envDir });
   }, 120_000);
   afterAll(() => env?.dispose());

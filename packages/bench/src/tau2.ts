@@ -11,12 +11,11 @@ import type { LoadedEnvironment, RuntimeLimits, SandboxKind } from '@envscaler/r
 import { JsonlAppender, readJsonlTolerant, toChatTools } from '@envscaler/validate';
 import { addUsage, errorText, isAbort, runPool, toolResultText, writeJson } from './common.js';
 import { passHatKTable, type PassHatKRow } from './passk.js';
-import { defaultTau2DataDir, defaultTau2EnvDir } from './paths.js';
 import {
-  loadTau2Digest,
   loadTau2Environment,
   readTau2Data,
   selectTau2Tasks,
+  tau2Digest,
   type Tau2Data,
   type Tau2Task,
 } from './tau2-data.js';
@@ -102,9 +101,9 @@ export interface RunTau2RetailBenchmarkOptions {
   tasks?: readonly string[];
   /** `train`, `test` or `base` (all 114; default). */
   split?: string;
-  /** Data directory (default `<repo>/../shared/conformance/tau2-retail`). */
+  /** Data directory (default: the data shipped in @envscaler/env-tau2-retail). */
   dataDir?: string;
-  /** Environment directory (default `<repo>/envs/tau2-retail`). */
+  /** Environment directory (default: the environment of @envscaler/env-tau2-retail). */
   envDir?: string;
   /** An already loaded retail environment (not disposed here). */
   env?: LoadedEnvironment;
@@ -462,11 +461,10 @@ export async function runTau2RetailBenchmark(
   const trials = options.trials ?? 1;
   if (!Number.isInteger(trials) || trials < 1)
     throw new EnvscalerError('INVALID_INPUT', `trials must be a positive integer, got ${trials}`);
-  const dataDir = options.dataDir ?? defaultTau2DataDir();
-  const envDir = options.envDir ?? defaultTau2EnvDir();
-  const data = await readTau2Data({ dataDir });
+  const envDir = options.envDir;
+  const data = await readTau2Data({ dataDir: options.dataDir });
   const tasks = selectTau2Tasks(data, { split: options.split, ids: options.tasks });
-  const digest = await loadTau2Digest({ envDir });
+  const digest = tau2Digest;
 
   const resultsPath = options.out ? join(options.out, 'results.jsonl') : undefined;
   const key = (taskId: string, trial: number) => `${taskId}\u0000${trial}`;

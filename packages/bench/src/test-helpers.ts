@@ -2,19 +2,7 @@
  * Shared by the tests (not exported from the package): scripted agents that replay gold calls.
  */
 import type { ChatRequest, ScriptedReply } from '@envscaler/core';
-
-/** Index of the current user turn and the number of assistant tool-call steps since its last user message. */
-export function turnPosition(request: ChatRequest): { turn: number; stepsInTurn: number } {
-  let turn = -1;
-  let steps = 0;
-  for (const m of request.messages) {
-    if (m.role === 'user') {
-      turn++;
-      steps = 0;
-    } else if (m.role === 'assistant') steps++;
-  }
-  return { turn, stepsInTurn: steps };
-}
+import { turnPosition } from './bfcl-gold-agent.js';
 
 /**
  * An agent handler that, in user turn t, emits the calls of `turns[t]` as one assistant message with
@@ -25,7 +13,7 @@ export function goldTurnAgent(
   options: { oneByOne?: boolean } = {},
 ): (request: ChatRequest) => ScriptedReply {
   return (request) => {
-    const { turn, stepsInTurn } = turnPosition(request);
+    const { turn, stepsInTurn } = turnPosition(request.messages);
     const calls = turns[turn] ?? [];
     if (options.oneByOne) {
       const call = calls[stepsInTurn];

@@ -4,6 +4,7 @@ import {
   estimateTokens,
   parseCassetteRecord,
   parseScriptedReply,
+  pickScriptedReply,
   scriptedReplyToResponse,
 } from './scripted-reply.js';
 
@@ -48,6 +49,22 @@ describe('scripted replies', () => {
       /scripted\/agent\.jsonl:3[\s\S]*name/,
     );
     expect(() => parseScriptedReply({ contnet: 'typo' })).toThrow(InvalidArtifactError);
+  });
+
+  it('picks the first unused reply whose match fits, else the first unused one without match', () => {
+    const replies = [
+      'plain',
+      { match: 'B-2', content: 'bike two' },
+      { match: { regex: 'job j-\\d+', flags: 'i' }, content: 'a job' },
+    ];
+    const request = (content: string) => ({ messages: [{ role: 'user' as const, content }] });
+    expect(pickScriptedReply({ replies, used: new Set(), request: request('fix B-2') })).toBe(1);
+    expect(pickScriptedReply({ replies, used: new Set([1]), request: request('fix B-2') })).toBe(0);
+    expect(pickScriptedReply({ replies, used: new Set(), request: request('close JOB J-7') })).toBe(2);
+    expect(pickScriptedReply({ replies, used: new Set([0]), request: request('hello') })).toBeUndefined();
+    expect(() => parseScriptedReply({ match: { regex: '(' }, content: 'x' })).toThrow(/match\.regex/);
+    expect(() => parseScriptedReply({ match: { regex: 'x', flags: 'g' } })).toThrow(InvalidArtifactError);
+    expect(() => parseScriptedReply({ match: '' })).toThrow(InvalidArtifactError);
   });
 
   it('validates cassette records', () => {

@@ -1,4 +1,11 @@
-import type { CassetteRecord, ChatRequest, ChatResponse, ChatToolCall, ScriptedReply } from './types/chat.js';
+import type {
+  CassetteRecord,
+  ChatRequest,
+  ChatResponse,
+  ChatToolCall,
+  ScriptedMatch,
+  ScriptedReply,
+} from './types/chat.js';
 import type { JsonSchema } from './types/json.js';
 import { InvalidArtifactError } from './errors.js';
 import { compileSchema, type SchemaValidator } from './validation.js';
@@ -14,6 +21,17 @@ export const scriptedReplySchema: JsonSchema = {
   type: ['string', 'object'],
   additionalProperties: false,
   properties: {
+    // Text to look for, or { regex, flags }; as above, the string and object keywords each apply to one.
+    match: {
+      type: ['string', 'object'],
+      minLength: 1,
+      required: ['regex'],
+      additionalProperties: false,
+      properties: {
+        regex: { type: 'string', minLength: 1 },
+        flags: { type: 'string', pattern: '^[imsu]*$' },
+      },
+    },
     content: { type: ['string', 'null'] },
     json: {},
     toolCalls: {
@@ -90,6 +108,18 @@ export function parseScriptedReply(value: unknown, source?: string): ScriptedRep
   replyValidator ??= compileSchema(scriptedReplySchema);
   const issues = replyValidator(value);
   if (issues.length > 0) throw new InvalidArtifactError({ artifact: 'scripted reply', issues, source });
+  const match = (value as { match?: ScriptedMatch }).match;
+  if (typeof match === 'object') {
+    try {
+      new RegExp(match.regex, match.flags);
+    } catch (error) {
+      throw new InvalidArtifactError({
+        artifact: 'scripted reply',
+        source,
+        issues: [{ path: '$.match.regex', message: (error as Error).message }],
+      });
+    }
+  }
   return value as ScriptedReply;
 }
 
@@ -110,6 +140,31 @@ function requestText(request: Pick<ChatRequest, 'messages'>): string {
   return request.messages
     .map((m) => (m.content ?? '') + (m.role === 'assistant' ? JSON.stringify(m.tool_calls ?? []) : ''))
     .join('\n');
+}
+
+function fits(match: ScriptedMatch, text: string): boolean {
+  return typeof match === 'string' ? text.includes(match) : new RegExp(match.regex, match.flags).test(text);
+}
+
+/**
+ * Picks the reply for a request from one cassette file's replies: the first unused reply whose `match`
+ * fits the request's text (every message's content, and earlier assistant turns' tool calls), else the
+ * first unused reply without `match`. Returns its index, or undefined when none is left.
+ */
+export function pickScriptedReply(options: {
+  replies: readonly ScriptedReply[];
+  used: ReadonlySet<number>;
+  request: Pick<ChatRequest, 'messages'>;
+}): number | undefined {
+  const text = requestText(options.request);
+  let unmatched: number | undefined;
+  for (const [i, reply] of options.replies.entries()) {
+    if (options.used.has(i)) continue;
+    const match = typeof reply === 'string' ? undefined : reply.match;
+    if (match === undefined) unmatched ??= i;
+    else if (fits(match, text)) return i;
+  }
+  return unmatched;
 }
 
 /**

@@ -174,19 +174,73 @@ describe('withCassette', () => {
     );
     await writeFile(path.join(dir, 'scripted', 'default.jsonl'), '{"json": {"verdict": "pass"}}\n');
     const model = withCassette({ dir, mode: 'replay' });
-    const first = await model.complete(ask('agent'));
+    const first = await model.complete(ask('agent', 'turn 1'));
     expect(first.cached).toBe(true);
     expect(first.finishReason).toBe('tool_calls');
     expect(first.message.tool_calls?.[0]?.function).toEqual({
       name: 'lendBook',
       arguments: '{"memberId":"m1","bookId":"b1"}',
     });
-    expect((await model.complete(ask('agent'))).message.content).toBe('Book b1 is lent to m1.');
+    expect((await model.complete(ask('agent', 'turn 2'))).message.content).toBe('Book b1 is lent to m1.');
     expect((await model.complete(ask('quality-checker'))).message.content).toBe('{"verdict":"pass"}');
-    await expect(model.complete(ask('agent'))).rejects.toThrow(
+    await expect(model.complete(ask('agent', 'turn 3'))).rejects.toThrow(
       /stage 'agent'.*scripted\/agent\.jsonl: all 2 replies used/,
     );
-    expect(model.stats.scripted).toBe(3);
+    // A repeated request gets its earlier reply instead of using up another one.
+    expect((await model.complete(ask('agent', 'turn 1'))).message.tool_calls).toEqual(
+      first.message.tool_calls,
+    );
+    expect(model.stats.scripted).toBe(4);
+  });
+
+  it('gives a reply with `match` only to requests that contain it', async () => {
+    await mkdir(path.join(dir, 'scripted'));
+    await writeFile(
+      path.join(dir, 'scripted', 'agent.jsonl'),
+      [
+        '{"match": "bike B-2", "content": "B-2, first"}',
+        '{"match": {"regex": "bike b-1", "flags": "i"}, "content": "B-1"}',
+        '"no match"',
+        '{"match": "bike B-2", "content": "B-2, second"}',
+      ].join('\n'),
+    );
+    const model = withCassette({ dir, mode: 'replay' });
+    const answers = await Promise.all(
+      ['fix bike B-2', 'fix bike B-1', 'something else', 'fix bike B-2 again'].map(
+        async (text) => (await model.complete(ask('agent', text))).message.content,
+      ),
+    );
+    expect(answers).toEqual(['B-2, first', 'B-1', 'no match', 'B-2, second']);
+    await expect(model.complete(ask('agent', 'fix bike B-2 once more'))).rejects.toThrow(
+      /all 4 replies used/,
+    );
+  });
+
+  it('rejects a match regex that does not compile, naming the line', async () => {
+    await mkdir(path.join(dir, 'scripted'));
+    await writeFile(path.join(dir, 'scripted', 'agent.jsonl'), '{"match": {"regex": "("}, "content": "x"}\n');
+    await expect(withCassette({ dir, mode: 'replay' }).complete(ask())).rejects.toThrow(
+      /agent\.jsonl:1[\s\S]*match\.regex/,
+    );
+  });
+
+  it('continues from its cursor file after a restart: no reply is used twice or shifted', async () => {
+    await mkdir(path.join(dir, 'scripted'));
+    await writeFile(path.join(dir, 'scripted', 'agent.jsonl'), '"one"\n"two"\n"three"\n');
+    const cursorFile = path.join(dir, 'out', '.scripted-cursor.json');
+    const first = withCassette({ dir, mode: 'replay', cursorFile });
+    expect((await first.complete(ask('agent', 'a'))).message.content).toBe('one');
+    expect((await first.complete(ask('agent', 'b'))).message.content).toBe('two');
+    // A new process: 'b' was answered but (say) its result was lost in a crash, so it is asked again.
+    const resumed = withCassette({ dir, mode: 'replay', cursorFile });
+    expect((await resumed.complete(ask('agent', 'b'))).message.content).toBe('two');
+    expect((await resumed.complete(ask('agent', 'c'))).message.content).toBe('three');
+    const saved = JSON.parse(await readFile(cursorFile, 'utf8'));
+    expect(Object.values(saved.answers)).toEqual([
+      { queue: 'agent', index: 0 },
+      { queue: 'agent', index: 1 },
+      { queue: 'agent', index: 2 },
+    ]);
   });
 
   it('prefers recordings over scripted replies and falls through to the model in auto mode', async () => {

@@ -7,6 +7,7 @@ import {
   InvalidArtifactError,
   parseCassetteRecord,
   parseScriptedReply,
+  pickScriptedReply,
   scriptedReplyToResponse,
   type CassetteRecord,
   type CassetteRequest,
@@ -41,6 +42,11 @@ export interface CassetteOptions {
   modelName?: string | ((stage: Stage) => string | undefined);
   /** Counts replayed answers as cached calls. */
   usage?: UsageTracker;
+  /**
+   * A file (e.g. `<out>/.scripted-cursor.json`) recording which request used which scripted reply,
+   * rewritten after each one, so a resumed run neither re-uses nor shifts scripted replies.
+   */
+  cursorFile?: string;
 }
 
 export interface CassetteStats {
@@ -152,15 +158,36 @@ export function parseScriptedFile(options: { text: string; source: string }): Sc
 interface ScriptQueue {
   file: string;
   replies: ScriptedReply[];
-  next: number;
+  used: Set<number>;
+}
+
+/** Which scripted reply answered each request, by request hash (`queue` is the file name without `.jsonl`). */
+interface ScriptCursor {
+  schemaVersion: 1;
+  answers: Record<string, { queue: string; index: number }>;
+}
+
+async function readCursor(file: string | undefined): Promise<ScriptCursor> {
+  const stored = file === undefined ? undefined : await readJsonFile(file);
+  if (stored === undefined) return { schemaVersion: 1, answers: {} };
+  const cursor = stored as Partial<ScriptCursor>;
+  if (cursor.schemaVersion !== 1 || typeof cursor.answers !== 'object' || cursor.answers === null) {
+    throw new InvalidArtifactError({
+      artifact: 'scripted cursor',
+      source: file,
+      issues: [{ path: '$', message: 'must be { schemaVersion: 1, answers: {…} }; delete it to start over' }],
+    });
+  }
+  return cursor as ScriptCursor;
 }
 
 /**
  * Wraps a ChatModel with a response cassette in `dir`: each answer is stored as `<dir>/<hash>.json`
  * (see `cassetteHash`) and replayed on a repeat, so an interrupted run resumes without paying twice and
  * a recorded run replays offline. Hand-written replies in `<dir>/scripted/<stage>.jsonl` (then
- * `scripted/default.jsonl`) answer requests that have no recording, in order. Files are written
- * atomically. See docs/cassettes.md.
+ * `scripted/default.jsonl`) answer requests that have no recording: each new request takes the first
+ * unused reply whose `match` fits it, else the next unused one without `match`; a repeated request gets
+ * its earlier reply. Files are written atomically. See docs/cassettes.md.
  */
 export function withCassette(options: CassetteOptions): CassetteChatModel {
   const mode = options.mode ?? 'auto';
@@ -170,8 +197,9 @@ export function withCassette(options: CassetteOptions): CassetteChatModel {
   }
   const stats: CassetteStats = { hits: 0, scripted: 0, recorded: 0 };
   const queues = new Map<string, Promise<ScriptQueue | undefined>>();
+  let cursor: Promise<ScriptCursor> | undefined;
+  let saving: Promise<void> = Promise.resolve();
   const inFlight = new Map<string, Promise<ChatResponse>>();
-  let sequence = 0;
 
   const modelFor = (stage: Stage): string | undefined => {
     if (typeof options.modelName === 'string') return options.modelName;
@@ -179,12 +207,18 @@ export function withCassette(options: CassetteOptions): CassetteChatModel {
     return (model as (ChatModel & NamesModels) | undefined)?.modelFor?.(stage);
   };
 
+  const loadCursor = () => (cursor ??= readCursor(options.cursorFile));
+
   const loadQueue = (name: string) => {
     let queue = queues.get(name);
     if (!queue) {
       const file = path.join(dir, 'scripted', `${name}.jsonl`);
       queue = readFile(file, 'utf8').then(
-        (text) => ({ file, replies: parseScriptedFile({ text, source: file }), next: 0 }),
+        async (text) => {
+          const answers = Object.values((await loadCursor()).answers);
+          const used = new Set(answers.filter((a) => a.queue === name).map((a) => a.index));
+          return { file, replies: parseScriptedFile({ text, source: file }), used };
+        },
         (error: NodeJS.ErrnoException) => {
           if (error.code === 'ENOENT') return undefined;
           throw error;
@@ -195,27 +229,51 @@ export function withCassette(options: CassetteOptions): CassetteChatModel {
     return queue;
   };
 
-  async function scriptedReply(request: ChatRequest, modelName: string | undefined) {
+  // One write at a time, each of the whole cursor, so the last write on disk holds every answer.
+  const saveCursor = async (state: ScriptCursor) => {
+    if (options.cursorFile === undefined) return;
+    const file = options.cursorFile;
+    saving = saving
+      .catch(() => undefined)
+      .then(() => writeFileAtomic({ file, content: `${JSON.stringify(state, null, 2)}\n` }));
+    await saving;
+  };
+
+  /** The same request always gets the same reply; a new one takes the next reply that fits it. */
+  async function pickReply(request: ChatRequest, hash: string): Promise<ScriptedReply | undefined> {
+    const state = await loadCursor();
+    const known = state.answers[hash];
+    const earlier = known && (await loadQueue(known.queue))?.replies[known.index];
+    if (earlier !== undefined) return earlier;
     for (const name of [String(request.stage), 'default']) {
       const queue = await loadQueue(name);
-      if (queue && queue.next < queue.replies.length) {
-        const reply = queue.replies[queue.next++]!;
-        return scriptedReplyToResponse({
-          reply,
-          model: modelName ?? 'scripted',
-          request,
-          sequence: ++sequence,
-        });
+      const index = queue && pickScriptedReply({ replies: queue.replies, used: queue.used, request });
+      if (queue && index !== undefined) {
+        queue.used.add(index);
+        state.answers[hash] = { queue: name, index };
+        await saveCursor(state);
+        return queue.replies[index];
       }
     }
     return undefined;
   }
 
+  async function scriptedReply(request: ChatRequest, modelName: string | undefined, hash: string) {
+    const reply = await pickReply(request, hash);
+    if (reply === undefined) return undefined;
+    // Tool call ids come from the request, not a counter, so they do not depend on call order or resumes.
+    const sequence = Number.parseInt(hash.slice(0, 12), 16);
+    return scriptedReplyToResponse({ reply, model: modelName ?? 'scripted', request, sequence });
+  }
+
   async function missing(request: ChatRequest, hash: string): Promise<never> {
     const queue = await loadQueue(String(request.stage));
-    const used = queue
-      ? ` (${path.relative(dir, queue.file)}: all ${queue.replies.length} replies used)`
-      : '';
+    const where = queue && path.relative(dir, queue.file);
+    const used = !queue
+      ? ''
+      : queue.used.size === queue.replies.length
+        ? ` (${where}: all ${queue.replies.length} replies used)`
+        : ` (${where}: ${queue.used.size} of ${queue.replies.length} replies used, no other fits this request)`;
     throw new EnvscalerError(
       'NOT_FOUND',
       `no cassette for stage '${request.stage}' (request hash ${hash}) in ${dir} and mode is 'replay'${used}: ` +
@@ -243,7 +301,7 @@ export function withCassette(options: CassetteOptions): CassetteChatModel {
         });
         return { ...record.response, cached: true };
       }
-      const scripted = await scriptedReply(request, key.model);
+      const scripted = await scriptedReply(request, key.model, hash);
       if (scripted) {
         stats.scripted++;
         options.usage?.record({

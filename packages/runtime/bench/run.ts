@@ -1,19 +1,12 @@
 // Runtime benchmarks (issue 4, item 8). Every figure is a ratio against a baseline measured in the same
 // run, so machine load shifts both sides alike. Run: pnpm --filter @envscaler/runtime bench
-import { pathToFileURL } from 'node:url';
+import { Tau2Retail } from '@envscaler/env-tau2-retail';
 import type { LoadedEnvironment } from '../src/index.js';
 import {
   loadRetail,
   readRetailDbText,
   readRetailTasks,
-  retailAvailable,
-  retailDir,
-} from '../src/conformance/tau2-retail.js';
-
-if (!retailAvailable()) {
-  console.log('bench: envs/tau2-retail or ../shared/conformance/tau2-retail is missing; nothing to measure');
-  process.exit(0);
-}
+} from '../test/tau2-retail.js';
 
 /** Median of `rounds` timings of `fn` run `iterations` times; returns microseconds per iteration. */
 async function measure(fn: () => unknown, iterations: number, rounds = 5): Promise<number> {
@@ -47,9 +40,7 @@ const inProcess = await loadRetail({ sandbox: 'none' });
   const args = () => ({ order_id: orderIds[k++ % orderIds.length]! });
   const s1 = await sandboxed.createSession({ initialState: db });
   const s2 = await inProcess.createSession({ initialState: db });
-  const mod = (await import(pathToFileURL(`${retailDir}/env.ts`).href)) as Record<string, new (s: unknown) => Record<string, (a: unknown) => unknown>>;
-  const Cls = Object.values(mod).find((v) => typeof v === 'function' && sandboxed.className === v.name)!;
-  const raw = new Cls(JSON.parse(text));
+  const raw = new Tau2Retail(JSON.parse(text)) as unknown as Record<string, (a: unknown) => unknown>;
   for (let i = 0; i < 2000; i++) {
     await s1.call('get_order_details', args());
     await s2.call('get_order_details', args());

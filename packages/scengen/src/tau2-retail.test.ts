@@ -2,16 +2,16 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseJsonLines, parseScenario } from '@envscaler/core';
 import { loadEnvironment, type LoadedEnvironment } from '@envscaler/runtime';
 import { evaluateChecklist } from '@envscaler/validate';
 import { MockChatModel } from '@envscaler/testing';
+import { tau2EnvironmentDir } from '@envscaler/env-tau2-retail';
 import { generateScenarios } from './generate.js';
 import { tau2RetailSubset } from './test/tau2-subset.js';
 
-const envDir = fileURLToPath(new URL('../../../envs/tau2-retail', import.meta.url));
+const envDir = tau2EnvironmentDir;
 /** Two users, their four orders and the products in them, from τ²-bench's retail db.json (see test/README.md). */
 const SUBSET = tau2RetailSubset();
 

@@ -4,6 +4,7 @@
 //  (b) 20 environments built with a scripted model that answers every call after 200 ms, at concurrency 8
 //      versus 1; target ≤ 0.2×.
 // Run: pnpm --filter @envscaler/skelbuilder bench   (or `bench -- a` / `bench -- b` for one part)
+import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
@@ -80,7 +81,7 @@ async function benchTypecheck(): Promise<Record<string, number>> {
         files: ['env.ts'],
       }),
     );
-    const tsc = join(packageDir, '../../node_modules/typescript/bin/tsc');
+    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
     for (let i = 0; i < 3; i++) {
       const t = performance.now();
       execFileSync(process.execPath, [tsc, '--noEmit', '-p', dir], { stdio: 'pipe' });

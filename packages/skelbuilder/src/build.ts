@@ -18,6 +18,7 @@ import { EnvTypeChecker } from './logic/typecheck.js';
 import { evaluateQuality, type OpenSession } from './quality/evaluate.js';
 import {
   renderReportMarkdown,
+  repairReports,
   tokensReport,
   type BuildReport,
   type EnvOutcome,
@@ -298,6 +299,7 @@ export async function buildTopicEnvironment(options: BuildTopicEnvironmentOption
         reason: logicResult.reason,
         repairRounds: logicResult.repairs.length,
       });
+      if (logicResult.repairs.length > 0) outcome.repairs = repairReports(logicResult.repairs);
       if (logicResult.source) {
         await writeFileAtomic(join(options.out, 'dropped', envId, 'env.ts'), logicResult.source);
         outcome.path = join('dropped', envId);
@@ -308,6 +310,7 @@ export async function buildTopicEnvironment(options: BuildTopicEnvironmentOption
     const logic = logicResult.logic;
     outcome.className = logic.model.className;
     outcome.repairRounds = logic.repairs.length;
+    if (logic.repairs.length > 0) outcome.repairs = repairReports(logic.repairs);
     let derived: { tools: ToolSpec[]; stateSchema: JsonSchema };
     try {
       derived = await runtime.derive({ source: logic.source, fileName: `${envId}/env.ts` });

@@ -45,9 +45,12 @@ describe('loadTaskCorpus', () => {
       expect(await loadTaskCorpus({ path: join(dir, 't.txt') })).toEqual([
         { id: 'task-1', task: 'Rent a car' },
       ]);
-      await expect(loadTaskCorpus({ path: join(dir, 'missing.jsonl') })).rejects.toMatchObject({
-        code: 'NOT_FOUND',
-      });
+      const error = await loadTaskCorpus({ path: join(dir, 'missing.jsonl') }).catch((e: Error) => e);
+      expect(error).toMatchObject({ code: 'NOT_FOUND' });
+      // the file and what it should hold, not the raw ENOENT text
+      expect((error as Error).message).toBe(
+        `corpus file not found: ${join(dir, 'missing.jsonl')} (expected JSON Lines, one {"task": "..."} per line, or plain text with one task per line)`,
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { EnvscalerError, InvalidArtifactError } from '@envscaler/core';
 
 /** One task of the input corpus. `tools` is whatever tool list the source dataset carried (kept as-is). */
@@ -29,6 +30,14 @@ export async function loadTaskCorpus(options: LoadTaskCorpusOptions): Promise<Co
     try {
       text = await readFile(options.path, 'utf8');
     } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') {
+        throw new EnvscalerError(
+          'NOT_FOUND',
+          `corpus file not found: ${resolve(options.path)} (expected JSON Lines, one {"task": "..."} per line, or plain text with one task per line)`,
+          { cause: error, details: { path: resolve(options.path) } },
+        );
+      }
       throw new EnvscalerError(
         'NOT_FOUND',
         `cannot read task corpus ${options.path}: ${(error as Error).message}`,

@@ -1,3 +1,4 @@
+import type { RepairRound } from './logic/model-logic.js';
 import type { Drop } from './topics.js';
 import { costOf, type Pricing, type UsageMeter } from './usage.js';
 
@@ -21,8 +22,43 @@ export interface EnvOutcome {
   className?: string;
   qualityScore?: number;
   repairRounds?: number;
+  /** The compiler diagnostics behind each repair round (absent when none was needed). */
+  repairs?: RepairReport[];
   /** Where its files are (relative to `out`). */
   path?: string;
+}
+
+/** Diagnostics kept per repair round in the report; a round with more counts the rest in `omitted`. */
+export const reportedDiagnosticsPerRound = 20;
+
+/** The compiler diagnostics that sent an environment's code back for one repair round. */
+export interface RepairReport {
+  /** 1 for the first repair round. */
+  round: number;
+  /**
+   * `file` is the environment's `env.ts`; lines refer to the module as assembled in that round, before
+   * the repair (0: found by the per-body syntax check, which has no module line).
+   */
+  diagnostics: { file: string; line: number; code: string; message: string; method?: string }[];
+  omitted?: number;
+}
+
+/** The report's view of repair rounds: their first `reportedDiagnosticsPerRound` diagnostics each. */
+export function repairReports(rounds: readonly RepairRound[]): RepairReport[] {
+  return rounds.map((r) => {
+    const kept = r.diagnostics.slice(0, reportedDiagnosticsPerRound);
+    return {
+      round: r.round + 1,
+      diagnostics: kept.map((d) => ({
+        file: 'env.ts',
+        line: d.line,
+        code: `TS${d.code}`,
+        message: d.message,
+        ...(d.method ? { method: d.method } : {}),
+      })),
+      ...(r.diagnostics.length > kept.length ? { omitted: r.diagnostics.length - kept.length } : {}),
+    };
+  });
 }
 
 export interface StageTokens {
@@ -105,6 +141,21 @@ export function renderReportMarkdown(report: BuildReport): string {
     lines.push(
       `| \`${e.envId}\` | ${e.topic} | ${e.taskIds.length} | ${e.qualityScore === undefined ? '–' : e.qualityScore.toFixed(2)} | ${e.repairRounds ?? '–'} | ${e.status}${e.stage ? ` (${e.stage})` : ''} |`,
     );
+  }
+  lines.push('', '## Repair diagnostics', '');
+  const repaired = report.envs.filter((e) => e.repairs?.length);
+  if (repaired.length === 0) lines.push('None.');
+  for (const e of repaired) {
+    for (const r of e.repairs!) {
+      lines.push(`- \`${e.envId}\` round ${r.round}:`);
+      for (const d of r.diagnostics) {
+        const where = d.line > 0 ? `${d.file}:${d.line}` : d.file;
+        lines.push(
+          `  - \`${where}\` ${d.code}${d.method ? ` in \`${d.method}\`` : ''}: ${oneLine(d.message)}`,
+        );
+      }
+      if (r.omitted) lines.push(`  - … ${r.omitted} more`);
+    }
   }
   lines.push(
     '',

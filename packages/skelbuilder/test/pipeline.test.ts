@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -84,6 +85,35 @@ describe('buildEnvironments on a scripted run', () => {
         ),
       },
     ]);
+  });
+
+  it('keeps the diagnostics behind each repair round in report.json and report.md', async () => {
+    const written = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as BuildReport;
+    const library = written.envs.find((e) => e.envId === 'public-library-loans')!;
+    expect(library.repairs).toEqual([
+      {
+        round: 1,
+        diagnostics: [
+          {
+            file: 'env.ts',
+            line: expect.any(Number),
+            code: 'TS2322',
+            message: expect.any(String),
+            method: 'lendBook',
+          },
+        ],
+      },
+    ]);
+    const carPark = written.envs.find((e) => e.envId === 'multi-storey-car-park')!;
+    expect(carPark.repairs!.map((r) => r.round)).toEqual([1, 2, 3, 4]);
+    expect(carPark.repairs![0]!.diagnostics[0]).toMatchObject({
+      code: 'TS2339',
+      method: 'parkCar',
+      message: expect.stringContaining("Property 'plate' does not exist"),
+    });
+    const markdown = await readFile(join(out, 'report.md'), 'utf8');
+    expect(markdown).toContain('- `public-library-loans` round 1:');
+    expect(markdown).toMatch(/- `env\.ts:\d+` TS2339 in `parkCar`: Property 'plate' does not exist/);
   });
 
   it('drops the environment below the quality threshold and keeps its quality report', async () => {
@@ -177,7 +207,7 @@ describe('buildEnvironments on a scripted run', () => {
         files: ['env.ts'],
       }),
     );
-    const tsc = join(packageDir, '../../node_modules/typescript/bin/tsc');
+    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
     const result = await promisify(execFile)(process.execPath, [
       tsc,
       '--noEmit',

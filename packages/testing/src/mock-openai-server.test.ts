@@ -215,7 +215,7 @@ describe('createMockOpenAIServer', () => {
       await mkdir(path.join(dir, 'scripted'));
       await writeFile(
         path.join(dir, 'scripted', 'agent.jsonl'),
-        '# the agent lends a book, then says it is done\n{"toolCalls": [{"name": "lendBook", "arguments": {"bookId": "b1"}}]}\n"Done."\n',
+        '# the agent lends a book, then says it is done\n{"toolCalls": [{"name": "lendBook", "arguments": {"bookId": "b1"}}]}\n"Done."\n{"match": "bike", "content": "matched"}\n',
       );
       await writeFile(path.join(dir, 'scripted', 'default.jsonl'), '{"json": {"ok": true}}\n');
       await writeFile(
@@ -238,6 +238,8 @@ describe('createMockOpenAIServer', () => {
           await chat(server.url, { messages: [{ role: 'user', content: 'judge this' }] }, 'topic-judge'),
         ),
       ).toMatchObject({ content: 'recorded' });
+      const bike = { messages: [{ role: 'user', content: 'fix my bike' }] };
+      expect(await content(await chat(server.url, bike, 'agent'))).toMatchObject({ content: 'matched' });
       expect((await content(await chat(server.url, {}, 'agent'))).tool_calls[0].function.name).toBe(
         'lendBook',
       );

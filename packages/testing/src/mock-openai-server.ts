@@ -6,6 +6,7 @@ import {
   canonicalJson,
   parseCassetteRecord,
   parseScriptedReply,
+  pickScriptedReply,
   scriptedReplyToResponse,
   type CassetteRecord,
   type ChatMessage,
@@ -244,7 +245,8 @@ export async function createMockOpenAIServer(
       for (const key of [request.stage, 'default']) {
         if (key === undefined) continue;
         const replies = await loadScriptedFile(key);
-        if (replies && replies.length > 0) return replies.shift()!;
+        const index = replies ? pickScriptedReply({ replies, used: new Set(), request }) : undefined;
+        if (index !== undefined) return replies!.splice(index, 1)[0]!;
       }
     }
     if (!options.script && !options.cassetteDir) return 'ok';

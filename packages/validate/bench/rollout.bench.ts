@@ -9,11 +9,11 @@
  *
  * Set ENVSCALER_BENCH_EPISODES to change the episode count.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { tau2DataDir } from '@envscaler/env-tau2-retail';
 import type { ChatModel, ChatRequest, ChatResponse } from '@envscaler/core';
 import { loadEnvironment } from '@envscaler/runtime';
 import { libraryPackage, libraryScenario } from '../test-fixtures/library/index.js';
@@ -83,9 +83,9 @@ console.log(
     `${(overhead.ms / EPISODES).toFixed(2)} ms per episode (instant agent, concurrency 1)`,
 );
 
-// Checklist cost on a large world: the τ²-bench retail database (2.8 MB of JSON), when it is available.
-const tau2Db = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../shared/conformance/tau2-retail/db.json');
-if (existsSync(tau2Db)) {
+// Checklist cost on a large world: the τ²-bench retail database (2.8 MB of JSON).
+const tau2Db = path.join(tau2DataDir, 'db.json');
+{
   const db = JSON.parse(readFileSync(tau2Db, 'utf8')) as { orders: Record<string, { status: string }> };
   const checks = [{ id: 'status', source: "(final: any, initial: any) => final.orders['#W2378156'].status !== initial.orders['#W2378156'].status" }];
   const runner = getDefaultCheckRunner();

@@ -1,19 +1,18 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatRequest, CheckItem, Scenario, ScriptedReply } from '@envscaler/core';
 import { loadEnvironment, type LoadedEnvironment } from '@envscaler/runtime';
+import { tau2DataDir, tau2EnvironmentDir } from '@envscaler/env-tau2-retail';
 import { MockChatModel } from '@envscaler/testing';
 import { runEpisode } from './episode.js';
 import { regrade } from './regrade.js';
 import { USER_STOP_MARKER } from './prompts.js';
 import { validateScenario } from './validate-artifacts.js';
 
-// envs/tau2-retail (the τ²-bench retail port) and the conformance data kept beside the repository.
-const repo = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
-const envDir = path.join(repo, 'envs/tau2-retail');
-const dataDir = process.env.ENVSCALER_TAU2_DATA ?? path.resolve(repo, '../shared/conformance/tau2-retail');
+// The τ²-bench retail port and its data, from @envscaler/env-tau2-retail.
+const envDir = tau2EnvironmentDir;
+const dataDir = tau2DataDir;
 
 interface GoldTask {
   id: string;
@@ -117,12 +116,7 @@ describe('τ²-bench retail (envs/tau2-retail)', () => {
     });
 
   beforeAll(async () => {
-    env = existsSync(path.join(envDir, 'meta.json'))
-      ? await loadEnvironment({ dir: envDir })
-      : await loadEnvironment({
-          source: readFileSync(path.join(envDir, 'env.ts'), 'utf8'),
-          id: 'tau2-retail',
-        });
+    env = await loadEnvironment({ dir: envDir });
     db = JSON.parse(readFileSync(path.join(dataDir, 'db.json'), 'utf8'));
     tasks = new Map(
       (JSON.parse(readFileSync(path.join(dataDir, 'tasks.json'), 'utf8')) as GoldTask[]).map((t) => [

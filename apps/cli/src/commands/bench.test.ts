@@ -1,28 +1,26 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
-  defaultBfclDataDir,
-  defaultBfclEnvDir,
-  defaultTau2DataDir,
-  defaultTau2EnvDir,
-  loadBfclEnvHelpers,
+  bfclDataDir,
+  bfclEnvHelpers,
+  bfclEnvironmentDir,
+  tau2DataDir,
+  tau2EnvironmentDir,
+  turnPosition,
   readBfclData,
   readTau2Data,
   type BfclData,
   type BfclEnvHelpers,
 } from '@envscaler/bench';
-import type { ChatMessage } from '@envscaler/core';
 import { createMockOpenAIServer } from '@envscaler/testing';
 import { runCli } from '../index.js';
 
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-const bfclData = defaultBfclDataDir(repoRoot);
-const bfclEnv = defaultBfclEnvDir(repoRoot);
-const tau2Data = defaultTau2DataDir(repoRoot);
-const tau2Env = defaultTau2EnvDir(repoRoot);
+const bfclData = bfclDataDir;
+const bfclEnv = bfclEnvironmentDir;
+const tau2Data = tau2DataDir;
+const tau2Env = tau2EnvironmentDir;
 
 let stdout: string[];
 function capture() {
@@ -31,19 +29,6 @@ function capture() {
   vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
 }
 afterEach(() => vi.restoreAllMocks());
-
-/** Position in the conversation: the user turn and the assistant steps since it. */
-function position(messages: ChatMessage[]): { turn: number; steps: number } {
-  let turn = -1;
-  let steps = 0;
-  for (const m of messages) {
-    if (m.role === 'user') {
-      turn++;
-      steps = 0;
-    } else if (m.role === 'assistant') steps++;
-  }
-  return { turn, steps };
-}
 
 describe('envscaler bench', () => {
   it('lists both benchmarks in its help', async () => {
@@ -58,8 +43,8 @@ describe('envscaler bench', () => {
     let data: BfclData;
     let helpers: BfclEnvHelpers;
     beforeAll(async () => {
-      data = await readBfclData({ dataDir: bfclData });
-      helpers = await loadBfclEnvHelpers({ envDir: bfclEnv });
+      data = await readBfclData();
+      helpers = bfclEnvHelpers;
     });
 
     it('runs 2 entries, prints accuracy, writes results and summary, resumes, and rejects a bad selection', async () => {
@@ -72,7 +57,7 @@ describe('envscaler bench', () => {
         script: {
           agent: (request) => {
             const id = byFirst.get(request.messages.find((m) => m.role === 'user')!.content as string)!;
-            const { turn, steps } = position(request.messages);
+            const { turn, stepsInTurn: steps } = turnPosition(request.messages);
             // Entry 0: the gold calls; entry 1: nothing at all.
             const calls = id === 'multi_turn_base_0' ? (data.groundTruth.get(id)![turn] ?? []) : [];
             if (steps > 0 || calls.length === 0) return 'Done.';
@@ -182,9 +167,18 @@ describe('envscaler bench', () => {
     }, 120_000);
   });
 
+  it('bench bfcl --gold needs no model and passes every entry it runs, with the shipped data by default', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'envscaler-bench-gold-'));
+    capture();
+    expect(await runCli({ argv: ['bench', 'bfcl', '--gold', '--entries', '0-5', '--out', out, '--quiet'] })).toBe(0);
+    expect(stdout.join('')).toContain('6/6 passed, accuracy 100.0%');
+    const summary = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8'));
+    expect(summary).toMatchObject({ entries: 6, passed: 6, model: 'gold' });
+  }, 120_000);
+
   describe('tau2-retail over the loopback server', () => {
     it('uses --model for the agent and --user-model for the simulated user; gold actions earn 1', async () => {
-      const data = await readTau2Data({ dataDir: tau2Data });
+      const data = await readTau2Data();
       const task = data.tasks.find((t) => t.id === '0')!;
       const actions = task.evaluation_criteria!.actions!;
       const server = await createMockOpenAIServer({

@@ -1,11 +1,8 @@
 import { join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import {
-  defaultBfclDataDir,
-  defaultBfclEnvDir,
-  defaultTau2DataDir,
-  defaultTau2EnvDir,
-  findRepoRoot,
+  createBfclGoldAgent,
+  readBfclData,
   runBfclBenchmark,
   runTau2RetailBenchmark,
   type BfclBenchmarkResult,
@@ -14,6 +11,7 @@ import {
 import { EnvscalerError, type ChatModel } from '@envscaler/core';
 import type { SandboxKind } from '@envscaler/runtime';
 import { createInterruptSignal } from '../interrupt.js';
+import { acquireOutputLock, type AcquireOutputLockOptions } from '../output-lock.js';
 import { resolveModelSetup, type ModelSetup } from '../model.js';
 import { chooseProgressMode, createProgressReporter, type ProgressReporter } from '../progress.js';
 import { positiveInt } from '../inputs.js';
@@ -66,8 +64,8 @@ export interface BenchBfclCommandOptions {
   entries: string;
   concurrency: number;
   out: string;
-  data: string;
-  env: string;
+  data?: string;
+  env?: string;
   maxStepsPerTurn: number;
   temperature?: number;
   sandbox?: SandboxKind;
@@ -137,8 +135,8 @@ export interface BenchTau2CommandOptions {
   tasks?: string[];
   concurrency: number;
   out: string;
-  data: string;
-  env: string;
+  data?: string;
+  env?: string;
   maxSteps?: number;
   temperature?: number;
   sandbox?: SandboxKind;
@@ -208,14 +206,12 @@ interface CommonFlags {
   quiet?: boolean;
 }
 
-function repoRoot(): string | undefined {
-  return findRepoRoot(process.cwd()) ?? findRepoRoot();
-}
-
 async function withProgressAndInterrupt<T>(
   flags: CommonFlags,
+  lock: AcquireOutputLockOptions,
   run: (progress: ProgressReporter, signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
+  const held = await acquireOutputLock(lock);
   const progress = createProgressReporter({
     mode: chooseProgressMode({ json: flags.json, quiet: flags.quiet, isTTY: process.stderr.isTTY }),
   });
@@ -232,6 +228,7 @@ async function withProgressAndInterrupt<T>(
     return result;
   } finally {
     interrupt.dispose();
+    held.release();
   }
 }
 
@@ -270,9 +267,13 @@ export function registerBenchCommand(program: Command): void {
       )
       .option(
         '--data <dir>',
-        'BFCL data directory (default: ../shared/conformance/bfcl-multi-turn next to the repository root)',
+        'BFCL data directory (default: the data shipped in @envscaler/env-bfcl-multi-turn)',
       )
-      .option('--env <dir>', 'BFCL environment directory (default: envs/bfcl-multi-turn in the repository)')
+      .option('--env <dir>', 'BFCL environment directory (default: the one in @envscaler/env-bfcl-multi-turn)')
+      .option(
+        '--gold',
+        'no model: the agent answers every turn with its ground-truth calls (checks data, environment and scoring; every consistent entry passes)',
+      )
       .option(
         '--max-steps-per-turn <n>',
         'model queries per user turn before the entry is force-terminated (BFCL: 20)',
@@ -289,23 +290,27 @@ export function registerBenchCommand(program: Command): void {
         '',
         'Examples:',
         '  $ envscaler bench bfcl --model gpt-4o-mini --entries test --concurrency 8',
+        '  $ envscaler bench bfcl --gold --entries 0-9          # no model: checks the installation',
         '  $ OPENAI_BASE_URL=http://localhost:8000/v1 envscaler bench bfcl --model Qwen/Qwen3-8B --entries 0-19',
       ].join('\n'),
     )
-    .action(async (flags: CommonFlags & { entries: string; maxStepsPerTurn: number }) => {
-      const setup = await resolveBenchModels({ model: flags.model, configPath: flags.config });
-      const root = repoRoot();
-      const name = flags.model ?? process.env.ENVSCALER_MODEL ?? 'model';
+    .action(async (flags: CommonFlags & { entries: string; maxStepsPerTurn: number; gold?: boolean }) => {
+      const data = flags.data === undefined ? undefined : resolve(flags.data);
+      const model = flags.gold
+        ? createBfclGoldAgent({ data: await readBfclData({ dataDir: data }) })
+        : (await resolveBenchModels({ model: flags.model, configPath: flags.config })).model;
+      const name = flags.gold ? 'gold' : (flags.model ?? process.env.ENVSCALER_MODEL ?? 'model');
       const out = resolve(flags.out ?? join('bench-runs', 'bfcl', fileSafe(name)));
-      const result = await withProgressAndInterrupt(flags, (progress, signal) =>
+      const lock = { dir: out, command: 'bench bfcl' };
+      const result = await withProgressAndInterrupt(flags, lock, (progress, signal) =>
         runBenchBfclCommand({
-          model: setup.model,
-          modelName: flags.model,
+          model,
+          modelName: flags.gold ? 'gold' : flags.model,
           entries: flags.entries,
           concurrency: flags.concurrency,
           out,
-          data: resolve(flags.data ?? defaultBfclDataDir(root)),
-          env: resolve(flags.env ?? defaultBfclEnvDir(root)),
+          data,
+          env: flags.env === undefined ? undefined : resolve(flags.env),
           maxStepsPerTurn: flags.maxStepsPerTurn,
           temperature: flags.temperature,
           sandbox: flags.sandbox,
@@ -333,9 +338,9 @@ export function registerBenchCommand(program: Command): void {
       )
       .option(
         '--data <dir>',
-        'τ²-retail data directory (default: ../shared/conformance/tau2-retail next to the repository root)',
+        'τ²-retail data directory (default: the data shipped in @envscaler/env-tau2-retail)',
       )
-      .option('--env <dir>', 'retail environment directory (default: envs/tau2-retail in the repository)')
+      .option('--env <dir>', 'retail environment directory (default: the one in @envscaler/env-tau2-retail)')
       .option(
         '--max-steps <n>',
         'messages per conversation before it is cut off (τ²-bench: 200)',
@@ -367,14 +372,14 @@ export function registerBenchCommand(program: Command): void {
           userModel: flags.userModel,
           configPath: flags.config,
         });
-        const root = repoRoot();
-        const name = flags.model ?? process.env.ENVSCALER_MODEL ?? 'model';
+          const name = flags.model ?? process.env.ENVSCALER_MODEL ?? 'model';
         const out = resolve(flags.out ?? join('bench-runs', 'tau2-retail', fileSafe(name)));
         const tasks = flags.tasks
           ?.split(',')
           .map((t) => t.trim())
           .filter(Boolean);
-        const result = await withProgressAndInterrupt(flags, (progress, signal) =>
+        const lock = { dir: out, command: 'bench tau2-retail' };
+        const result = await withProgressAndInterrupt(flags, lock, (progress, signal) =>
           runBenchTau2Command({
             agent: setup.model,
             user: setup.model,
@@ -385,8 +390,8 @@ export function registerBenchCommand(program: Command): void {
             tasks,
             concurrency: flags.concurrency,
             out,
-            data: resolve(flags.data ?? defaultTau2DataDir(root)),
-            env: resolve(flags.env ?? defaultTau2EnvDir(root)),
+            data: flags.data === undefined ? undefined : resolve(flags.data),
+            env: flags.env === undefined ? undefined : resolve(flags.env),
             maxSteps: flags.maxSteps,
             temperature: flags.temperature,
             sandbox: flags.sandbox,

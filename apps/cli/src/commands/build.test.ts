@@ -1,11 +1,13 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseEnvironmentPackage } from '@envscaler/core';
-import { exampleScriptedEnvs, scriptedAnswer } from '@envscaler/skelbuilder';
+import { createScriptedChatModel, exampleScriptedEnvs, scriptedAnswer } from '@envscaler/skelbuilder';
 import { createMockOpenAIServer, type MockOpenAIServer } from '@envscaler/testing';
 import { runCli } from '../index.js';
+import { createProgressReporter } from '../progress.js';
+import { runBuild } from './build.js';
 
 let server: MockOpenAIServer;
 let root: string;
@@ -58,10 +60,35 @@ describe('envscaler build', () => {
     expect(server.requestCount).toBe(requests);
   }, 120_000);
 
+  it('counts gate drops as dropped, not failed, on the progress lines', async () => {
+    const lines: string[] = [];
+    await runBuild({
+      tasks: join(root, 'tasks.jsonl'),
+      out: join(root, 'out-progress'),
+      model: createScriptedChatModel({ envs }),
+      concurrency: 2,
+      minScore: 7,
+      qualityThreshold: 0.85,
+      testerSteps: 8,
+      repairRounds: 3,
+      progress: createProgressReporter({ mode: 'plain', write: (t) => lines.push(t), plainIntervalMs: 0 }),
+    });
+    expect(lines.filter((l) => l.startsWith('topic-judge')).at(-1)).toMatch(/ 3\/3 {2}1 dropped /);
+    expect(lines.join('')).not.toContain('failed');
+  }, 120_000);
+
   it('exits 2 on a missing corpus or a bad flag', async () => {
-    expect(
-      await runCli({ argv: ['build', '--tasks', join(root, 'nope.jsonl'), '--out', root, '--quiet'] }),
-    ).toBe(2);
+    const stderr: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((c) => (stderr.push(String(c)), true));
+    try {
+      expect(
+        await runCli({ argv: ['build', '--tasks', join(root, 'nope.jsonl'), '--out', root, '--quiet'] }),
+      ).toBe(2);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(stderr.join('')).toMatch(/^envscaler: corpus file not found: .*nope\.jsonl \(expected JSON Lines/);
+    expect(stderr.join('')).not.toContain('ENOENT');
     expect(await runCli({ argv: ['build', '--tasks', 'x', '--out', root, '--quality-threshold', '3'] })).toBe(
       2,
     );

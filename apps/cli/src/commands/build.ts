@@ -11,7 +11,8 @@ import {
 } from '@envscaler/skelbuilder';
 import { loadConfig } from '../config.js';
 import { createInterruptSignal } from '../interrupt.js';
-import { resolveChatModel } from '../model.js';
+import { acquireOutputLock } from '../output-lock.js';
+import { assertScriptedInProcess, resolveChatModel, scriptedCursorFile, scriptedOption } from '../model.js';
 import {
   chooseProgressMode,
   createProgressReporter,
@@ -47,7 +48,7 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildReport> {
       stage = options.progress.stage(event.stage, event.total);
       stages.set(event.stage, stage);
     }
-    stage.update({ done: event.done, total: event.total, failed: event.dropped });
+    stage.update({ done: event.done, total: event.total, dropped: event.dropped });
     if (event.total > 0 && event.done >= event.total)
       stage.finish(`${event.done - event.dropped} kept, ${event.dropped} dropped`);
   };
@@ -92,6 +93,7 @@ export function registerBuildCommand(program: Command): void {
     .option('--quality-threshold <x>', 'minimum (pass + warning) / total of the quality run (0-1)', fraction)
     .option('--tester-steps <n>', 'tool calls in each quality run', positiveInt, 30)
     .option('--repair-rounds <n>', 'type-check repair rounds per environment', positiveInt, 3)
+    .option(scriptedOption.flags, scriptedOption.description)
     .option('--config <file>', 'config file (default ./envscaler.config.json)')
     .option(
       '--backend <name>',
@@ -116,6 +118,7 @@ export function registerBuildCommand(program: Command): void {
         qualityThreshold?: number;
         testerSteps: number;
         repairRounds: number;
+        scripted?: string;
         config?: string;
         backend: 'inprocess' | 'redis';
         redis?: string;
@@ -123,9 +126,17 @@ export function registerBuildCommand(program: Command): void {
         json?: boolean;
         quiet?: boolean;
       }) => {
+        assertScriptedInProcess(options);
         const config = await loadConfig({ path: options.config });
-        const model = await resolveChatModel({ configPath: options.config });
-        const embeddingModel = process.env.ENVSCALER_EMBEDDING_MODEL || config.embeddings?.model;
+        const model = await resolveChatModel({
+          configPath: options.config,
+          scriptedDir: options.scripted,
+          scriptedCursor: scriptedCursorFile(options),
+        });
+        // A scripted build deduplicates topics with TF-IDF: no endpoint, and nothing is priced.
+        const embeddingModel = options.scripted
+          ? undefined
+          : process.env.ENVSCALER_EMBEDDING_MODEL || config.embeddings?.model;
         const embeddings = embeddingModel
           ? createOpenAIEmbeddingModel({
               model: embeddingModel,
@@ -134,17 +145,20 @@ export function registerBuildCommand(program: Command): void {
             })
           : undefined;
         const modelName = process.env.ENVSCALER_MODEL || config.models?.default;
-        const pricing = modelName ? config.prices?.[modelName] : undefined;
+        const pricing = modelName && !options.scripted ? config.prices?.[modelName] : undefined;
         const progress = createProgressReporter({
           mode: chooseProgressMode({ json: options.json, quiet: options.quiet, isTTY: process.stderr.isTTY }),
         });
+        const lock = await acquireOutputLock({ dir: options.out, command: 'build' });
         const interrupt = createInterruptSignal({
           onFirst: () =>
             progress.message(
               'interrupted: finishing in-flight work and saving; press Ctrl-C again to exit now',
             ),
         });
-        const concurrency = options.concurrency ?? config.concurrency?.environments ?? 4;
+        // scripted replies without `match` go in arrival order, so a scripted build defaults to one at a time
+        const concurrency =
+          options.concurrency ?? (options.scripted ? 1 : (config.concurrency?.environments ?? 4));
         const minScore = options.minScore ?? config.thresholds?.topicScore ?? 7;
         const qualityThreshold = options.qualityThreshold ?? config.thresholds?.quality ?? 0.85;
         try {
@@ -190,6 +204,7 @@ export function registerBuildCommand(program: Command): void {
           );
         } finally {
           interrupt.dispose();
+          lock.release();
         }
       },
     );

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { createInterruptSignal } from '../interrupt.js';
+import { acquireOutputLock } from '../output-lock.js';
 import { endpointConfigured, resolveModelSetup } from '../model.js';
 import { chooseProgressMode, createProgressReporter } from '../progress.js';
 import { formatDemoTable, runDemo, writeDemoSummary } from '../demo/run-demo.js';
@@ -62,6 +63,7 @@ export function registerDemoCommand(program: Command): void {
               `  replayed from the bundled demo cassette ${demoDir}cassette. Set OPENAI_BASE_URL and ENVSCALER_MODEL to use a real model.`
           : `envscaler demo: calling ${setup.description}`,
       );
+      const lock = await acquireOutputLock({ dir: out, command: 'demo' });
       const interrupt = createInterruptSignal({
         onFirst: () => progress.message('stopping after the current step; re-run to resume'),
       });
@@ -79,6 +81,7 @@ export function registerDemoCommand(program: Command): void {
         process.stdout.write(`\nenvscaler demo${scripted ? ' (SCRIPTED responses)' : ''}\n${table}\n`);
       } finally {
         interrupt.dispose();
+        lock.release();
       }
     });
 }

@@ -10,6 +10,7 @@ import {
   type RegradeReport,
 } from '@envscaler/validate';
 import { loadEnvironmentsFrom, readScenarios } from '../inputs.js';
+import { acquireOutputLock } from '../output-lock.js';
 
 /** Reads `<run>/trajectories.jsonl` (a torn last line is ignored, not repaired). */
 export async function readRunTrajectories(options: { run: string }): Promise<Trajectory[]> {
@@ -84,7 +85,9 @@ export function registerEvalCommand(program: Command): void {
       '\nExample:\n  $ envscaler eval --run out/rollouts/run1 --scenarios out/scenarios --envs out/envs',
     )
     .action(async (flags: EvalCommandOptions & { strict?: boolean }) => {
-      const result = await runEvalCommand(flags);
+      // eval.json goes into the run directory, so a rollout still writing it must not be regraded
+      const lock = await acquireOutputLock({ dir: flags.run, command: 'eval', flag: '--run' });
+      const result = await runEvalCommand(flags).finally(() => lock.release());
       process.stdout.write(`${result.text}\n`);
       if (flags.strict && result.report.mismatches.length > 0) {
         throw new EnvscalerError(

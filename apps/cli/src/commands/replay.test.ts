@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { readTau2Data, tau2DataDir, tau2Digest, tau2EnvironmentDir } from '@envscaler/bench';
 import { runCli } from '../index.js';
 
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-const retailDir = path.join(repoRoot, 'envs/tau2-retail');
-const dataDir = path.join(repoRoot, '../shared/conformance/tau2-retail');
+const retailDir = tau2EnvironmentDir;
+const dataDir = tau2DataDir;
 
 const counterSource = `import { Environment, type ToolResult } from '@envscaler/core';
 export interface State { count: number; secret?: string }
@@ -92,6 +90,27 @@ describe('envscaler replay', () => {
     ]);
   });
 
+  it('prints a one-line summary of failed calls on stderr, leaving stdout the final state', async () => {
+    capture();
+    const argv = [
+      'replay',
+      '--env',
+      path.join(root, 'counter'),
+      '--initial-state',
+      path.join(root, 'state.json'),
+    ];
+    expect(await runCli({ argv: [...argv, '--calls', path.join(root, 'calls.json')] })).toBe(0);
+    expect(JSON.parse(stdout.join(''))).toEqual({ count: 6, secret: 's' });
+    expect(stderr.join('')).toBe(
+      'replay: 4 calls, 2 failed (first: #2 add: NEGATIVE by must not be negative)\n',
+    );
+    const ok = path.join(root, 'ok-calls.json');
+    await writeFile(ok, JSON.stringify([{ name: 'add', arguments: { by: 1 } }]));
+    capture();
+    expect(await runCli({ argv: [...argv, '--calls', ok] })).toBe(0);
+    expect(stderr.join('')).toBe('');
+  });
+
   it('writes publicState for config-initialised environments (and --full / --public choose)', async () => {
     const out = path.join(root, 'out.json');
     capture();
@@ -168,16 +187,10 @@ describe('envscaler replay', () => {
   });
 
   it('replays a τ²-bench retail task to the reference final database', async () => {
-    const tasks = JSON.parse(readFileSync(path.join(dataDir, 'tasks.json'), 'utf8')) as {
-      id: string;
-      evaluation_criteria: { actions: { name: string; arguments: unknown }[] };
-    }[];
-    const expected = JSON.parse(readFileSync(path.join(dataDir, 'expected-train.json'), 'utf8')) as {
-      tasks: Record<string, { final_digest: string }>;
-    };
+    const { tasks, expectedTrain: expected } = await readTau2Data();
     const task = tasks.find((t) => t.id === '2')!;
     const calls = path.join(root, 'retail-calls.json');
-    await writeFile(calls, JSON.stringify(task.evaluation_criteria.actions));
+    await writeFile(calls, JSON.stringify(task.evaluation_criteria?.actions));
     const out = path.join(root, 'retail-final.json');
     capture();
     const code = await runCli({
@@ -193,11 +206,11 @@ describe('envscaler replay', () => {
         out,
       ],
     });
-    expect(stderr.join('')).toBe('');
+    // the reference actions include one lookup that fails in τ²-bench too; the final database still matches
+    expect(stderr.join('')).toBe(
+      'replay: 11 calls, 1 failed (first: #2 get_product_details: NOT_FOUND Product not found)\n',
+    );
     expect(code).toBe(0);
-    const { canonicalDigest } = (await import(pathToFileURL(path.join(retailDir, 'digest.ts')).href)) as {
-      canonicalDigest: (db: unknown) => string;
-    };
-    expect(canonicalDigest(JSON.parse(await readFile(out, 'utf8')))).toBe(expected.tasks['2']!.final_digest);
+    expect(tau2Digest(JSON.parse(await readFile(out, 'utf8')))).toBe(expected!.tasks['2']!.final_digest);
   }, 120_000);
 });

@@ -59,7 +59,7 @@ async function readJsonFile(file: string, what: string): Promise<unknown> {
  */
 export async function runReplay(
   options: ReplayCommandOptions,
-): Promise<{ result: ReplayResult; output: unknown }> {
+): Promise<{ result: ReplayResult; output: unknown; calls: ToolCallRequest[] }> {
   if ((options.initialState === undefined) === (options.initConfig === undefined)) {
     throw new EnvscalerError(
       'INVALID_INPUT',
@@ -90,10 +90,30 @@ export async function runReplay(
     const result = await replayCalls({ env, calls: calls as ToolCallRequest[], ...init });
     const usePublic =
       options.public || (!options.full && env.initialization === 'config' && 'config' in init);
-    return { result, output: usePublic ? result.publicState : result.finalState };
+    return {
+      result,
+      output: usePublic ? result.publicState : result.finalState,
+      calls: calls as ToolCallRequest[],
+    };
   } finally {
     env.dispose();
   }
+}
+
+/**
+ * One line about failed calls for stderr (tool failures never stop a replay, so they would otherwise go
+ * unnoticed), or undefined when every call succeeded.
+ */
+export function replayFailureSummary(options: {
+  calls: readonly ToolCallRequest[];
+  results: ReplayResult['results'];
+}): string | undefined {
+  const failed = options.results.flatMap((r, i) => (r.ok ? [] : [{ i, error: r.error }]));
+  if (failed.length === 0) return undefined;
+  const { i, error } = failed[0]!;
+  const first = `#${i + 1} ${options.calls[i]?.name}: ${error.code} ${error.message}`.replace(/\s+/g, ' ');
+  const shown = first.length > 200 ? `${first.slice(0, 200)}…` : first;
+  return `replay: ${options.results.length} calls, ${failed.length} failed (first: ${shown})`;
 }
 
 function positiveNumber(flag: string) {
@@ -127,10 +147,12 @@ export function registerReplayCommand(program: Command): void {
           `--sandbox must be 'isolated-vm' or 'none', got '${options.sandbox}'`,
         );
       }
-      const { result, output } = await runReplay(options);
+      const { result, output, calls } = await runReplay(options);
       const text = `${JSON.stringify(output, null, 2)}\n`;
       if (options.results) await writeFile(options.results, `${JSON.stringify(result.results, null, 2)}\n`);
       if (options.out) await writeFile(options.out, text);
       else process.stdout.write(text);
+      const summary = replayFailureSummary({ calls, results: result.results });
+      if (summary) process.stderr.write(`${summary}\n`);
     });
 }

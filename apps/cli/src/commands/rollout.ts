@@ -3,9 +3,10 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { ChatModel } from '@envscaler/core';
 import { runRollouts, type RolloutResult, type TokenPrices } from '@envscaler/validate';
 import { createInterruptSignal } from '../interrupt.js';
+import { acquireOutputLock } from '../output-lock.js';
 import { loadEnvironmentsFrom, positiveInt, readScenarios } from '../inputs.js';
 import { loadConfig } from '../config.js';
-import { resolveChatModel } from '../model.js';
+import { assertScriptedInProcess, resolveChatModel, scriptedCursorFile, scriptedOption } from '../model.js';
 import { chooseProgressMode, createProgressReporter, type ProgressReporter } from '../progress.js';
 import { backendChoice, createBackend, runRolloutJobs } from './worker.js';
 
@@ -101,6 +102,7 @@ export function registerRolloutCommand(program: Command): void {
     )
     .option('--max-steps <n>', 'agent turns per episode before truncation', positiveInt, 30)
     .option('--max-tokens <n>', 'tokens per episode (agent + user) before truncation', positiveInt)
+    .option(scriptedOption.flags, scriptedOption.description)
     .option('--config <file>', 'config file (default ./envscaler.config.json)')
     .option(
       '--backend <name>',
@@ -134,6 +136,7 @@ export function registerRolloutCommand(program: Command): void {
         mode: 'conversational' | 'non_conversational';
         maxSteps: number;
         maxTokens?: number;
+        scripted?: string;
         config?: string;
         backend: 'inprocess' | 'redis';
         redis?: string;
@@ -141,18 +144,25 @@ export function registerRolloutCommand(program: Command): void {
         json?: boolean;
         quiet?: boolean;
       }) => {
-        const model = await resolveChatModel({ configPath: flags.config });
+        assertScriptedInProcess(flags);
+        const model = await resolveChatModel({
+          configPath: flags.config,
+          scriptedDir: flags.scripted,
+          scriptedCursor: scriptedCursorFile(flags),
+        });
         const config = await loadConfig({ path: flags.config });
         const modelName =
           process.env.ENVSCALER_MODEL_AGENT ||
           process.env.ENVSCALER_MODEL ||
           config.models?.stages?.agent ||
           config.models?.default;
-        const prices = modelName ? config.prices?.[modelName] : undefined;
-        const concurrency = flags.concurrency ?? config.concurrency?.rollouts ?? 8;
+        const prices = modelName && !flags.scripted ? config.prices?.[modelName] : undefined;
+        // scripted replies without `match` go in arrival order, so a scripted run defaults to one episode at a time
+        const concurrency = flags.concurrency ?? (flags.scripted ? 1 : (config.concurrency?.rollouts ?? 8));
         const progress = createProgressReporter({
           mode: chooseProgressMode({ json: flags.json, quiet: flags.quiet, isTTY: process.stderr.isTTY }),
         });
+        const lock = await acquireOutputLock({ dir: flags.out, command: 'rollout' });
         const interrupt = createInterruptSignal({
           onFirst: () =>
             progress.message('interrupted: saving finished episodes; re-run the same command to resume'),
@@ -187,6 +197,7 @@ export function registerRolloutCommand(program: Command): void {
           );
         } finally {
           interrupt.dispose();
+          lock.release();
         }
       },
     );

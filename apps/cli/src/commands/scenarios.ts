@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { type Command } from 'commander';
-import { type ChatModel } from '@envscaler/core';
+import { EnvscalerError, type ChatModel } from '@envscaler/core';
 import { loadEnvironment, type LoadedEnvironment } from '@envscaler/runtime';
 import { generateScenarios, type GenerateScenariosResult } from '@envscaler/scengen';
-import { resolveChatModel } from '../model.js';
+import { assertScriptedInProcess, resolveChatModel, scriptedCursorFile, scriptedOption } from '../model.js';
 import { loadConfig } from '../config.js';
 import { createInterruptSignal } from '../interrupt.js';
+import { acquireOutputLock } from '../output-lock.js';
 import { chooseProgressMode, createProgressReporter, type ProgressReporter } from '../progress.js';
 import { findEnvironmentDirs, positiveInt } from '../inputs.js';
 import { backendChoice, createBackend, runScenarioJobs } from './worker.js';
@@ -23,46 +24,80 @@ export interface RunScenariosOptions {
   pricing?: { promptPerMillion: number; completionPerMillion: number };
   signal?: AbortSignal;
   progress?: ProgressReporter;
+  /** Skip an environment that fails to load or generate (and report it) instead of stopping. */
+  keepGoing?: boolean;
 }
 
-/** Generates scenarios for every environment under `envs`, one environment after another. */
-export async function runScenarios(options: RunScenariosOptions): Promise<GenerateScenariosResult[]> {
+/** An environment `runScenarios` skipped under `keepGoing`, and why. */
+export interface SkippedEnvironment {
+  dir: string;
+  reason: string;
+}
+
+/**
+ * Generates scenarios for every environment under `envs`, one environment after another. An environment
+ * that fails stops the run with an error naming its directory, or with `keepGoing` is skipped and listed.
+ */
+export async function runScenarios(
+  options: RunScenariosOptions,
+): Promise<{ results: GenerateScenariosResult[]; skipped: SkippedEnvironment[] }> {
   const results: GenerateScenariosResult[] = [];
+  const skipped: SkippedEnvironment[] = [];
   for (const dir of await findEnvironmentDirs(options.envs)) {
-    const env: LoadedEnvironment = await loadEnvironment({ dir });
     try {
-      const stage = options.progress?.stage(`scenarios ${env.id}`, options.count);
-      let kept = 0;
-      let dropped = 0;
-      const result = await generateScenarios({
-        env,
-        count: options.count,
-        model: options.model,
-        out: options.out,
-        concurrency: options.concurrency,
-        solverAttempts: options.solverAttempts,
-        maxSteps: options.maxSteps,
-        pricing: options.pricing,
-        signal: options.signal,
-        ...(options.difficultySamples
-          ? { difficulty: { agent: options.model, samples: options.difficultySamples } }
-          : {}),
-        onProgress: (event) => {
-          if (event.type === 'scenario-kept') kept++;
-          else if (event.type === 'scenario-dropped') dropped++;
-          else return;
-          stage?.update({ done: kept, failed: dropped });
-        },
+      results.push(await scenariosFor(dir, options));
+    } catch (error) {
+      // an interrupt stops the whole run, with or without keepGoing
+      if (options.signal?.aborted) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      if (options.keepGoing) {
+        const flat = message.replace(/\s+/g, ' ').trim();
+        skipped.push({ dir, reason: flat.length > 300 ? `${flat.slice(0, 300)}…` : flat });
+        continue;
+      }
+      if (!(error instanceof EnvscalerError) || message.includes(dir)) throw error;
+      throw new EnvscalerError(error.code, `environment ${dir}: ${message}`, {
+        cause: error,
+        details: error.details,
       });
-      stage?.finish(
-        `${result.report.kept} kept of ${result.report.candidates} candidates → ${result.paths.scenarios}`,
-      );
-      results.push(result);
-    } finally {
-      env.dispose();
     }
   }
-  return results;
+  return { results, skipped };
+}
+
+async function scenariosFor(dir: string, options: RunScenariosOptions): Promise<GenerateScenariosResult> {
+  const env: LoadedEnvironment = await loadEnvironment({ dir });
+  try {
+    const stage = options.progress?.stage(`scenarios ${env.id}`, options.count);
+    let kept = 0;
+    let dropped = 0;
+    const result = await generateScenarios({
+      env,
+      count: options.count,
+      model: options.model,
+      out: options.out,
+      concurrency: options.concurrency,
+      solverAttempts: options.solverAttempts,
+      maxSteps: options.maxSteps,
+      pricing: options.pricing,
+      signal: options.signal,
+      ...(options.difficultySamples
+        ? { difficulty: { agent: options.model, samples: options.difficultySamples } }
+        : {}),
+      onProgress: (event) => {
+        if (event.type === 'scenario-kept') kept++;
+        else if (event.type === 'scenario-dropped') dropped++;
+        else return;
+        stage?.update({ done: kept, dropped });
+      },
+    });
+    stage?.finish(
+      `${result.report.kept} kept of ${result.report.candidates} candidates → ${result.paths.scenarios}`,
+    );
+    return result;
+  } finally {
+    env.dispose();
+  }
 }
 
 export function registerScenariosCommand(program: Command): void {
@@ -85,9 +120,10 @@ export function registerScenariosCommand(program: Command): void {
       positiveInt,
     )
     .option('--model <name>', 'default model for every stage without its own setting')
+    .option(scriptedOption.flags, scriptedOption.description)
     .option(
-      '--scripted <dir>',
-      'answer from a hand-written cassette (scripted/<stage>.jsonl) instead of an endpoint',
+      '--keep-going',
+      'skip an environment that fails to load or generate, list the skipped ones at the end and exit 1',
     )
     .option('--config <file>', 'config file (default ./envscaler.config.json)')
     .option(
@@ -115,6 +151,7 @@ export function registerScenariosCommand(program: Command): void {
         difficultySamples?: number;
         model?: string;
         scripted?: string;
+        keepGoing?: boolean;
         config?: string;
         backend: 'inprocess' | 'redis';
         redis?: string;
@@ -122,6 +159,7 @@ export function registerScenariosCommand(program: Command): void {
         json?: boolean;
         quiet?: boolean;
       }) => {
+        assertScriptedInProcess(options);
         if (options.backend === 'redis') {
           // Workers (`envscaler worker`) resolve their own model; the coordinator only queues and waits.
           const progress = createProgressReporter({
@@ -132,6 +170,7 @@ export function registerScenariosCommand(program: Command): void {
             }),
           });
           const concurrency = options.concurrency ?? 2;
+          const lock = await acquireOutputLock({ dir: options.out, command: 'scenarios' });
           const interrupt = createInterruptSignal({
             onFirst: () =>
               progress.message('interrupted: queued jobs stay queued; re-run the same command to resume'),
@@ -159,6 +198,7 @@ export function registerScenariosCommand(program: Command): void {
               );
           } finally {
             interrupt.dispose();
+            lock.release();
           }
           return;
         }
@@ -166,18 +206,20 @@ export function registerScenariosCommand(program: Command): void {
           configPath: options.config,
           modelFlag: options.model,
           scriptedDir: options.scripted,
+          scriptedCursor: scriptedCursorFile(options),
           // recorded responses: a re-run replays them, also for steps the stage cache has not finished
           cacheDir: join(options.out, '.cache', 'llm'),
         });
         const config = await loadConfig({ path: options.config });
         const modelName = options.model ?? config.models?.default ?? process.env.ENVSCALER_MODEL;
         const pricing = modelName ? config.prices?.[modelName] : undefined;
-        // scripted replies are consumed in order per stage, so a scripted run goes one candidate at a time
+        // scripted replies without `match` go in arrival order, so a scripted run defaults to one candidate at a time
         const concurrency =
           options.concurrency ?? (options.scripted ? 1 : (config.concurrency?.scenarios ?? 2));
         const progress = createProgressReporter({
           mode: chooseProgressMode({ json: options.json, quiet: options.quiet, isTTY: process.stderr.isTTY }),
         });
+        const lock = await acquireOutputLock({ dir: options.out, command: 'scenarios' });
         const interrupt = createInterruptSignal({
           onFirst: () =>
             progress.message(
@@ -186,7 +228,7 @@ export function registerScenariosCommand(program: Command): void {
         });
         try {
           const { model: _modelFlag, backend: _backend, redis: _redis, queue: _queue, ...rest } = options;
-          const results = await runScenarios({
+          const { results, skipped } = await runScenarios({
             ...rest,
             concurrency,
             model,
@@ -199,8 +241,12 @@ export function registerScenariosCommand(program: Command): void {
               `${r.report.envId}: ${r.report.kept}/${r.report.requested} scenarios (${r.report.candidates} candidates) → ${r.paths.scenarios}\n`,
             );
           }
+          for (const s of skipped) process.stderr.write(`skipped ${s.dir}: ${s.reason}\n`);
+          // the others' scenarios are written, but the run is incomplete: a script must notice
+          if (skipped.length > 0) process.exitCode = 1;
         } finally {
           interrupt.dispose();
+          lock.release();
         }
       },
     );

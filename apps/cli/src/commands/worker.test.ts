@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,23 +17,8 @@ import { runRolloutCommand } from './rollout.js';
 import { runStatusCommand } from './status.js';
 import { createEpisodeHandler, rateLimitOption, runRolloutJobs } from './worker.js';
 import { startWorkerProcess, type WorkerProcess } from './worker-process.fixtures.js';
+import { writeCountersEnv } from './counters-env.fixtures.js';
 
-const ENV_SOURCE = `import { Environment, type ToolResult } from '@envscaler/core';
-
-export interface State {
-  counters: Record<string, number>;
-}
-
-/** Named counters. */
-export class Counters extends Environment<State> {
-  /** Add to a counter (created at 0 when missing). */
-  add(args: { name: string; by: number }): ToolResult<number> {
-    const next = (this.state.counters[args.name] ?? 0) + args.by;
-    this.state.counters[args.name] = next;
-    return this.ok(next);
-  }
-}
-`;
 
 function scenario(id: string, target: number): Scenario {
   return {
@@ -111,18 +96,7 @@ async function runFiles(dir: string): Promise<Record<string, unknown>> {
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'envscaler-cli-worker-'));
   envs = path.join(root, 'envs');
-  await mkdir(path.join(envs, 'counters'), { recursive: true });
-  await writeFile(path.join(envs, 'counters', 'env.ts'), ENV_SOURCE);
-  await writeFile(
-    path.join(envs, 'counters', 'meta.json'),
-    JSON.stringify({
-      id: 'counters',
-      topic: 'counters',
-      summary: 'Named counters.',
-      introduction: 'You manage counters.',
-      rules: ['Be exact.'],
-    }),
-  );
+  await writeCountersEnv({ envs, introduction: 'You manage counters.', rules: ['Be exact.'] });
   scenarios = path.join(root, 'scenarios.jsonl');
   const list = Array.from({ length: SCENARIOS }, (_, i) => scenario(`s${String(i).padStart(2, '0')}`, 3 + i));
   await writeFile(scenarios, list.map((s) => JSON.stringify(s)).join('\n') + '\n');

@@ -1,10 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { timingSafeEqual } from 'node:crypto';
 import { EnvscalerError, type ChatModel, type Scenario, type ToolResult } from '@envscaler/core';
 import type { EnvironmentSession, LoadedEnvironment } from '@envscaler/runtime';
 import { createEpisode, evaluateChecklist, type Episode, type EpisodeMode } from '@envscaler/validate';
-import { HttpError, isLoopbackAddress, readJsonBody, sendJson } from './http-util.js';
+import { HttpError, isLoopbackAddress, readJsonBody, sendJson, tokenMatches } from './http-util.js';
 import { openApiDocument } from './openapi.js';
 import { SessionRegistry } from './session-registry.js';
 import { createMcpHttpHandler, type McpHttpHandler } from './mcp.js';
@@ -41,13 +40,6 @@ interface ServedSession {
   mode: EpisodeMode;
   world?: EnvironmentSession;
   episode?: Episode;
-}
-
-function tokenMatches(expected: string, header: string | undefined): boolean {
-  const given = header?.startsWith('Bearer ') ? header.slice(7) : '';
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function objectBody(value: unknown, what: string): Record<string, unknown> {

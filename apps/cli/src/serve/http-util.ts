@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** An error with an HTTP status; its message is sent to the client as `{ error: { code, message } }`. */
@@ -57,6 +58,18 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
     'content-length': Buffer.byteLength(text),
   });
   res.end(text);
+}
+
+/** Compares a presented token with the expected one in constant time. */
+export function sameToken(expected: string, given: string | undefined): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given ?? '');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Whether an `Authorization` header is `Bearer <expected>`. */
+export function tokenMatches(expected: string, header: string | undefined): boolean {
+  return sameToken(expected, header?.startsWith('Bearer ') ? header.slice(7) : '');
 }
 
 export function isLoopbackAddress(host: string): boolean {

@@ -117,6 +117,9 @@ export interface ScriptedToolCall {
   arguments?: unknown;
 }
 
+/** Which requests a reply in a cassette file may answer: text the request contains, or a regex. */
+export type ScriptedMatch = string | { regex: string; flags?: string };
+
 /**
  * A model reply written by hand (scripted cassettes, `MockChatModel`, the mock OpenAI server): plain
  * text, or an object with `content` text, a `json` value (sent as its JSON text) and/or `toolCalls`.
@@ -125,6 +128,8 @@ export interface ScriptedToolCall {
 export type ScriptedReply =
   | string
   | {
+      /** Cassette files only: answer only requests whose messages fit this (see `pickScriptedReply`). */
+      match?: ScriptedMatch;
       content?: string | null;
       json?: unknown;
       toolCalls?: ScriptedToolCall[];

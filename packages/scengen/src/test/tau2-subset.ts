@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tau2DataDir } from '@envscaler/env-tau2-retail';
 
-const dbPath = new URL('../../../../../shared/conformance/tau2-retail/db.json', import.meta.url);
+const dbPath = join(tau2DataDir, 'db.json');
 
 interface Db {
   products: Record<string, unknown>;
@@ -9,8 +11,8 @@ interface Db {
 }
 
 /**
- * A small slice of τ²-bench's retail db.json (sierra-research/tau2-bench, MIT; read from the shared
- * conformance folder, never copied): the given users, all their orders and the products in them.
+ * A small slice of τ²-bench's retail db.json (sierra-research/tau2-bench, MIT; shipped in
+ * @envscaler/env-tau2-retail): the given users, all their orders and the products in them.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test data of many shapes, read field by field
 type Loose = Record<string, Record<string, any>>;

@@ -24,6 +24,8 @@ export interface LogicTopic {
 export interface RepairRound {
   round: number;
   failing: { method: string; diagnostics: string[] }[];
+  /** The compiler diagnostics that triggered the round, as reported (for the build report). */
+  diagnostics: TypeDiagnostic[];
 }
 
 export interface LogicModel {
@@ -190,6 +192,7 @@ export async function buildEnvironmentCode(options: BuildEnvironmentCodeOptions)
         method,
         diagnostics: ds.map((d) => `TS${d.code}: ${d.message}`),
       })),
+      diagnostics: [...failing.values()].flat(),
     };
     repairs.push(record);
     if (round >= maxRounds) {

@@ -1,0 +1,24 @@
+export {
+  BFCL_DOC_FILES,
+  bfclDataDir,
+  bfclEnvironmentDir,
+  bfclExpectedTrainFiles,
+  parseJsonLinesText,
+  readBfclData,
+  readBfclExpectedTrain,
+  type BfclData,
+  type BfclEntry,
+  type BfclExpectedEntry,
+  type BfclFunctionDoc,
+} from './data.js';
+export { canonicalJson, pythonFloatRepr, roundHalfEven, stateDigest } from './digest.js';
+export {
+  parameterOrderFromDocs,
+  parsePythonCall,
+  PythonCallSyntaxError,
+  type FunctionDoc,
+  type ParsePythonCallOptions,
+  type PythonCall,
+} from './python-call.js';
+export { callTool, replayGold, TOOL_NAMES, type GoldReplay, type GoldTurn, type ReplayGoldOptions } from './replay.js';
+export { BfclMultiTurn, type State as BfclState } from '../env.js';
