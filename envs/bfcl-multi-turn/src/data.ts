@@ -13,6 +13,20 @@ const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 export const bfclEnvironmentDir: string = packageRoot;
 /** The BFCL v3 multi-turn data shipped with this package (see `data/README.md`, `data/PROVENANCE.md`). */
 export const bfclDataDir: string = join(packageRoot, 'data');
+/**
+ * The four BFCL v3 multi-turn categories that make up BFCL's multi-turn score (`data/README.md`): `base`, and
+ * its variants with withheld functions (`miss_func`), missing parameters (`miss_param`) and long-context
+ * states and results (`long_context`).
+ */
+export type BfclCategory = 'base' | 'miss_func' | 'miss_param' | 'long_context';
+/** The categories, in BFCL's order. */
+export const BFCL_CATEGORIES: readonly BfclCategory[] = ['base', 'miss_func', 'miss_param', 'long_context'];
+
+/** Whether `value` names a category. */
+export function isBfclCategory(value: unknown): value is BfclCategory {
+  return typeof value === 'string' && (BFCL_CATEGORIES as readonly string[]).includes(value);
+}
+
 /** Expected per-turn state digests of the train split, per category (conformance fixtures). */
 export const bfclExpectedTrainFiles = {
   base: join(packageRoot, 'fixtures', 'expected-train.json'),
@@ -21,14 +35,19 @@ export const bfclExpectedTrainFiles = {
   long_context: join(packageRoot, 'fixtures', 'expected-train-long-context.json'),
 } as const;
 
-/** One BFCL v3 multi-turn entry (`BFCL_v3_multi_turn_base.json`). */
+/** One BFCL v3 multi-turn entry (`BFCL_v3_multi_turn_<category>.json`). */
 export interface BfclEntry {
   id: string;
-  /** User turns; each turn is a list of chat messages. */
+  /** User turns; each turn is a list of chat messages (empty for the turn where withheld functions return). */
   question: ChatMessage[][];
   initial_config: Record<string, unknown>;
   involved_classes: string[];
   path?: string[];
+  /**
+   * miss_func only: turn index (as a string) → names of the functions withheld until that turn. The
+   * turn's question is empty; BFCL then adds the functions back with a fixed user message.
+   */
+  missed_function?: Record<string, string[]>;
 }
 
 /** One official function description (`multi_turn_func_doc/*.json`). */
@@ -46,9 +65,10 @@ export interface BfclExpectedEntry {
   turns: { n_calls: number; errors: number[]; state_digest: string }[];
 }
 
-/** Everything the BFCL harness reads from the data directory. */
+/** Everything the BFCL harness reads from the data directory, for one category. */
 export interface BfclData {
   dataDir: string;
+  category: BfclCategory;
   entries: BfclEntry[];
   /** Ground truth per entry id: turns of Python call expressions. */
   groundTruth: Map<string, string[][]>;
@@ -89,7 +109,10 @@ export function parseJsonLinesText<T>(text: string, source: string): T[] {
     try {
       out.push(JSON.parse(line) as T);
     } catch (error) {
-      throw new EnvscalerError('INVALID_INPUT', `${source}:${i + 1} is not valid JSON (${(error as Error).message})`);
+      throw new EnvscalerError(
+        'INVALID_INPUT',
+        `${source}:${i + 1} is not valid JSON (${(error as Error).message})`,
+      );
     }
   });
   return out;
@@ -114,15 +137,30 @@ export async function readBfclExpectedTrain(
   return new Map(Object.entries(parsed.items ?? {}));
 }
 
+/** File name of a category's expected train digests (`expected-train.json` for base, `expected-train-miss-func.json`, ...). */
+export function bfclExpectedTrainFileName(category: BfclCategory): string {
+  return category === 'base' ? 'expected-train.json' : `expected-train-${category.replace('_', '-')}.json`;
+}
+
 /**
- * Reads the BFCL multi-turn base data: entries, ground truth and function docs from `dataDir` (default: the
- * copy shipped with this package), expected train digests from `expectedFile` (default: this package's
- * fixture for the shipped data, else `<dataDir>/expected-train.json` if present).
+ * Reads the BFCL multi-turn data of one category (default `base`): entries, ground truth and function docs
+ * from `dataDir` (default: the copy shipped with this package), expected train digests from `expectedFile`
+ * (default: this package's fixture for the shipped data, else `<dataDir>/expected-train[-<category>].json`
+ * if present).
  */
-export async function readBfclData(options: { dataDir?: string; expectedFile?: string } = {}): Promise<BfclData> {
+export async function readBfclData(
+  options: { dataDir?: string; expectedFile?: string; category?: BfclCategory } = {},
+): Promise<BfclData> {
   const dir = options.dataDir ?? bfclDataDir;
-  const entriesFile = join(dir, 'BFCL_v3_multi_turn_base.json');
-  const answersFile = join(dir, 'possible_answer', 'BFCL_v3_multi_turn_base.json');
+  const category = options.category ?? 'base';
+  if (!isBfclCategory(category)) {
+    throw new EnvscalerError(
+      'INVALID_INPUT',
+      `unknown BFCL multi-turn category '${String(category)}' (use ${BFCL_CATEGORIES.join(', ')})`,
+    );
+  }
+  const entriesFile = join(dir, `BFCL_v3_multi_turn_${category}.json`);
+  const answersFile = join(dir, 'possible_answer', `BFCL_v3_multi_turn_${category}.json`);
   const entries = parseJsonLinesText<BfclEntry>(await readText(entriesFile), entriesFile);
   const answers = parseJsonLinesText<{ id: string; ground_truth: string[][] }>(
     await readText(answersFile),
@@ -136,7 +174,9 @@ export async function readBfclData(options: { dataDir?: string; expectedFile?: s
   }
   const expectedFile =
     options.expectedFile ??
-    (resolve(dir) === resolve(bfclDataDir) ? bfclExpectedTrainFiles.base : join(dir, 'expected-train.json'));
+    (resolve(dir) === resolve(bfclDataDir)
+      ? bfclExpectedTrainFiles[category]
+      : join(dir, bfclExpectedTrainFileName(category)));
   const expectedTrain = await readBfclExpectedTrain({ file: expectedFile });
-  return { dataDir: dir, entries, groundTruth, docsByClass, expectedTrain };
+  return { dataDir: dir, category, entries, groundTruth, docsByClass, expectedTrain };
 }

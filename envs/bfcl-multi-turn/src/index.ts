@@ -1,11 +1,15 @@
 export {
+  BFCL_CATEGORIES,
   BFCL_DOC_FILES,
   bfclDataDir,
   bfclEnvironmentDir,
+  bfclExpectedTrainFileName,
   bfclExpectedTrainFiles,
+  isBfclCategory,
   parseJsonLinesText,
   readBfclData,
   readBfclExpectedTrain,
+  type BfclCategory,
   type BfclData,
   type BfclEntry,
   type BfclExpectedEntry,
@@ -20,5 +24,12 @@ export {
   type ParsePythonCallOptions,
   type PythonCall,
 } from './python-call.js';
-export { callTool, replayGold, TOOL_NAMES, type GoldReplay, type GoldTurn, type ReplayGoldOptions } from './replay.js';
+export {
+  callTool,
+  replayGold,
+  TOOL_NAMES,
+  type GoldReplay,
+  type GoldTurn,
+  type ReplayGoldOptions,
+} from './replay.js';
 export { BfclMultiTurn, type State as BfclState } from '../env.js';

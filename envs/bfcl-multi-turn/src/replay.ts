@@ -62,12 +62,15 @@ export interface ReplayGoldOptions {
   parameterOrder: ReadonlyMap<string, readonly string[]>;
   /** Rebuild the environment from a JSON copy of its state before every turn (as snapshot/restore would). */
   roundTripState?: boolean;
+  /** Load the classes in long-context mode (BFCL's `multi_turn_long_context`). */
+  long_context?: boolean;
 }
 
 export function replayGold(options: ReplayGoldOptions): GoldReplay {
   let state = BfclMultiTurn.fromConfig({
     involved_classes: options.involved_classes,
     initial_config: options.initial_config,
+    long_context: options.long_context === true,
   });
   const initialDigest = stateDigest(BfclMultiTurn.publicState(state));
   const turns: GoldTurn[] = [];

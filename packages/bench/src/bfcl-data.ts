@@ -1,21 +1,69 @@
-import { EnvscalerError, type ChatFunctionTool, type JsonSchema } from '@envscaler/core';
+import { EnvscalerError, type ChatFunctionTool, type ChatMessage, type JsonSchema } from '@envscaler/core';
 import {
+  BFCL_CATEGORIES,
   parameterOrderFromDocs,
   parsePythonCall,
   stateDigest,
+  type BfclCategory,
   type BfclData,
   type BfclEntry,
   type BfclFunctionDoc,
 } from '@envscaler/env-bfcl-multi-turn';
 
 export {
+  BFCL_CATEGORIES,
   BFCL_DOC_FILES,
+  isBfclCategory,
   readBfclData,
+  type BfclCategory,
   type BfclData,
   type BfclEntry,
   type BfclExpectedEntry,
   type BfclFunctionDoc,
 } from '@envscaler/env-bfcl-multi-turn';
+
+/**
+ * The category of an entry, from its id (`multi_turn_long_context_3` → `long_context`), the way BFCL derives
+ * it (`test_entry_id.rsplit("_", 1)[0]`). Throws for an id of no known category.
+ */
+export function bfclCategoryOf(id: string): BfclCategory {
+  const prefix = id.slice(0, id.lastIndexOf('_'));
+  const category = BFCL_CATEGORIES.find((c) => prefix === `multi_turn_${c}`);
+  if (!category) throw new EnvscalerError('INVALID_INPUT', `'${id}' is not a BFCL multi-turn entry id`);
+  return category;
+}
+
+/**
+ * The user message BFCL sends (function-calling mode) at the turn of a miss_func entry where the withheld
+ * functions are added back; that turn has no question of its own (`DEFAULT_USER_PROMPT_FOR_ADDITIONAL_FUNCTION_FC`
+ * in BFCL's `bfcl_eval/constants/default_prompts.py`).
+ */
+export const BFCL_ADDITIONAL_FUNCTIONS_PROMPT =
+  'I have updated some more functions you can choose from. What about now?';
+
+/** miss_func: turn index → the functions withheld until that turn (empty for the other categories). */
+export function bfclWithheldFunctions(entry: Pick<BfclEntry, 'missed_function'>): Map<number, string[]> {
+  return new Map(
+    Object.entries(entry.missed_function ?? {}).map(([turn, names]) => [Number(turn), [...names]] as const),
+  );
+}
+
+/**
+ * The user messages of turn `turn` as BFCL sends them: the turn's question, or, at a turn where withheld
+ * functions come back (miss_func), BFCL's fixed message saying that more functions are available.
+ */
+export function bfclTurnMessages(
+  entry: Pick<BfclEntry, 'question' | 'missed_function'>,
+  turn: number,
+): ChatMessage[] {
+  if (bfclWithheldFunctions(entry).has(turn)) {
+    const question = entry.question[turn] ?? [];
+    if (question.length > 0)
+      throw new EnvscalerError('INVALID_INPUT', `turn ${turn} adds withheld functions but has a question`);
+    return [{ role: 'user', content: BFCL_ADDITIONAL_FUNCTIONS_PROMPT }];
+  }
+  return [...(entry.question[turn] ?? [])];
+}
 
 /** Numeric suffix of an entry id (`multi_turn_base_17` → 17). */
 export function bfclEntryNumber(id: string): number {
@@ -122,21 +170,51 @@ export function bfclDocToTool(doc: BfclFunctionDoc): ChatFunctionTool {
   };
 }
 
-/** The tools shown to the agent for an entry: the docs of its involved classes, in class order. */
+/** The tools of an entry's classes: the docs of its involved classes, in class order. */
 export function bfclToolsFor(
   data: Pick<BfclData, 'docsByClass'>,
   classes: readonly string[],
 ): ChatFunctionTool[] {
-  const tools: ChatFunctionTool[] = [];
+  return bfclDocsFor(data, classes).map(bfclDocToTool);
+}
+
+function bfclDocsFor(data: Pick<BfclData, 'docsByClass'>, classes: readonly string[]): BfclFunctionDoc[] {
+  const docs: BfclFunctionDoc[] = [];
   const seen = new Set<string>();
   for (const cls of classes) {
     for (const doc of data.docsByClass.get(cls) ?? []) {
       if (seen.has(doc.name)) continue;
       seen.add(doc.name);
-      tools.push(bfclDocToTool(doc));
+      docs.push(doc);
     }
   }
-  return tools;
+  return docs;
+}
+
+/**
+ * The tools shown to the agent in turn `turn` of an entry, as BFCL builds the function list: the docs of the
+ * involved classes in class order, minus the functions a miss_func entry withholds; at the turn that adds
+ * them back they are appended at the end, and stay from then on.
+ */
+export function bfclToolsAt(
+  data: Pick<BfclData, 'docsByClass'>,
+  entry: Pick<BfclEntry, 'involved_classes' | 'missed_function'>,
+  turn: number,
+): ChatFunctionTool[] {
+  const docs = bfclDocsFor(data, entry.involved_classes);
+  const withheld = [...bfclWithheldFunctions(entry)].sort(([a], [b]) => a - b);
+  if (withheld.length === 0) return docs.map(bfclDocToTool);
+  const byName = new Map(docs.map((doc) => [doc.name, doc]));
+  const removed = new Set(withheld.flatMap(([, names]) => names.filter((name) => byName.has(name))));
+  const shown = docs.filter((doc) => !removed.has(doc.name));
+  for (const [at, names] of withheld) {
+    if (at > turn) break;
+    for (const name of names) {
+      const doc = byName.get(name);
+      if (doc && removed.has(name) && !shown.includes(doc)) shown.push(doc);
+    }
+  }
+  return shown.map(bfclDocToTool);
 }
 
 /** The host-side helpers of the BFCL environment (the safe call parser and the state digest). */

@@ -6,7 +6,7 @@ import {
   type ChatResponse,
   type ChatToolCall,
 } from '@envscaler/core';
-import { bfclEnvHelpers, type BfclData } from './bfcl-data.js';
+import { bfclEnvHelpers, bfclToolsAt, bfclTurnMessages, type BfclData } from './bfcl-data.js';
 
 /** Index of the current user turn and the number of assistant steps since the turn's last user message. */
 export function turnPosition(messages: readonly ChatMessage[]): { turn: number; stepsInTurn: number } {
@@ -25,24 +25,37 @@ const promptText = (messages: readonly ChatMessage[]): string[] =>
   messages.filter((m) => m.role === 'user' || m.role === 'system').map((m) => `${m.role}:${m.content}`);
 
 /**
- * An agent that needs no model: it recognises the BFCL entry by the conversation so far and answers each
- * user turn with that turn's ground-truth calls (all at once), then a short text. Running the harness with
- * it checks the installation end to end — data, environment, gold replay and scoring: every entry whose
- * ground truth is consistent passes.
+ * An agent that needs no model: it recognises the BFCL entry by the conversation so far (the user messages
+ * as the harness sends them, miss_func's "more functions" message included) and the tools offered in the
+ * turn, and answers each user turn with that turn's ground-truth calls (all at once), then a short text. A
+ * turn whose ground truth is empty (miss_param's missing value, the turn before miss_func gives the
+ * functions back) is answered with text only. Running the harness with it checks the installation end to
+ * end — data, environment, gold replay and scoring: every entry whose ground truth is consistent passes.
+ * Build one per category: the categories share many conversations.
  */
-export function createBfclGoldAgent(options: { data: Pick<BfclData, 'entries' | 'groundTruth' | 'docsByClass'> }): ChatModel {
+export function createBfclGoldAgent(options: {
+  data: Pick<BfclData, 'entries' | 'groundTruth' | 'docsByClass'>;
+}): ChatModel {
   const { data } = options;
   const parameterOrder = bfclEnvHelpers.parameterOrderFromDocs([...data.docsByClass.values()].flat());
-  const prompts = data.entries.map((entry) => ({ entry, text: promptText(entry.question.flat()) }));
+  const prompts = data.entries.map((entry) => ({
+    entry,
+    text: promptText(entry.question.flatMap((_, t) => bfclTurnMessages(entry, t))),
+  }));
   let callCounter = 0;
 
   const toolKey = (names: Iterable<string>) => [...names].sort().join(',');
-  const toolsOf = new Map(
-    data.entries.map((entry) => [
-      entry.id,
-      toolKey(new Set(entry.involved_classes.flatMap((cls) => (data.docsByClass.get(cls) ?? []).map((d) => d.name)))),
-    ]),
-  );
+  /** The names of the tools an entry offers in a turn (miss_func: fewer before the functions come back). */
+  const toolsCache = new Map<string, string>();
+  const toolsOf = (entry: (typeof data.entries)[number], turn: number): string => {
+    const key = `${entry.id}#${turn}`;
+    let names = toolsCache.get(key);
+    if (names === undefined) {
+      names = toolKey(bfclToolsAt(data, entry, turn).map((t) => t.function.name));
+      toolsCache.set(key, names);
+    }
+    return names;
+  };
 
   /** The gold calls of the current turn: the conversation so far and the offered tools pick the entry. */
   function goldFor(request: ChatRequest, turn: number): string[] {
@@ -52,7 +65,7 @@ export function createBfclGoldAgent(options: { data: Pick<BfclData, 'entries' | 
       (p) =>
         seen.length <= p.text.length &&
         seen.every((line, i) => line === p.text[i]) &&
-        (request.tools === undefined || toolsOf.get(p.entry.id) === offered),
+        (request.tools === undefined || toolsOf(p.entry, turn) === offered),
     );
     if (matches.length === 0)
       throw new EnvscalerError('INVALID_INPUT', 'gold agent: the conversation matches no BFCL entry');

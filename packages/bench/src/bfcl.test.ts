@@ -24,7 +24,7 @@ import {
   type BfclEnvHelpers,
 } from './bfcl-data.js';
 import { bfclDataDir, bfclEnvironmentDir } from '@envscaler/env-bfcl-multi-turn';
-import { createBfclGoldAgent } from './bfcl-gold-agent.js';
+import { createBfclGoldAgent, turnPosition } from './bfcl-gold-agent.js';
 import { goldTurnAgent } from './test-helpers.js';
 
 const dataDir = bfclDataDir;
@@ -254,7 +254,33 @@ describe('BFCL multi-turn harness (scripted agents)', () => {
       maxStepsPerTurn: 3,
     });
     expect(result.failure).toMatchObject({ type: 'force_terminated', turn: 0 });
-    expect(loop.callsFor('agent')).toHaveLength(3);
+    // BFCL runs the step that crosses the cap, then quits: 3 + 1 queries.
+    expect(loop.callsFor('agent')).toHaveLength(4);
+
+    // Hitting the cap in the last turn ends the conversation there, but BFCL has every turn and checks them.
+    const calls = goldCalls('multi_turn_base_0');
+    const last = calls.length - 1;
+    const gold = goldTurnAgent(calls);
+    const capped = await runBfclEntry({
+      env,
+      entry: selectBfclEntries(data.entries, '0')[0]!,
+      data,
+      helpers,
+      parameterOrder,
+      model: new MockChatModel({
+        script: {
+          agent: (request) => {
+            const { turn, stepsInTurn } = turnPosition(request.messages);
+            return turn === last && stepsInTurn > 0
+              ? { toolCalls: [{ name: 'pwd', arguments: {} }] }
+              : gold(request);
+          },
+        },
+      }),
+      maxStepsPerTurn: 3,
+    });
+    expect(capped.passed).toBe(true);
+    expect(capped.turns[last]).toMatchObject({ steps: 4, forceQuit: true, check: 'passed' });
   });
 
   it('runBfclBenchmark: concurrent, writes results and summary, resumes without re-running', async () => {

@@ -23,11 +23,15 @@ import {
   wilsonInterval,
 } from '@envscaler/validate';
 import {
+  BFCL_CATEGORIES,
+  bfclCategoryOf,
   bfclSplitOf,
-  bfclToolsFor,
+  bfclToolsAt,
+  bfclTurnMessages,
   bfclEnvHelpers,
   readBfclData,
   selectBfclEntries,
+  type BfclCategory,
   type BfclData,
   type BfclEntry,
   type BfclEnvHelpers,
@@ -35,7 +39,7 @@ import {
 import { addUsage, errorText, isAbort, runPool, toolResultText, writeJson } from './common.js';
 import { bfclEnvironmentDir } from '@envscaler/env-bfcl-multi-turn';
 
-/** BFCL's default cap on model queries within one user turn (`MAXIMUM_STEP_LIMIT`). */
+/** BFCL's cap on steps with tool calls within one user turn (`MAXIMUM_STEP_LIMIT`); one more ends the conversation. */
 export const BFCL_MAX_STEPS_PER_TURN = 20;
 /** How BFCL writes a call that raised; used for failed tool results on both sides. */
 export const BFCL_ERROR_PREFIX = 'Error during execution: ';
@@ -50,16 +54,28 @@ export type BfclFailureType =
 
 export interface BfclTurnResult {
   turn: number;
-  /** The agent's executed calls in this turn, with the result text each returned. */
-  calls: { name: string; arguments: Record<string, unknown>; result: string }[];
+  /**
+   * The agent's executed calls in this turn, with the result text each returned. `offered: false` marks a
+   * call to a function that was not among the turn's tools (a miss_func function still withheld, or one no
+   * doc lists); it runs all the same, as in BFCL, whose executor routes every public method of the classes.
+   */
+  calls: { name: string; arguments: Record<string, unknown>; result: string; offered?: false }[];
   /** The agent's closing text of the turn (null when it stopped with a tool call). */
   answer: string | null;
   /** Model queries in this turn. */
   steps: number;
+  /** The agent hit the step cap in this, the last, turn (BFCL then checks the entry as usual). */
+  forceQuit?: true;
   /** Ground-truth calls of this turn (undefined when the ground truth has no such turn). */
   goldCalls?: number;
   /** BFCL's checks for this turn; 'skipped' for empty ground-truth turns and turns past the ground truth. */
   check: 'passed' | 'skipped' | Exclude<BfclFailureType, 'force_terminated' | 'error'>;
+  /**
+   * The gold turn is empty (the request cannot be fulfilled yet: a missing parameter or function) but the
+   * agent called tools. Not a failure in itself: BFCL does not score these turns (its irrelevance check is
+   * switched off); the calls still ran, so later state and response checks see their effects.
+   */
+  irrelevance?: true;
   /** Gold results not found among the agent's results so far (response check). */
   missing?: string[];
   /** First JSON path where the agent's public state differs from the gold state (state check). */
@@ -70,6 +86,8 @@ export interface BfclTurnResult {
 export interface BfclEntryResult {
   schemaVersion: 1;
   benchmark: 'bfcl-multi-turn';
+  /** The entry's category (from its id; results written before categories existed lack it: base). */
+  category?: BfclCategory;
   id: string;
   split: 'train' | 'test';
   classes: string[];
@@ -94,12 +112,16 @@ export interface AccuracyStat {
 export interface BfclSummary extends AccuracyStat {
   schemaVersion: 1;
   benchmark: 'bfcl-multi-turn';
+  /** The category of the entries (when they all share one). */
+  category?: BfclCategory;
   model?: string;
   /** Entries whose run failed (model errors); counted as failed, re-run on resume. */
   errors: number;
   perClass: Record<string, AccuracyStat>;
   perSplit: Partial<Record<'train' | 'test', AccuracyStat>>;
   failures: Partial<Record<BfclFailureType, number>>;
+  /** Entries where the agent called tools in a turn whose gold is empty (informational, see `irrelevance`). */
+  irrelevance: number;
   usage: TokenUsage;
   createdAt: string;
 }
@@ -120,6 +142,8 @@ export interface RunBfclBenchmarkOptions {
   model: ChatModel;
   /** Model name recorded in the summary. */
   modelName?: string;
+  /** The BFCL multi-turn category (default `base`); see `runBfclSuite` for several. */
+  category?: BfclCategory;
   /** `train`, `test`, `all` (default), a comma-separated list of ids/numbers/ranges, or an array of ids. */
   entries?: string | readonly string[];
   /** BFCL data directory (default: the data shipped in @envscaler/env-bfcl-multi-turn). */
@@ -134,7 +158,7 @@ export interface RunBfclBenchmarkOptions {
   concurrency?: number;
   /** Run directory: `results.jsonl` (appended, resumable) and `summary.json`. Omit to keep results in memory. */
   out?: string;
-  /** Model queries per user turn before the entry is force-terminated (default 20, as BFCL). */
+  /** Steps with tool calls allowed per user turn; one more force-terminates the entry (default 20, as BFCL). */
   maxStepsPerTurn?: number;
   /** Sampling temperature (default 0.001, BFCL's default). */
   temperature?: number;
@@ -168,12 +192,11 @@ export async function replayBfclGold(options: {
   groundTruth: readonly (readonly string[])[];
   helpers: Pick<BfclEnvHelpers, 'parsePythonCall'>;
   parameterOrder: ReadonlyMap<string, readonly string[]>;
+  /** Load the classes in long-context mode (the long_context category). */
+  longContext?: boolean;
 }): Promise<{ initialPublicState: unknown; turns: BfclGoldTurn[] }> {
   const session = await options.env.createSession({
-    config: {
-      involved_classes: options.entry.involved_classes,
-      initial_config: options.entry.initial_config,
-    },
+    config: bfclSessionConfig(options.entry, options.longContext === true),
   });
   try {
     const initialPublicState = await session.publicState();
@@ -204,6 +227,18 @@ export async function replayBfclGold(options: {
   } finally {
     session.dispose();
   }
+}
+
+/** The environment config of an entry's session (`long_context` as BFCL loads the long_context category). */
+function bfclSessionConfig(
+  entry: Pick<BfclEntry, 'involved_classes' | 'initial_config'>,
+  longContext: boolean,
+): Record<string, unknown> {
+  return {
+    involved_classes: entry.involved_classes,
+    initial_config: entry.initial_config,
+    ...(longContext ? { long_context: true } : {}),
+  };
 }
 
 /**
@@ -257,14 +292,17 @@ export async function runBfclEntry(options: {
   const started = Date.now();
   const groundTruth = options.data.groundTruth.get(entry.id);
   if (!groundTruth) throw new EnvscalerError('NOT_FOUND', `no ground truth for ${entry.id}`);
+  // As BFCL: the category comes from the entry id, and long_context loads the classes in long-context mode.
+  const category = bfclCategoryOf(entry.id);
+  const longContext = category === 'long_context';
   const gold = await replayBfclGold({
     env,
     entry,
     groundTruth,
     helpers: options.helpers,
     parameterOrder: options.parameterOrder,
+    longContext,
   });
-  const tools = bfclToolsFor(options.data, entry.involved_classes);
   const maxSteps = options.maxStepsPerTurn ?? BFCL_MAX_STEPS_PER_TURN;
   const usage: TokenUsage = { promptTokens: 0, completionTokens: 0 };
   const messages: ChatMessage[] = [];
@@ -272,21 +310,18 @@ export async function runBfclEntry(options: {
   const allResults: string[] = [];
   let forceTerminated: { turn: number; message: string } | undefined;
   const session: EnvironmentSession = await env.createSession({
-    config: { involved_classes: entry.involved_classes, initial_config: entry.initial_config },
+    config: bfclSessionConfig(entry, longContext),
   });
   try {
-    for (const [t, question] of entry.question.entries()) {
-      messages.push(...question);
+    for (let t = 0; t < entry.question.length; t++) {
+      // The turn's user message(s); miss_func: the fixed message at the turn that adds the withheld functions.
+      messages.push(...bfclTurnMessages(entry, t));
+      // The tools of this turn (miss_func: without the functions still withheld).
+      const tools = bfclToolsAt(options.data, entry, t);
+      const offered = new Set(tools.map((tool) => tool.function.name));
       const turn: BfclTurnResult = { turn: t, calls: [], answer: null, steps: 0, check: 'skipped' };
       turns.push(turn);
       for (;;) {
-        if (turn.steps >= maxSteps) {
-          forceTerminated = {
-            turn: t,
-            message: `the agent was still calling tools after ${maxSteps} steps in turn ${t}`,
-          };
-          break;
-        }
         turn.steps++;
         const response = await model.complete({
           stage: 'agent',
@@ -311,20 +346,45 @@ export async function runBfclEntry(options: {
             text = `${BFCL_ERROR_PREFIX}${args}`;
           } else {
             const name = call.function.name;
+            // BFCL runs a call to any public method of the involved classes, offered or not.
             const result = await session.call(name, args);
             text = toolResultText(result, BFCL_ERROR_PREFIX);
-            turn.calls.push({ name, arguments: args, result: clip(text) });
+            turn.calls.push({
+              name,
+              arguments: args,
+              result: clip(text),
+              ...(offered.has(name) ? {} : { offered: false as const }),
+            });
             allResults.push(text);
           }
           messages.push({ role: 'tool', tool_call_id: call.id, content: text, name: call.function?.name });
         }
+        // As BFCL's inference loop: once the calls of more than `maxSteps` steps in one turn have run, the
+        // conversation is force-quit (the step that crossed the cap still ran).
+        if (turn.steps > maxSteps) {
+          forceTerminated = {
+            turn: t,
+            message: `the agent was still calling tools after ${maxSteps} steps in turn ${t}`,
+          };
+          break;
+        }
       }
-      if (forceTerminated) break;
+      // A force quit ends the conversation. In the last turn BFCL still has a result for every turn, so the
+      // entry is checked as usual; earlier, the missing turns fail it.
+      if (forceTerminated && t < entry.question.length - 1) break;
+      if (forceTerminated) {
+        turn.forceQuit = true;
+        forceTerminated = undefined;
+      }
       // Checks after the turn (BFCL's multi_turn_checker).
       const goldTurn = gold.turns[t];
       if (goldTurn === undefined) continue;
       turn.goldCalls = goldTurn.calls.length;
-      if (goldTurn.calls.length === 0) continue; // an empty gold turn is not checked
+      if (goldTurn.calls.length === 0) {
+        // An empty gold turn is not checked (BFCL's checker skips it; its irrelevance check is not called).
+        if (turn.calls.length > 0) turn.irrelevance = true;
+        continue;
+      }
       if (turn.calls.length === 0) {
         turn.check = 'empty_turn_model_response';
         continue;
@@ -373,6 +433,7 @@ export async function runBfclEntry(options: {
   return {
     schemaVersion: 1,
     benchmark: 'bfcl-multi-turn',
+    category,
     id: entry.id,
     split: bfclSplitOf(entry.id),
     classes: [...entry.involved_classes],
@@ -394,13 +455,18 @@ function accuracy(entries: number, passed: number): AccuracyStat {
 }
 
 /** Accuracy with a 95% Wilson interval, overall, per involved class and per split. */
-export function summarizeBfcl(options: { results: readonly BfclEntryResult[]; model?: string }): BfclSummary {
+export function summarizeBfcl(options: {
+  results: readonly BfclEntryResult[];
+  model?: string;
+  category?: BfclCategory;
+}): BfclSummary {
   const { results } = options;
   const passed = results.filter((r) => r.passed).length;
   const perClassCounts = new Map<string, [number, number]>();
   const perSplitCounts = new Map<'train' | 'test', [number, number]>();
   const failures: Partial<Record<BfclFailureType, number>> = {};
   const usage: TokenUsage = { promptTokens: 0, completionTokens: 0 };
+  const categories = new Set(results.map((r) => r.category ?? 'base'));
   for (const r of results) {
     for (const cls of r.classes) {
       const c = perClassCounts.get(cls) ?? [0, 0];
@@ -411,9 +477,11 @@ export function summarizeBfcl(options: { results: readonly BfclEntryResult[]; mo
     if (r.failure) failures[r.failure.type] = (failures[r.failure.type] ?? 0) + 1;
     addUsage(usage, r.usage);
   }
+  const category = options.category ?? (categories.size === 1 ? [...categories][0] : undefined);
   return {
     schemaVersion: 1,
     benchmark: 'bfcl-multi-turn',
+    ...(category ? { category } : {}),
     ...(options.model ? { model: options.model } : {}),
     ...accuracy(results.length, passed),
     errors: results.filter((r) => r.error !== undefined).length,
@@ -424,6 +492,7 @@ export function summarizeBfcl(options: { results: readonly BfclEntryResult[]; mo
       [...perSplitCounts].sort(([a], [b]) => a.localeCompare(b)).map(([k, [n, p]]) => [k, accuracy(n, p)]),
     ),
     failures,
+    irrelevance: results.filter((r) => r.turns.some((t) => t.irrelevance)).length,
     usage,
     createdAt: new Date().toISOString(),
   };
@@ -444,14 +513,17 @@ function parseResult(value: unknown, source?: string): BfclEntryResult {
 }
 
 /**
- * BFCL v3 multi-turn (base) as BFCL scores it: per entry, each user turn is sent, the agent calls tools
- * until it answers without one, and after each turn the environment's public state must equal the gold
- * replay's (state check) and the gold results of the turn must be among the agent's results so far
- * (response check). Resumable through `<out>/results.jsonl`; entries whose run errored are run again.
+ * One BFCL v3 multi-turn category (default `base`) as BFCL scores it: per entry, each user turn is sent,
+ * the agent calls tools until it answers without one, and after each turn whose gold has calls the
+ * environment's public state must equal the gold replay's (state check) and the gold results of the turn
+ * must be among the agent's results so far (response check). miss_func withholds functions until the turn
+ * that adds them; long_context loads the classes in long-context mode. Resumable through
+ * `<out>/results.jsonl`; entries whose run errored are run again.
  */
 export async function runBfclBenchmark(options: RunBfclBenchmarkOptions): Promise<BfclBenchmarkResult> {
   const envDir = options.envDir ?? bfclEnvironmentDir;
-  const data = await readBfclData({ dataDir: options.dataDir });
+  const category = options.category ?? 'base';
+  const data = await readBfclData({ dataDir: options.dataDir, category });
   const selected = Array.isArray(options.entries)
     ? selectBfclEntries(data.entries, (options.entries as readonly string[]).join(','))
     : selectBfclEntries(data.entries, (options.entries as string | undefined) ?? 'all');
@@ -525,6 +597,7 @@ export async function runBfclBenchmark(options: RunBfclBenchmarkOptions): Promis
           result = {
             schemaVersion: 1,
             benchmark: 'bfcl-multi-turn',
+            category,
             id: entry.id,
             split: bfclSplitOf(entry.id),
             classes: [...entry.involved_classes],
@@ -551,7 +624,116 @@ export async function runBfclBenchmark(options: RunBfclBenchmarkOptions): Promis
   const results = selected
     .map((e) => finished.get(e.id))
     .filter((r): r is BfclEntryResult => r !== undefined);
-  const summary = summarizeBfcl({ results, model: options.modelName });
+  const summary = summarizeBfcl({ results, model: options.modelName, category });
   if (options.out) await writeJson(join(options.out, 'summary.json'), summary);
   return { results, summary, ran, skipped };
+}
+
+/** `summary.json` of a run over several categories. */
+export interface BfclSuiteSummary {
+  schemaVersion: 1;
+  benchmark: 'bfcl-multi-turn';
+  model?: string;
+  /** Each category's accuracy (its `summary.json` is in `<out>/<category>/`). */
+  categories: Partial<Record<BfclCategory, AccuracyStat>>;
+  /**
+   * BFCL's multi-turn score: the unweighted mean of the category accuracies (`calculate_unweighted_accuracy`
+   * in BFCL's `eval_runner_helper.py`); `entries` and `passed` are the totals.
+   */
+  overall: { accuracy: number; entries: number; passed: number };
+  errors: number;
+  usage: TokenUsage;
+  createdAt: string;
+}
+
+export interface RunBfclSuiteOptions extends Omit<
+  RunBfclBenchmarkOptions,
+  'category' | 'model' | 'onProgress'
+> {
+  /** Categories to run, in order (default: all four). */
+  categories?: readonly BfclCategory[];
+  /** The agent, or one per category (e.g. a gold agent built from that category's data). */
+  model: ChatModel | ((category: BfclCategory) => ChatModel | Promise<ChatModel>);
+  /** Run directory: one subdirectory per category (`<out>/<category>/`) and the suite's `summary.json`. */
+  out?: string;
+  onProgress?: (category: BfclCategory, progress: BfclProgress) => void;
+}
+
+export interface BfclSuiteResult {
+  categories: Partial<Record<BfclCategory, BfclBenchmarkResult>>;
+  summary: BfclSuiteSummary;
+}
+
+/** The suite summary of per-category summaries: each category's accuracy and their unweighted mean. */
+export function summarizeBfclSuite(options: {
+  summaries: Partial<Record<BfclCategory, BfclSummary>>;
+  model?: string;
+}): BfclSuiteSummary {
+  const entries = BFCL_CATEGORIES.flatMap((c) => {
+    const s = options.summaries[c];
+    return s ? [[c, s] as const] : [];
+  });
+  const usage: TokenUsage = { promptTokens: 0, completionTokens: 0 };
+  for (const [, s] of entries) addUsage(usage, s.usage);
+  return {
+    schemaVersion: 1,
+    benchmark: 'bfcl-multi-turn',
+    ...(options.model ? { model: options.model } : {}),
+    categories: Object.fromEntries(
+      entries.map(([c, s]) => [
+        c,
+        { entries: s.entries, passed: s.passed, accuracy: s.accuracy, interval95: s.interval95 },
+      ]),
+    ),
+    overall: {
+      accuracy:
+        entries.length === 0 ? 0 : entries.reduce((sum, [, s]) => sum + s.accuracy, 0) / entries.length,
+      entries: entries.reduce((sum, [, s]) => sum + s.entries, 0),
+      passed: entries.reduce((sum, [, s]) => sum + s.passed, 0),
+    },
+    errors: entries.reduce((sum, [, s]) => sum + s.errors, 0),
+    usage,
+    createdAt: new Date().toISOString(),
+  };
+}
+
+/**
+ * Several BFCL multi-turn categories (default: the four of BFCL's multi-turn score), one after another,
+ * each with `runBfclBenchmark` in `<out>/<category>/`; the suite summary reports each category and their
+ * unweighted mean, which is BFCL's multi-turn score. `entries` selects within every category (by number,
+ * split or range; ids name one category's entries).
+ */
+export async function runBfclSuite(options: RunBfclSuiteOptions): Promise<BfclSuiteResult> {
+  const categories = options.categories ?? BFCL_CATEGORIES;
+  const ownEnv = options.env === undefined;
+  const env =
+    options.env ??
+    (await loadEnvironment({
+      dir: options.envDir ?? bfclEnvironmentDir,
+      sandbox: options.sandbox,
+      limits: options.limits,
+    }));
+  const results: Partial<Record<BfclCategory, BfclBenchmarkResult>> = {};
+  try {
+    for (const category of categories) {
+      if (options.signal?.aborted) break;
+      const model = typeof options.model === 'function' ? await options.model(category) : options.model;
+      results[category] = await runBfclBenchmark({
+        ...options,
+        category,
+        model,
+        env,
+        out: options.out ? join(options.out, category) : undefined,
+        onProgress: options.onProgress ? (p) => options.onProgress?.(category, p) : undefined,
+      });
+    }
+  } finally {
+    if (ownEnv) env.dispose();
+  }
+  const summary = summarizeBfclSuite({
+    summaries: Object.fromEntries(Object.entries(results).map(([c, r]) => [c, r.summary])),
+    model: options.modelName,
+  });
+  if (options.out) await writeJson(join(options.out, 'summary.json'), summary);
+  return { categories: results, summary };
 }

@@ -176,6 +176,34 @@ describe('envscaler bench', () => {
     expect(summary).toMatchObject({ entries: 6, passed: 6, model: 'gold' });
   }, 120_000);
 
+  it('bench bfcl --category: one category, or all four with their mean; an unknown one is a usage error', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'envscaler-bench-gold-category-'));
+    capture();
+    const argv = (category: string, dir: string) => {
+      const flags = ['--gold', '--category', category, '--entries', '0-2'];
+      return ['bench', 'bfcl', ...flags, '--out', dir, '--quiet'];
+    };
+    expect(await runCli({ argv: argv('miss_func', path.join(out, 'one')) })).toBe(0);
+    expect(stdout.join('')).toContain('BFCL multi-turn miss_func: 3/3 passed');
+    expect(JSON.parse(await readFile(path.join(out, 'one', 'summary.json'), 'utf8'))).toMatchObject({
+      category: 'miss_func',
+      entries: 3,
+      passed: 3,
+    });
+    expect(await runCli({ argv: argv('all', path.join(out, 'all')) })).toBe(0);
+    expect(stdout.join('')).toContain(
+      'BFCL multi-turn score (unweighted mean of 4 categories): 100.0% (12/12',
+    );
+    const suite = JSON.parse(await readFile(path.join(out, 'all', 'summary.json'), 'utf8'));
+    expect(Object.keys(suite.categories)).toEqual(['base', 'miss_func', 'miss_param', 'long_context']);
+    expect(suite.overall).toEqual({ accuracy: 1, entries: 12, passed: 12 });
+    const longContext = JSON.parse(
+      await readFile(path.join(out, 'all', 'long_context', 'summary.json'), 'utf8'),
+    );
+    expect(longContext).toMatchObject({ category: 'long_context', entries: 3, passed: 3 });
+    expect(await runCli({ argv: argv('composite', path.join(out, 'bad')) })).toBe(2);
+  }, 120_000);
+
   describe('tau2-retail over the loopback server', () => {
     it('uses --model for the agent and --user-model for the simulated user; gold actions earn 1', async () => {
       const data = await readTau2Data();

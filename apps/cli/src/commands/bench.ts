@@ -1,11 +1,16 @@
 import { join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import {
+  BFCL_CATEGORIES,
   createBfclGoldAgent,
+  isBfclCategory,
   readBfclData,
   runBfclBenchmark,
+  runBfclSuite,
   runTau2RetailBenchmark,
   type BfclBenchmarkResult,
+  type BfclCategory,
+  type BfclSuiteResult,
   type Tau2BenchmarkResult,
 } from '@envscaler/bench';
 import { EnvscalerError, type ChatModel } from '@envscaler/core';
@@ -58,9 +63,17 @@ function interval([lo, hi]: [number, number]): string {
   return `[${pct(lo)}, ${pct(hi)}]`;
 }
 
+/** `--category`: one of the four BFCL multi-turn categories, or `all`. */
+export function bfclCategoryOption(value: string): BfclCategory | 'all' {
+  if (value === 'all' || isBfclCategory(value)) return value;
+  throw new InvalidArgumentError(`must be ${BFCL_CATEGORIES.join(', ')} or all`);
+}
+
 export interface BenchBfclCommandOptions {
   model: ChatModel;
   modelName?: string;
+  /** The category (default base). */
+  category?: BfclCategory;
   entries: string;
   concurrency: number;
   out: string;
@@ -75,10 +88,12 @@ export interface BenchBfclCommandOptions {
 
 /** `envscaler bench bfcl` without the flag parsing. */
 export async function runBenchBfclCommand(options: BenchBfclCommandOptions): Promise<BfclBenchmarkResult> {
-  const stage = options.progress?.stage('bfcl multi-turn');
+  const category = options.category ?? 'base';
+  const stage = options.progress?.stage(`bfcl multi-turn ${category}`);
   const result = await runBfclBenchmark({
     model: options.model,
     modelName: options.modelName,
+    category,
     entries: options.entries,
     dataDir: options.data,
     envDir: options.env,
@@ -102,10 +117,72 @@ export async function runBenchBfclCommand(options: BenchBfclCommandOptions): Pro
   return result;
 }
 
+export interface BenchBfclSuiteCommandOptions extends Omit<BenchBfclCommandOptions, 'model' | 'category'> {
+  /** The agent, or one per category (the gold agent is built from each category's data). */
+  model: ChatModel | ((category: BfclCategory) => ChatModel | Promise<ChatModel>);
+  categories?: readonly BfclCategory[];
+}
+
+/** `envscaler bench bfcl --category all`: the four categories in `<out>/<category>/`, and their mean. */
+export async function runBenchBfclSuiteCommand(
+  options: BenchBfclSuiteCommandOptions,
+): Promise<BfclSuiteResult> {
+  const categories = options.categories ?? BFCL_CATEGORIES;
+  const stages = new Map(categories.map((c) => [c, options.progress?.stage(`bfcl multi-turn ${c}`)]));
+  const result = await runBfclSuite({
+    model: options.model,
+    modelName: options.modelName,
+    categories,
+    entries: options.entries,
+    dataDir: options.data,
+    envDir: options.env,
+    concurrency: options.concurrency,
+    out: options.out,
+    maxStepsPerTurn: options.maxStepsPerTurn,
+    temperature: options.temperature,
+    sandbox: options.sandbox,
+    signal: options.signal,
+    onProgress: (category, p) => {
+      const tokens = p.usage.promptTokens + p.usage.completionTokens;
+      stages.get(category)?.update({
+        done: p.done,
+        total: p.total,
+        failed: p.errors,
+        detail: `passed ${p.passed}  running ${p.running}  resumed ${p.skipped}  tokens ${tokens}`,
+      });
+    },
+  });
+  for (const [category, stage] of stages) {
+    const r = result.categories[category];
+    if (r)
+      stage?.finish(
+        `${r.ran} run, ${r.skipped} already done → ${join(options.out, category, 'results.jsonl')}`,
+      );
+  }
+  return result;
+}
+
+export function formatBfclSuiteReport(result: BfclSuiteResult): string {
+  const parts = BFCL_CATEGORIES.flatMap((c) => {
+    const r = result.categories[c];
+    return r ? [formatBfclReport(r)] : [];
+  });
+  const o = result.summary.overall;
+  const n = Object.keys(result.summary.categories).length;
+  parts.push(
+    `BFCL multi-turn score (unweighted mean of ${n} categories): ${pct(o.accuracy)} (${o.passed}/${o.entries} entries passed)\n`,
+  );
+  for (const [c, stat] of Object.entries(result.summary.categories))
+    parts.push(
+      `    ${c.padEnd(20)} ${String(stat.passed).padStart(4)}/${String(stat.entries).padEnd(4)} ${pct(stat.accuracy).padStart(6)}\n`,
+    );
+  return parts.join('');
+}
+
 export function formatBfclReport(result: BfclBenchmarkResult): string {
   const s = result.summary;
   const lines = [
-    `BFCL multi-turn: ${s.passed}/${s.entries} passed, accuracy ${pct(s.accuracy)} 95% CI ${interval(s.interval95)}`,
+    `BFCL multi-turn ${s.category ?? 'base'}: ${s.passed}/${s.entries} passed, accuracy ${pct(s.accuracy)} 95% CI ${interval(s.interval95)}`,
   ];
   const row = (
     label: string,
@@ -120,6 +197,10 @@ export function formatBfclReport(result: BfclBenchmarkResult): string {
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
   if (failures) lines.push(`  failures: ${failures}`);
+  if (s.irrelevance > 0)
+    lines.push(
+      `  ${s.irrelevance} entries called tools in a turn whose gold has none (not scored by BFCL; see results.jsonl "irrelevance")`,
+    );
   if (s.errors > 0)
     lines.push(`  ${s.errors} entries failed to run (model errors); re-run the same command to retry them`);
   return `${lines.join('\n')}\n`;
@@ -232,6 +313,13 @@ async function withProgressAndInterrupt<T>(
   }
 }
 
+type BenchBfclFlags = CommonFlags & {
+  category: BfclCategory | 'all';
+  entries: string;
+  maxStepsPerTurn: number;
+  gold?: boolean;
+};
+
 function addCommonOptions(command: Command): Command {
   return command
     .option('--model <name>', 'the agent model (stage "agent"); default: ENVSCALER_MODEL / config')
@@ -254,16 +342,22 @@ export function registerBenchCommand(program: Command): void {
     bench
       .command('bfcl')
       .description(
-        'BFCL v3 multi-turn (base): state and response checks after every user turn; accuracy with a 95% interval, per class; resumable',
+        'BFCL v3 multi-turn (base, miss_func, miss_param, long_context): state and response checks after every user turn; accuracy with a 95% interval, per class; resumable',
+      )
+      .option(
+        '--category <name>',
+        "base, miss_func, miss_param, long_context, or all (the four, each reported, plus their unweighted mean: BFCL's multi-turn score)",
+        bfclCategoryOption,
+        'base',
       )
       .option(
         '--entries <which>',
-        'train, test, all, or comma-separated entry ids, numbers and ranges (e.g. 0-9,12)',
+        'train, test, all, or comma-separated entry ids, numbers and ranges (e.g. 0-9,12); numbers select in every category',
         'all',
       )
       .option(
         '--out <dir>',
-        'run directory for results.jsonl and summary.json (default: bench-runs/bfcl/MODEL)',
+        'run directory for results.jsonl and summary.json; with --category all one subdirectory per category (default: bench-runs/bfcl/MODEL for base, bench-runs/bfcl-CATEGORY/MODEL otherwise)',
       )
       .option(
         '--data <dir>',
@@ -276,7 +370,7 @@ export function registerBenchCommand(program: Command): void {
       )
       .option(
         '--max-steps-per-turn <n>',
-        'model queries per user turn before the entry is force-terminated (BFCL: 20)',
+        'steps with tool calls allowed per user turn; one more force-terminates the entry (BFCL: 20)',
         positiveInt,
         20,
       ),
@@ -290,22 +384,50 @@ export function registerBenchCommand(program: Command): void {
         '',
         'Examples:',
         '  $ envscaler bench bfcl --model gpt-4o-mini --entries test --concurrency 8',
+        '  $ envscaler bench bfcl --model gpt-4o-mini --category all   # the four categories and their mean',
         '  $ envscaler bench bfcl --gold --entries 0-9          # no model: checks the installation',
         '  $ OPENAI_BASE_URL=http://localhost:8000/v1 envscaler bench bfcl --model Qwen/Qwen3-8B --entries 0-19',
       ].join('\n'),
     )
-    .action(async (flags: CommonFlags & { entries: string; maxStepsPerTurn: number; gold?: boolean }) => {
+    .action(async (flags: BenchBfclFlags) => {
       const data = flags.data === undefined ? undefined : resolve(flags.data);
-      const model = flags.gold
-        ? createBfclGoldAgent({ data: await readBfclData({ dataDir: data }) })
+      const goldFor = async (category: BfclCategory) =>
+        createBfclGoldAgent({ data: await readBfclData({ dataDir: data, category }) });
+      const agent = flags.gold
+        ? undefined
         : (await resolveBenchModels({ model: flags.model, configPath: flags.config })).model;
       const name = flags.gold ? 'gold' : (flags.model ?? process.env.ENVSCALER_MODEL ?? 'model');
-      const out = resolve(flags.out ?? join('bench-runs', 'bfcl', fileSafe(name)));
+      const runs = flags.category === 'base' ? 'bfcl' : `bfcl-${flags.category}`;
+      const out = resolve(flags.out ?? join('bench-runs', runs, fileSafe(name)));
       const lock = { dir: out, command: 'bench bfcl' };
+      if (flags.category === 'all') {
+        const suite = await withProgressAndInterrupt(flags, lock, (progress, signal) =>
+          runBenchBfclSuiteCommand({
+            model: agent ?? goldFor,
+            modelName: flags.gold ? 'gold' : flags.model,
+            entries: flags.entries,
+            concurrency: flags.concurrency,
+            out,
+            data,
+            env: flags.env === undefined ? undefined : resolve(flags.env),
+            maxStepsPerTurn: flags.maxStepsPerTurn,
+            temperature: flags.temperature,
+            sandbox: flags.sandbox,
+            progress,
+            signal,
+          }),
+        );
+        process.stdout.write(formatBfclSuiteReport(suite));
+        process.stdout.write(`→ ${join(out, 'summary.json')}\n`);
+        return;
+      }
+      const category = flags.category;
+      const model = agent ?? (await goldFor(category));
       const result = await withProgressAndInterrupt(flags, lock, (progress, signal) =>
         runBenchBfclCommand({
           model,
           modelName: flags.gold ? 'gold' : flags.model,
+          category,
           entries: flags.entries,
           concurrency: flags.concurrency,
           out,
