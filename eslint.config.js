@@ -20,9 +20,12 @@ const allowedImports = {
   '@envscaler/scengen': ['@envscaler/core', '@envscaler/runtime', '@envscaler/validate'],
   '@envscaler/env-bfcl-multi-turn': ['@envscaler/core'],
   '@envscaler/env-tau2-retail': ['@envscaler/core'],
+  '@envscaler/env-tau-airline': ['@envscaler/core'],
+  '@envscaler/env-acebench': ['@envscaler/core'],
   '@envscaler/bench': [
     '@envscaler/core', '@envscaler/runtime', '@envscaler/validate',
-    '@envscaler/env-bfcl-multi-turn', '@envscaler/env-tau2-retail',
+    '@envscaler/env-bfcl-multi-turn', '@envscaler/env-tau2-retail', '@envscaler/env-acebench',
+    '@envscaler/env-tau-airline',
   ],
   '@envscaler/viewer': ['@envscaler/core'],
   '@envscaler/cli': [

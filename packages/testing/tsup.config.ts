@@ -1,3 +1,3 @@
 import { defineLibraryBuild } from '../../tsup.shared.js';
 
-export default defineLibraryBuild({ entry: ['src/index.ts', 'src/network-guard.ts'] });
+export default defineLibraryBuild({ entry: ['src/index.ts', 'src/network-guard.ts', 'src/bench.ts'] });

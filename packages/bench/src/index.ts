@@ -52,6 +52,7 @@ export {
   TAU2_MAX_STEPS,
   TAU2_USER_STOP_TOKENS,
   communicateChecks,
+  runTau2Benchmark,
   runTau2Episode,
   runTau2RetailBenchmark,
   summarizeTau2,
@@ -59,6 +60,7 @@ export {
   tau2GoldDigest,
   tau2Reward,
   tau2UserSystemPrompt,
+  type RunTau2BenchmarkOptions,
   type RunTau2RetailBenchmarkOptions,
   type Tau2BenchmarkResult,
   type Tau2Progress,
@@ -74,7 +76,71 @@ export {
   type Tau2Data,
   type Tau2Task,
 } from './tau2-data.js';
+export {
+  TAU2_DOMAINS,
+  tau2Domain,
+  tauAirlineTaskAsTau2,
+  type Tau2BenchData,
+  type Tau2BenchmarkId,
+  type Tau2Domain,
+  type Tau2DomainName,
+} from './tau2-domains.js';
 export { passHatKTable, type PassHatKRow } from './passk.js';
 export { runPool } from './common.js';
 export { bfclDataDir, bfclEnvironmentDir } from '@envscaler/env-bfcl-multi-turn';
 export { tau2DataDir, tau2EnvironmentDir } from '@envscaler/env-tau2-retail';
+export {
+  readTauAirlineData,
+  tauAirlineDataDir,
+  tauAirlineEnvironmentDir,
+  type TauAirlineData,
+  type TauAirlineTask,
+} from '@envscaler/env-tau-airline';
+export {
+  ACEBENCH_AGENT_TEMPERATURE,
+  ACEBENCH_EMPTY_ACTION,
+  ACEBENCH_ERROR_PREFIX,
+  ACEBENCH_MAX_STEPS,
+  ACEBENCH_NO_FUNCTION,
+  ACEBENCH_NO_QUESTIONS,
+  ACEBENCH_USER_TEMPERATURE,
+  loadAcebenchEnvironment,
+  runAcebenchBenchmark,
+  runAcebenchEpisode,
+  selectAcebenchTasks,
+  summarizeAcebench,
+  type AcebenchBenchmarkResult,
+  type AcebenchModelSource,
+  type AcebenchProgress,
+  type AcebenchStat,
+  type AcebenchSubsetSummary,
+  type AcebenchSummary,
+  type AcebenchTaskResult,
+  type AcebenchTermination,
+  type RunAcebenchBenchmarkOptions,
+} from './acebench.js';
+export {
+  ACEBENCH_MULTI_STEP_PROMPT,
+  ACEBENCH_MULTI_TURN_PROMPT,
+  ACEBENCH_PHONE_INTRODUCTION,
+  ACEBENCH_TASK_COMPLETED,
+  ACEBENCH_TRAVEL_INTRODUCTION,
+  ACEBENCH_USER_STOP,
+  acebenchAgentSystemPrompt,
+  acebenchIntroduction,
+  acebenchUserSystemPrompt,
+} from './acebench-prompts.js';
+export { createAcebenchGoldAgent, createAcebenchScriptedAgent, createAcebenchScriptedUser } from './acebench-gold-agent.js';
+export { SimulatedUser, type SimulatedUserOptions } from './simulated-user.js';
+export {
+  ACEBENCH_SUBSETS,
+  acebenchDataDir,
+  acebenchEnvironmentDir,
+  isAcebenchSubset,
+  readAcebenchData,
+  readAcebenchGoldTrain,
+  type AcebenchData,
+  type AcebenchGoldTrain,
+  type AcebenchSubset,
+  type AcebenchTask,
+} from '@envscaler/env-acebench';

@@ -1,11 +1,12 @@
 import { EnvscalerError } from '@envscaler/core';
-import { tau2EnvironmentDir, type Tau2Data, type Tau2Task } from '@envscaler/env-tau2-retail';
+import type { Tau2Data, Tau2Task } from '@envscaler/env-tau2-retail';
 import {
   loadEnvironment,
   type LoadedEnvironment,
   type RuntimeLimits,
   type SandboxKind,
 } from '@envscaler/runtime';
+import { tau2Domain, type Tau2Domain, type Tau2DomainName } from './tau2-domains.js';
 
 export {
   canonicalDigest as tau2Digest,
@@ -34,18 +35,24 @@ export function selectTau2Tasks(
   const known = new Set(data.tasks.map((t) => t.id));
   const unknown = [...ids].filter((id) => !known.has(id));
   if (unknown.length > 0)
-    throw new EnvscalerError('INVALID_INPUT', `unknown τ²-retail task id(s): ${unknown.join(', ')}`);
+    throw new EnvscalerError('INVALID_INPUT', `unknown task id(s): ${unknown.join(', ')}`);
   return data.tasks.filter((t) => ids.has(t.id));
 }
 
-/** Loads the retail environment (default: the one shipped in @envscaler/env-tau2-retail). */
-export async function loadTau2Environment(options: {
-  envDir?: string;
-  sandbox?: SandboxKind;
-  limits?: RuntimeLimits;
-} = {}): Promise<LoadedEnvironment> {
+/**
+ * Loads a domain's environment (default: retail, the one shipped in @envscaler/env-tau2-retail; airline:
+ * the one in @envscaler/env-tau-airline), or the one in `envDir`.
+ */
+export async function loadTau2Environment(
+  options: {
+    envDir?: string;
+    domain?: Tau2DomainName | Tau2Domain;
+    sandbox?: SandboxKind;
+    limits?: RuntimeLimits;
+  } = {},
+): Promise<LoadedEnvironment> {
   return loadEnvironment({
-    dir: options.envDir ?? tau2EnvironmentDir,
+    dir: options.envDir ?? tau2Domain(options.domain).environmentDir,
     sandbox: options.sandbox,
     limits: { memoryMb: 512, ...options.limits },
   });

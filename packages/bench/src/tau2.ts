@@ -11,30 +11,40 @@ import type { LoadedEnvironment, RuntimeLimits, SandboxKind } from '@envscaler/r
 import { JsonlAppender, readJsonlTolerant, toChatTools } from '@envscaler/validate';
 import { addUsage, errorText, isAbort, runPool, toolResultText, writeJson } from './common.js';
 import { passHatKTable, type PassHatKRow } from './passk.js';
+import { loadTau2Environment, selectTau2Tasks, type Tau2Task } from './tau2-data.js';
 import {
-  loadTau2Environment,
-  readTau2Data,
-  selectTau2Tasks,
-  tau2Digest,
-  type Tau2Data,
-  type Tau2Task,
-} from './tau2-data.js';
+  tau2Domain,
+  type Tau2BenchData,
+  type Tau2BenchmarkId,
+  type Tau2Domain,
+  type Tau2DomainName,
+} from './tau2-domains.js';
 
 /** The agent's first message, as τ²-bench opens every conversation. */
 export const TAU2_GREETING = 'Hi! How can I help you today?';
-/** Markers that end a conversation (τ²-bench's user simulator and agent stop tokens). */
+/**
+ * Markers that end a conversation (τ²-bench's user simulator and agent stop tokens): the retail domain's
+ * (`TAU2_DOMAINS.retail`; each domain has its own, see tau2-domains.ts).
+ */
 export const TAU2_USER_STOP_TOKENS = ['###STOP###', '###TRANSFER###', '###OUT-OF-SCOPE###'] as const;
 export const TAU2_AGENT_STOP_TOKEN = '###STOP###';
-/** τ²-bench defaults: at most 200 messages per conversation and 10 failed tool calls. */
+/** τ²-bench defaults (the retail domain's): at most 200 messages per conversation and 10 failed tool calls. */
 export const TAU2_MAX_STEPS = 200;
 export const TAU2_MAX_ERRORS = 10;
 
-export type Tau2Termination = 'user_stop' | 'agent_stop' | 'max_steps' | 'too_many_errors' | 'error';
+/**
+ * How a conversation ended: the user or the agent stopped it, the agent called a terminate tool
+ * (τ-bench airline: `transfer_to_human_agents`), or it was cut off (step cap, too many failed tool
+ * calls, a model error).
+ */
+export type Tau2Termination =
+  'user_stop' | 'agent_stop' | 'transfer' | 'max_steps' | 'too_many_errors' | 'error';
 
 /** One line of `results.jsonl`: one trial of one task. */
 export interface Tau2TrialResult {
   schemaVersion: 1;
-  benchmark: 'tau2-retail';
+  /** `tau2-retail` or `tau-airline`. */
+  benchmark: Tau2BenchmarkId;
   taskId: string;
   trial: number;
   /** 1 when the conversation ended normally, the final database equals the gold one and every `communicate_info` was said. */
@@ -59,7 +69,7 @@ export interface Tau2TrialResult {
 
 export interface Tau2Summary {
   schemaVersion: 1;
-  benchmark: 'tau2-retail';
+  benchmark: Tau2BenchmarkId;
   agentModel?: string;
   userModel?: string;
   split?: string;
@@ -88,7 +98,9 @@ export interface Tau2Progress {
   running: number;
 }
 
-export interface RunTau2RetailBenchmarkOptions {
+export interface RunTau2BenchmarkOptions {
+  /** `retail` (τ²-bench, default) or `airline` (τ-bench). */
+  domain?: Tau2DomainName;
   /** The agent (stage 'agent'). */
   agent: ChatModel;
   /** The simulated user (stage 'user-simulator'). */
@@ -99,13 +111,13 @@ export interface RunTau2RetailBenchmarkOptions {
   trials?: number;
   /** Task ids; default: the tasks of `split`. */
   tasks?: readonly string[];
-  /** `train`, `test` or `base` (all 114; default). */
+  /** `train`, `test` or `base` (all tasks; default). */
   split?: string;
-  /** Data directory (default: the data shipped in @envscaler/env-tau2-retail). */
+  /** Data directory (default: the data shipped in the domain's package). */
   dataDir?: string;
-  /** Environment directory (default: the environment of @envscaler/env-tau2-retail). */
+  /** Environment directory (default: the environment of the domain's package). */
   envDir?: string;
-  /** An already loaded retail environment (not disposed here). */
+  /** An already loaded environment of the domain (not disposed here). */
   env?: LoadedEnvironment;
   sandbox?: SandboxKind;
   limits?: RuntimeLimits;
@@ -113,13 +125,20 @@ export interface RunTau2RetailBenchmarkOptions {
   concurrency?: number;
   /** Run directory: `results.jsonl` (appended, resumable) and `summary.json`. */
   out?: string;
+  /** Messages per conversation (default: the domain's; retail 200, airline none). */
   maxSteps?: number;
+  /** Failed tool calls per conversation (default: the domain's; retail 10, airline none). */
   maxErrors?: number;
+  /** Agent turns per conversation (default: the domain's; retail none, airline 30). */
+  maxAgentSteps?: number;
   /** Sampling temperature of agent and user (default 0, as τ²-bench). */
   temperature?: number;
   signal?: AbortSignal;
   onProgress?: (progress: Tau2Progress) => void;
 }
+
+/** The options of {@link runTau2RetailBenchmark} (the domain is retail). */
+export type RunTau2RetailBenchmarkOptions = Omit<RunTau2BenchmarkOptions, 'domain'>;
 
 export interface Tau2BenchmarkResult {
   results: Tau2TrialResult[];
@@ -129,10 +148,17 @@ export interface Tau2BenchmarkResult {
 }
 
 /** The agent's system prompt: how to behave, then the domain policy. */
-export function tau2AgentSystemPrompt(policy: string): string {
+export function tau2AgentSystemPrompt(
+  policy: string,
+  domain: Tau2DomainName | Tau2Domain = 'retail',
+): string {
+  const { business, oneToolCallPerMessage } = tau2Domain(domain);
+  const calls = oneToolCallPerMessage
+    ? 'one tool call (only the first call of a reply is run)'
+    : 'one or more tool calls';
   return [
-    'You are a customer service agent of an online retail store. Help the user with their request while following the policy below exactly.',
-    'Each reply is either a message to the user or one or more tool calls, never both. Only act on information you got from the user or from tools.',
+    `You are a customer service agent of ${business}. Help the user with their request while following the policy below exactly.`,
+    `Each reply is either a message to the user or ${calls}, never both. Only act on information you got from the user or from tools.`,
     '',
     '<policy>',
     policy.trim(),
@@ -141,11 +167,15 @@ export function tau2AgentSystemPrompt(policy: string): string {
 }
 
 /** The simulated user's system prompt, built from the task's `user_scenario`. */
-export function tau2UserSystemPrompt(task: Pick<Tau2Task, 'user_scenario'>): string {
+export function tau2UserSystemPrompt(
+  task: Pick<Tau2Task, 'user_scenario'>,
+  domainName: Tau2DomainName | Tau2Domain = 'retail',
+): string {
+  const domain = tau2Domain(domainName);
   const scenario = task.user_scenario;
   const ins = scenario.instructions;
   const parts: string[] = [
-    'You are playing a customer who contacts the customer service agent of an online retail store. Stay in your role: you are the customer, never the agent.',
+    `You are playing a customer who contacts the customer service agent of ${domain.business}. Stay in your role: you are the customer, never the agent.`,
   ];
   if (scenario.persona) parts.push(`## Persona\n${scenario.persona}`);
   if (typeof ins === 'string') parts.push(`## Your situation\n${ins}`);
@@ -161,8 +191,12 @@ export function tau2UserSystemPrompt(task: Pick<Tau2Task, 'user_scenario'>): str
       '- Write only your next message to the agent, briefly, in the first person.',
       '- Reveal information gradually, only when the agent needs it. Never invent details you were not given; if asked for something you do not know, say so.',
       '- Do not tell the agent how to do its job or which tools to use.',
-      `- When your request is fully handled, end the conversation by writing ${TAU2_USER_STOP_TOKENS[0]}.`,
-      `- If you are transferred to a human agent, write ${TAU2_USER_STOP_TOKENS[1]}. If the conversation goes outside what your instructions cover, write ${TAU2_USER_STOP_TOKENS[2]}.`,
+      `- When your request is fully handled, end the conversation by writing ${domain.userStopTokens[0]}.`,
+      ...(domain.userStopTokens.length >= 3
+        ? [
+            `- If you are transferred to a human agent, write ${domain.userStopTokens[1]}. If the conversation goes outside what your instructions cover, write ${domain.userStopTokens[2]}.`,
+          ]
+        : []),
     ].join('\n'),
   );
   return parts.join('\n\n');
@@ -171,18 +205,25 @@ export function tau2UserSystemPrompt(task: Pick<Tau2Task, 'user_scenario'>): str
 /**
  * τ²-bench's communicate check: an info string counts as said when it occurs, case-insensitively, in an
  * assistant message's text with the commas of the message removed (the info string keeps its own).
+ * With `repliesOnly` (τ-bench's outputs check) only the agent's replies count: assistant messages without
+ * tool calls, the opening greeting excluded.
  */
 export function communicateChecks(
   messages: readonly ChatMessage[],
   infos: readonly string[],
+  options: { repliesOnly?: boolean } = {},
 ): { info: string; met: boolean }[] {
   const texts = messages
-    .filter((m) => m.role === 'assistant' && typeof m.content === 'string' && m.content !== '')
+    .filter((m, index) => {
+      if (m.role !== 'assistant' || typeof m.content !== 'string' || m.content === '') return false;
+      if (!options.repliesOnly) return true;
+      return (m.tool_calls?.length ?? 0) === 0 && !(index === 0 && m.content === TAU2_GREETING);
+    })
     .map((m) => (m.content as string).toLowerCase().replace(/,/g, ''));
   return infos.map((info) => ({ info, met: texts.some((t) => t.includes(info.toLowerCase())) }));
 }
 
-const ENDED_OK: ReadonlySet<Tau2Termination> = new Set(['user_stop', 'agent_stop']);
+const ENDED_OK: ReadonlySet<Tau2Termination> = new Set(['user_stop', 'agent_stop', 'transfer']);
 
 /** The reward of a finished conversation, τ²-bench style (see `Tau2TrialResult.reward`). */
 export function tau2Reward(options: {
@@ -234,35 +275,45 @@ function hasStop(text: string, tokens: readonly string[]): boolean {
 /** Runs one conversation of one task and scores it. Model errors propagate. */
 export async function runTau2Episode(options: {
   env: LoadedEnvironment;
-  data: Pick<Tau2Data, 'db' | 'policy'>;
+  data: Pick<Tau2BenchData, 'db' | 'policy'>;
   task: Tau2Task;
   trial: number;
   goldDigest: string;
   digest: (db: unknown) => string;
   agent: ChatModel;
   user: ChatModel;
+  /** The domain's protocol: stop tokens, terminate tools, limits (default retail). */
+  domain?: Tau2DomainName | Tau2Domain;
   maxSteps?: number;
   maxErrors?: number;
+  maxAgentSteps?: number;
   temperature?: number;
   signal?: AbortSignal;
 }): Promise<Tau2TrialResult> {
   const { env, task } = options;
+  const domain = tau2Domain(options.domain);
   const started = Date.now();
-  const maxSteps = options.maxSteps ?? TAU2_MAX_STEPS;
-  const maxErrors = options.maxErrors ?? TAU2_MAX_ERRORS;
+  const maxSteps = options.maxSteps ?? domain.maxSteps ?? Infinity;
+  const maxErrors = options.maxErrors ?? domain.maxErrors ?? Infinity;
+  const maxAgentSteps = options.maxAgentSteps ?? domain.maxAgentSteps ?? Infinity;
+  const terminateTools = new Set(domain.terminateTools);
   const temperature = options.temperature ?? 0;
   const tools = toChatTools(env.tools);
   const usage = {
     agent: { promptTokens: 0, completionTokens: 0 },
     user: { promptTokens: 0, completionTokens: 0 },
   };
-  const agentSystem: ChatMessage = { role: 'system', content: tau2AgentSystemPrompt(options.data.policy) };
+  const agentSystem: ChatMessage = {
+    role: 'system',
+    content: tau2AgentSystemPrompt(options.data.policy, domain),
+  };
   const conversation: ChatMessage[] = [{ role: 'assistant', content: TAU2_GREETING }];
   const userMessages: ChatMessage[] = [
-    { role: 'system', content: tau2UserSystemPrompt(task) },
+    { role: 'system', content: tau2UserSystemPrompt(task, domain) },
     { role: 'user', content: TAU2_GREETING },
   ];
   let toolErrors = 0;
+  let agentSteps = 0;
   let termination: Tau2Termination | undefined;
   const session = await env.createSession({ initialState: options.data.db });
   try {
@@ -281,15 +332,16 @@ export async function runTau2Episode(options: {
       const userText = userReply.message.content ?? '';
       userMessages.push({ role: 'assistant', content: userText });
       conversation.push({ role: 'user', content: userText });
-      if (hasStop(userText, TAU2_USER_STOP_TOKENS)) {
+      if (hasStop(userText, domain.userStopTokens)) {
         termination = 'user_stop';
         break;
       }
       for (;;) {
-        if (conversation.length >= maxSteps) {
+        if (conversation.length >= maxSteps || agentSteps >= maxAgentSteps) {
           termination = 'max_steps';
           break outer;
         }
+        agentSteps++;
         const reply = await options.agent.complete({
           stage: 'agent',
           messages: [agentSystem, ...conversation],
@@ -298,12 +350,17 @@ export async function runTau2Episode(options: {
           signal: options.signal,
         });
         addUsage(usage.agent, reply.usage);
-        const message = reply.message;
+        let message = reply.message;
+        let calls = message.tool_calls ?? [];
+        if (domain.oneToolCallPerMessage && calls.length > 1) {
+          // τ-bench runs the first call only and keeps only it in the conversation.
+          calls = calls.slice(0, 1);
+          message = { ...message, tool_calls: calls };
+        }
         conversation.push(message);
-        const calls = message.tool_calls ?? [];
         if (calls.length === 0) {
           const text = message.content ?? '';
-          if (text.includes(TAU2_AGENT_STOP_TOKEN)) {
+          if (domain.agentStopToken !== undefined && text.includes(domain.agentStopToken)) {
             termination = 'agent_stop';
             break outer;
           }
@@ -334,7 +391,9 @@ export async function runTau2Episode(options: {
             name: call.function.name,
             content: toolResultText(final, 'Error: '),
           });
+          if (terminateTools.has(call.function.name)) termination = 'transfer';
         }
+        if (termination !== undefined) break outer;
         if (toolErrors >= maxErrors) {
           termination = 'too_many_errors';
           break outer;
@@ -342,11 +401,13 @@ export async function runTau2Episode(options: {
       }
     }
     const dbMatch = options.digest(await session.snapshot()) === options.goldDigest;
-    const communicate = communicateChecks(conversation, task.evaluation_criteria?.communicate_info ?? []);
+    const communicate = communicateChecks(conversation, task.evaluation_criteria?.communicate_info ?? [], {
+      repliesOnly: domain.communicateFromRepliesOnly,
+    });
     const { reward, taskBasisReward } = tau2Reward({ task, termination, dbMatch, communicate });
     return {
       schemaVersion: 1,
-      benchmark: 'tau2-retail',
+      benchmark: domain.benchmark,
       taskId: task.id,
       trial: options.trial,
       reward,
@@ -364,18 +425,23 @@ export async function runTau2Episode(options: {
   }
 }
 
-function parseResult(value: unknown, source?: string): Tau2TrialResult {
-  const r = value as Partial<Tau2TrialResult> | null;
-  if (
-    !r ||
-    typeof r !== 'object' ||
-    r.benchmark !== 'tau2-retail' ||
-    typeof r.taskId !== 'string' ||
-    typeof r.trial !== 'number'
-  ) {
-    throw new EnvscalerError('INVALID_ARTIFACT', `${source ?? 'results'}: not a τ²-retail trial result`);
-  }
-  return r as Tau2TrialResult;
+function resultParser(domain: Tau2Domain): (value: unknown, source?: string) => Tau2TrialResult {
+  return (value, source) => {
+    const r = value as Partial<Tau2TrialResult> | null;
+    if (
+      !r ||
+      typeof r !== 'object' ||
+      r.benchmark !== domain.benchmark ||
+      typeof r.taskId !== 'string' ||
+      typeof r.trial !== 'number'
+    ) {
+      throw new EnvscalerError(
+        'INVALID_ARTIFACT',
+        `${source ?? 'results'}: not a ${domain.title} trial result`,
+      );
+    }
+    return r as Tau2TrialResult;
+  };
 }
 
 /** Summary over trial results: mean reward, pass^k (k = 1..trials) with intervals, terminations. */
@@ -386,6 +452,8 @@ export function summarizeTau2(options: {
   agentModel?: string;
   userModel?: string;
   split?: string;
+  /** Default `tau2-retail`. */
+  benchmark?: Tau2BenchmarkId;
 }): Tau2Summary {
   const { results } = options;
   const perTask = new Map<
@@ -422,7 +490,7 @@ export function summarizeTau2(options: {
   const tasks = [...perTask.values()];
   return {
     schemaVersion: 1,
-    benchmark: 'tau2-retail',
+    benchmark: options.benchmark ?? 'tau2-retail',
     ...(options.agentModel ? { agentModel: options.agentModel } : {}),
     ...(options.userModel ? { userModel: options.userModel } : {}),
     ...(options.split ? { split: options.split } : {}),
@@ -450,28 +518,41 @@ export function summarizeTau2(options: {
 }
 
 /**
- * τ²-bench retail: conversational episodes between the agent (policy as system prompt, the retail tools)
- * and a simulated user playing each task's `user_scenario`; reward 1 when the conversation ended
- * normally, the final database equals the gold replay's (canonical digests) and every `communicate_info`
- * string was said. Resumable through `<out>/results.jsonl` (errored trials are run again).
+ * τ²-bench retail: {@link runTau2Benchmark} with the retail domain.
  */
 export async function runTau2RetailBenchmark(
   options: RunTau2RetailBenchmarkOptions,
 ): Promise<Tau2BenchmarkResult> {
+  return runTau2Benchmark({ ...options, domain: 'retail' });
+}
+
+/**
+ * τ-bench-style benchmark of one domain (τ²-bench retail, τ-bench airline): conversational episodes
+ * between the agent (policy as system prompt, the domain's tools) and a simulated user playing each
+ * task's scenario; reward 1 when the conversation ended normally, the final database equals the gold
+ * replay's (canonical digests) and every `communicate_info` string (airline: every output) was said.
+ * Resumable through `<out>/results.jsonl` (errored trials are run again).
+ */
+export async function runTau2Benchmark(options: RunTau2BenchmarkOptions): Promise<Tau2BenchmarkResult> {
+  const domain = tau2Domain(options.domain);
   const trials = options.trials ?? 1;
   if (!Number.isInteger(trials) || trials < 1)
     throw new EnvscalerError('INVALID_INPUT', `trials must be a positive integer, got ${trials}`);
   const envDir = options.envDir;
-  const data = await readTau2Data({ dataDir: options.dataDir });
+  const data = await domain.readData({ dataDir: options.dataDir });
   const tasks = selectTau2Tasks(data, { split: options.split, ids: options.tasks });
-  const digest = tau2Digest;
+  const digest = (world: unknown) => domain.digest(world);
 
   const resultsPath = options.out ? join(options.out, 'results.jsonl') : undefined;
   const key = (taskId: string, trial: number) => `${taskId}\u0000${trial}`;
   const finished = new Map<string, Tau2TrialResult>();
   if (resultsPath) {
     await mkdir(options.out as string, { recursive: true });
-    const previous = await readJsonlTolerant({ path: resultsPath, parse: parseResult, repair: true });
+    const previous = await readJsonlTolerant({
+      path: resultsPath,
+      parse: resultParser(domain),
+      repair: true,
+    });
     for (const r of previous.records) if (r.error === undefined) finished.set(key(r.taskId, r.trial), r);
   }
   const wanted = tasks.flatMap((task) => Array.from({ length: trials }, (_, trial) => ({ task, trial })));
@@ -482,7 +563,8 @@ export async function runTau2RetailBenchmark(
 
   const ownEnv = options.env === undefined;
   const env =
-    options.env ?? (await loadTau2Environment({ envDir, sandbox: options.sandbox, limits: options.limits }));
+    options.env ??
+    (await loadTau2Environment({ envDir, domain, sandbox: options.sandbox, limits: options.limits }));
   const appender = resultsPath ? await JsonlAppender.open(resultsPath) : undefined;
   const goldDigests = new Map<string, Promise<string>>();
   const goldFor = (task: Tau2Task) => {
@@ -527,8 +609,10 @@ export async function runTau2RetailBenchmark(
             digest,
             agent: options.agent,
             user: options.user,
+            domain,
             maxSteps: options.maxSteps,
             maxErrors: options.maxErrors,
+            maxAgentSteps: options.maxAgentSteps,
             temperature: options.temperature,
             signal: options.signal,
           });
@@ -539,7 +623,7 @@ export async function runTau2RetailBenchmark(
           }
           result = {
             schemaVersion: 1,
-            benchmark: 'tau2-retail',
+            benchmark: domain.benchmark,
             taskId: task.id,
             trial,
             reward: 0,
@@ -582,6 +666,7 @@ export async function runTau2RetailBenchmark(
     agentModel: options.agentModelName,
     userModel: options.userModelName,
     split: options.tasks && options.tasks.length > 0 ? undefined : (options.split ?? 'base'),
+    benchmark: domain.benchmark,
   });
   if (options.out) await writeJson(join(options.out, 'summary.json'), summary);
   return { results, summary, ran, skipped };

@@ -22,6 +22,13 @@ export interface EnvscalerErrorOptions {
   details?: Record<string, unknown>;
 }
 
+/**
+ * Marks every EnvscalerError. `Symbol.for` is shared by all copies of this module in a process, so an error
+ * thrown by one installed copy of @envscaler/core is still recognised by another (where `instanceof`
+ * against the other copy's class would say no).
+ */
+const BRAND: unique symbol = Symbol.for('@envscaler/core/EnvscalerError') as never;
+
 export class EnvscalerError extends Error {
   readonly code: ErrorCode;
   readonly details: Record<string, unknown>;
@@ -31,6 +38,13 @@ export class EnvscalerError extends Error {
     this.name = new.target.name;
     this.code = code;
     this.details = options.details ?? {};
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  /** `x instanceof EnvscalerError` by brand (works across copies); subclasses keep the usual prototype test. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== EnvscalerError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
   }
 }
 
@@ -101,6 +115,7 @@ export class GenerationFailedError extends EnvscalerError {
   }
 }
 
+/** True for an EnvscalerError from any copy of @envscaler/core (checked by brand, not by class identity). */
 export function isEnvscalerError(value: unknown): value is EnvscalerError {
   return value instanceof EnvscalerError;
 }

@@ -9,3 +9,4 @@ export type * from './types/chat.js';
 export type * from './types/artifacts.js';
 export * from './structured-output.js';
 export * from './canonical-json.js';
+export * from './usage.js';

@@ -1,6 +1,7 @@
-// Scale-out benchmark: the same 200-episode rollout on 1 and on 2 worker processes. The endpoint is the
-// mock OpenAI server answering after 200 ms; each worker runs at most 4 episodes at once (the per-worker
-// cap), so one worker's throughput is bounded by the cap and a second worker should halve the time.
+// Scale-out benchmark: the same 100-episode rollout on 1 and on 2 worker processes, alternating, five
+// times each (the ratio 2/1 paired per round). The endpoint is the mock OpenAI server answering after
+// 200 ms; each worker runs at most 4 episodes at once (the per-worker cap), so one worker's throughput is
+// bounded by the cap and a second worker should halve the time. Every run must finish every episode.
 //   pnpm --filter @envscaler/jobs bench      (needs redis-server on PATH)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -8,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMockOpenAIServer } from '@envscaler/testing';
+import { BenchSuite, alternate, per } from '@envscaler/testing/bench';
 import {
   createFsArtifactStore,
   createRedisBackend,
@@ -17,7 +19,8 @@ import {
   type JobSpec,
 } from '../src/index.js';
 
-const EPISODES = Number(process.env.BENCH_EPISODES ?? 200);
+const EPISODES = Number(process.env.BENCH_EPISODES ?? 100);
+const ROUNDS = 5;
 const CAP = Number(process.env.BENCH_CAP ?? 4);
 const LATENCY_MS = 200;
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -64,8 +67,9 @@ async function startWorkers(n: number, queueName: string, out: string): Promise<
   return started;
 }
 
-async function run(workers: number): Promise<number> {
-  const queueName = `bench${workers}`;
+/** One rollout on `workers` worker processes; `name` keeps each run's queue and artifacts apart. */
+async function run(workers: number, name: string): Promise<number> {
+  const queueName = `bench-${name}`;
   const out = path.join(root, queueName);
   const procs = await startWorkers(workers, queueName, out);
   const jobs: JobSpec[] = Array.from({ length: EPISODES }, (_, i) => {
@@ -90,17 +94,34 @@ async function run(workers: number): Promise<number> {
   return seconds;
 }
 
+const suite = new BenchSuite('@envscaler/jobs');
+let runs = 0;
 try {
-  const one = await run(1);
-  const two = await run(2);
+  const times = { one: [] as number[], two: [] as number[] };
+  await alternate(
+    { rounds: ROUNDS, warmup: 0 },
+    {
+      one: async () => void times.one.push(await run(1, `one${runs++}`)),
+      two: async () => void times.two.push(await run(2, `two${runs++}`)),
+    },
+  );
   const ideal = (EPISODES * 2 * LATENCY_MS) / 1000 / CAP;
-  const ratio = two / one;
-  console.log(`episodes ${EPISODES}, 2 model calls each at ${LATENCY_MS} ms, per-worker cap ${CAP}`);
-  console.log(`1 worker : ${one.toFixed(2)} s (ideal ${ideal.toFixed(2)} s)`);
-  console.log(`2 workers: ${two.toFixed(2)} s (ideal ${(ideal / 2).toFixed(2)} s)`);
-  console.log(`ratio 2/1: ${ratio.toFixed(3)} (target ≤ 0.6) ${ratio <= 0.6 ? 'OK' : 'ABOVE TARGET'}`);
-  console.log(`mock endpoint: ${mock.requestCount} requests, max ${mock.maxInFlight} in flight`);
-  process.exitCode = ratio <= 0.6 ? 0 : 1;
+  suite.compare({
+    id: 'scale-out',
+    name: `scale-out: ${EPISODES} episodes (2 model calls each, mock endpoint answering after ${LATENCY_MS} ms, per-worker cap ${CAP}) on 2 worker processes, wall-clock`,
+    unit: 's',
+    samples: per(times.two, 1),
+    baseline: { name: 'the same on 1 worker process', samples: per(times.one, 1) },
+    target: { op: '<=', limit: 0.6 },
+    note: `ideal ${ideal.toFixed(1)} s on 1 worker, ${(ideal / 2).toFixed(1)} s on 2; mock endpoint: ${mock.requestCount} requests, max ${mock.maxInFlight} in flight`,
+  });
+  suite.check({
+    id: 'scale-out-results',
+    name: 'scale-out results checked',
+    ok: true,
+    detail: `all ${2 * ROUNDS} runs finished all ${EPISODES} episodes (a run that does not throws)`,
+  });
+  suite.finish();
 } finally {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
   await mock.close();

@@ -295,7 +295,8 @@ export function withCassette(options: CassetteOptions): CassetteChatModel {
         stats.hits++;
         options.usage?.record({
           stage: request.stage,
-          model: record.response.model,
+          // the name a live call of this stage is recorded (and priced) under, not the reported one
+          model: key.model ?? record.response.model,
           usage: record.response.usage,
           cached: true,
         });

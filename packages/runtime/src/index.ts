@@ -14,3 +14,4 @@ export {
   type DerivedEnvironmentSchema,
 } from './schema/derive.js';
 export * from './check-runner.js';
+export { environmentDigest } from './digest.js';

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
@@ -17,6 +16,7 @@ import type { Engine, ResolvedLimits } from './sandbox/engine.js';
 import { InProcessEngine } from './sandbox/in-process-engine.js';
 import { IsolateEngine } from './sandbox/isolate-engine.js';
 import { deriveEnvironmentSchema } from './schema/derive.js';
+import { checkPackageAgainstSource, withDigest } from './digest.js';
 import { Session, type EnvironmentSession, type JournalStart, type SessionHost } from './session.js';
 
 export type SandboxKind = 'isolated-vm' | 'none';
@@ -24,7 +24,11 @@ export type SandboxKind = 'isolated-vm' | 'none';
 export interface RuntimeLimits {
   /** Wall-clock limit of one tool call (and of `fromConfig`/`publicState`), ms. Default 1000. */
   callTimeoutMs?: number;
-  /** Heap limit of the environment's isolate (base states plus all its sessions), MiB. Default 128. */
+  /**
+   * Heap limit of the environment's isolate (base states plus all its sessions), MiB. Default 512.
+   * isolated-vm sizes the isolate's young generation from it (2 MiB at 128, 16 MiB from 512 up), and a
+   * small young generation makes allocation-heavy tools and large states markedly slower.
+   */
   memoryMb?: number;
 }
 
@@ -41,7 +45,9 @@ export type LoadEnvironmentOptions = CommonLoadOptions &
   ({ source: string; className?: string; id?: string } | { dir: string } | { package: EnvironmentPackage });
 
 export type CreateSessionOptions =
-  { initialState: unknown; seed?: number } | { config: unknown; seed?: number };
+  | { initialState: unknown; seed?: number }
+  | { initialStateJson: string; seed?: number }
+  | { config: unknown; seed?: number };
 
 /** An environment compiled and running in its sandbox, ready to host many sessions. */
 export interface LoadedEnvironment {
@@ -62,9 +68,10 @@ export interface LoadedEnvironment {
   toPackage(): EnvironmentPackage;
   /**
    * A new private world. `initialState` is deep-copied (never mutated) and, as an object, cached by
-   * identity and content hash as a shared read-only base that sessions overlay copy-on-write: treat an
-   * object passed as `initialState` as read-only afterwards. `config` goes through the class's static
-   * `fromConfig(config)`.
+   * identity and by its JSON text as a shared read-only base that sessions overlay copy-on-write: treat
+   * an object passed as `initialState` as read-only afterwards. `initialStateJson` is the state as JSON
+   * text, parsed inside the sandbox into a world of the session's own (never cached or shared; invalid
+   * JSON is an INVALID_INPUT error). `config` goes through the class's static `fromConfig(config)`.
    */
   createSession(options: CreateSessionOptions): Promise<EnvironmentSession>;
   /** Number of live sessions. */
@@ -187,7 +194,11 @@ async function describe(options: LoadEnvironmentOptions): Promise<Description> {
     if (await exists(pkgPath)) {
       const pkg = parseEnvironmentPackage(await readJson(pkgPath, 'Environment package'), pkgPath);
       // env.ts is the source of truth; when it was edited after env.json was written, re-derive.
-      if (pkg.source === source) return { ...pkg, fileName: envPath };
+      if (pkg.source === source) {
+        // …and env.json's tools must still be env.ts's (a hand edit fails here, naming the tool)
+        await checkPackageAgainstSource({ pkg, pkgPath, envPath });
+        return { ...pkg, fileName: envPath };
+      }
       return {
         ...pkg,
         source,
@@ -229,7 +240,7 @@ async function describe(options: LoadEnvironmentOptions): Promise<Description> {
 
 function resolveLimits(limits: RuntimeLimits | undefined): ResolvedLimits {
   const callTimeoutMs = limits?.callTimeoutMs ?? 1000;
-  const memoryMb = limits?.memoryMb ?? 128;
+  const memoryMb = limits?.memoryMb ?? 512;
   if (!(Number.isFinite(callTimeoutMs) && callTimeoutMs > 0)) {
     throw new EnvscalerError(
       'INVALID_INPUT',
@@ -312,7 +323,11 @@ export async function loadEnvironment(options: LoadEnvironmentOptions): Promise<
       initialization: desc.initialization ?? (engine.info.hasFromConfig ? 'config' : 'state'),
       hasPublicState: engine.info.hasPublicState,
       source: desc.source,
-      provenance: desc.provenance ?? { createdAt: new Date().toISOString() },
+      provenance: withDigest(desc.provenance, {
+        source: desc.source,
+        tools,
+        stateSchema: desc.stateSchema ?? derived!.stateSchema,
+      }),
     });
   } catch (error) {
     engine.dispose();
@@ -351,6 +366,9 @@ class RuntimeEnvironment implements LoadedEnvironment, SessionHost {
   private readonly sessions = new Set<Session>();
   private readonly bases = new Map<string, BaseEntry>();
   private readonly baseByIdentity = new WeakMap<object, string>();
+  /** Base id by JSON text: a lookup hashes the text once and compares it exactly (no collisions). */
+  private readonly baseByText = new Map<string, string>();
+  private nextBaseId = 1;
   private useCounter = 0;
   private disposed = false;
 
@@ -440,6 +458,11 @@ class RuntimeEnvironment implements LoadedEnvironment, SessionHost {
       if (json === undefined)
         throw new EnvscalerError('INVALID_INPUT', 'createSession: config must be JSON data');
       start = { kind: 'config', json, seed, now };
+    } else if ('initialStateJson' in options) {
+      const json = options.initialStateJson;
+      if (typeof json !== 'string')
+        throw new EnvscalerError('INVALID_INPUT', 'createSession: initialStateJson must be JSON text');
+      start = { kind: 'state', json, seed, now };
     } else if ('initialState' in options) {
       const state = options.initialState;
       if (state !== null && typeof state === 'object') {
@@ -453,7 +476,10 @@ class RuntimeEnvironment implements LoadedEnvironment, SessionHost {
         start = { kind: 'state', json, seed, now };
       }
     } else {
-      throw new EnvscalerError('INVALID_INPUT', 'createSession needs { initialState } or { config }');
+      throw new EnvscalerError(
+        'INVALID_INPUT',
+        'createSession needs { initialState }, { initialStateJson } or { config }',
+      );
     }
     let session: Session;
     try {
@@ -466,20 +492,29 @@ class RuntimeEnvironment implements LoadedEnvironment, SessionHost {
     return session;
   }
 
-  /** The id of the shared base for a state object: by identity, else by the hash of its JSON text. */
+  /** The id of the shared base for a state object: by identity, else by its JSON text. */
   private baseFor(state: object): string {
     const known = this.baseByIdentity.get(state);
-    if (known !== undefined && this.bases.has(known)) {
-      this.bases.get(known)!.lastUsed = ++this.useCounter;
-      return known;
+    if (known !== undefined) {
+      const entry = this.bases.get(known);
+      if (entry) {
+        entry.lastUsed = ++this.useCounter;
+        return known;
+      }
     }
-    const json = JSON.stringify(state);
-    const id = createHash('sha1').update(json).digest('hex');
-    const entry = this.bases.get(id);
+    const json = JSON.stringify(state) as string | undefined;
+    if (json === undefined)
+      throw new EnvscalerError('INVALID_INPUT', 'createSession: initialState must be JSON data');
+    let id = this.baseByText.get(json);
+    const entry = id === undefined ? undefined : this.bases.get(id);
     if (entry) entry.lastUsed = ++this.useCounter;
-    else this.bases.set(id, { json, refs: 0, lastUsed: ++this.useCounter });
-    this.baseByIdentity.set(state, id);
-    return id;
+    else {
+      id = `b${this.nextBaseId++}`;
+      this.bases.set(id, { json, refs: 0, lastUsed: ++this.useCounter });
+      this.baseByText.set(json, id);
+    }
+    this.baseByIdentity.set(state, id!);
+    return id!;
   }
 
   ensureBase(baseId: string): void {
@@ -496,8 +531,9 @@ class RuntimeEnvironment implements LoadedEnvironment, SessionHost {
       .filter(([, e]) => e.refs <= 0)
       .sort((a, b) => a[1].lastUsed - b[1].lastUsed);
     while (idle.length > IDLE_BASES) {
-      const [id] = idle.shift()!;
+      const [id, dropped] = idle.shift()!;
       this.bases.delete(id);
+      this.baseByText.delete(dropped.json);
       if (!this.disposed) this.engine.dropBase(id);
     }
   }

@@ -78,13 +78,14 @@ export class Session implements EnvironmentSession {
         engine.open(this.id, s.kind, s.json, s.seed, s.now);
       } catch (error) {
         if (error instanceof EnvscalerError) throw error;
+        const message = (error as Error).message;
         const what = s.kind === 'config' ? 'fromConfig(config)' : 'the environment constructor';
         throw new EnvscalerError(
           'INVALID_INPUT',
-          `Could not create a session: ${what} threw: ${(error as Error).message}`,
-          {
-            cause: error,
-          },
+          message.includes('the initial state is not valid JSON')
+            ? `Could not create a session: ${message}`
+            : `Could not create a session: ${what} threw: ${message}`,
+          { cause: error },
         );
       }
     }

@@ -1,12 +1,19 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
+import type { CallUsage } from '@envscaler/core';
 import type { UsageByStage } from './usage.js';
 
 /** What one cached stage run stored: its value (or the reason it failed) and the tokens it used. */
 export type CacheEntry<T> = (
   { ok: true; value: T } | { ok: false; error: { code: string; message: string } }
-) & { usage: UsageByStage; /** The model name the endpoint reported. */ model?: string };
+) & {
+  usage: UsageByStage;
+  /** The model name the endpoint reported. */
+  model?: string;
+  /** Every call behind the entry with the model it went to (absent in entries written before). */
+  calls?: CallUsage[];
+};
 
 /**
  * Stage results on disk under `<dir>/<stage>/<sha256>.json`, written atomically (temp file + rename),

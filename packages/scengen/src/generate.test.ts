@@ -170,6 +170,61 @@ describe('generateScenarios on a small library environment', () => {
     expect(again.report.totals.cachedCalls).toBe(result.report.totals.calls);
   });
 
+  it("prices each call at its own model's price, and a resumed run reports the same cost", async () => {
+    const out = await outDir();
+    const { 'scenario-solver': solverReplies, ...rest } = happyScript();
+    const prices = {
+      'gen-model': { promptPerMillion: 1, completionPerMillion: 2 },
+      'solver-model': { promptPerMillion: 30, completionPerMillion: 60 },
+    };
+    const model = new MockChatModel({ script: rest as MockScript, model: 'gen-model' });
+    const solverModel = new MockChatModel({
+      script: { 'scenario-solver': solverReplies! } as MockScript,
+      model: 'solver-model',
+    });
+    const env = libraryEnv();
+    const result = await generateScenarios({
+      env,
+      count: 1,
+      model,
+      solverModel,
+      out,
+      concurrency: 1,
+      prices,
+    });
+    const byModel = result.report.tokensByModel;
+    expect(Object.keys(byModel)).toEqual(['gen-model', 'solver-model']);
+    expect(byModel['solver-model']!.calls).toBe(5);
+    for (const [name, price] of Object.entries(prices)) {
+      const t = byModel[name]!;
+      expect(t.costUsd, name).toBeCloseTo(
+        (t.promptTokens * price.promptPerMillion + t.completionTokens * price.completionPerMillion) / 1e6,
+        9,
+      );
+    }
+    expect(result.report.costUsd).toBeCloseTo(
+      byModel['gen-model']!.costUsd! + byModel['solver-model']!.costUsd!,
+      9,
+    );
+
+    // replayed from the stage cache: the same tokens and cost, each call still under its own model
+    const again = await generateScenarios({
+      env,
+      count: 1,
+      model: new MockChatModel(),
+      out,
+      concurrency: 1,
+      prices,
+    });
+    expect(again.report.totals).toMatchObject({ calls: 0, cachedCalls: result.report.totals.calls });
+    expect(again.report.costUsd).toBe(result.report.costUsd);
+    expect(again.report.tokensByModel['solver-model']).toMatchObject({
+      calls: 0,
+      cachedCalls: 5,
+      costUsd: byModel['solver-model']!.costUsd,
+    });
+  });
+
   it('drops an unsolvable scenario and says why', async () => {
     const out = await outDir();
     const script = happyScript();

@@ -4,8 +4,11 @@ import {
   EnvscalerError,
   GenerationFailedError,
   InvalidArtifactError,
+  modelNameOf,
   parseScenario,
+  summarizeCallUsage,
   type ChatModel,
+  type PriceTable,
   type CheckItem,
   type Scenario,
 } from '@envscaler/core';
@@ -25,7 +28,6 @@ import { TaskDeduper, DEFAULT_DEDUP_THRESHOLD } from './gates/dedup.js';
 import { labelDifficulty, type DifficultyThresholds } from './gates/difficulty.js';
 import {
   buildFunnel,
-  costOf,
   totalUsage,
   type DroppedScenario,
   type FunnelGate,
@@ -79,7 +81,12 @@ export interface GenerateScenariosOptions {
   integrity?: (state: unknown) => string[];
   /** Recorded as `provenance.model` (default: the model name the endpoint reports). */
   modelName?: string;
-  /** USD per million tokens; when given, the report carries `costUsd` over all recorded tokens. */
+  /**
+   * USD per million tokens by model name (the config's `prices`): the report's `costUsd` prices every
+   * recorded call (fresh and cached) at the price of the model it went to.
+   */
+  prices?: PriceTable;
+  /** One price for every model without an entry in `prices` (alone: every call at this price). */
   pricing?: { promptPerMillion: number; completionPerMillion: number };
 }
 
@@ -163,7 +170,12 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
     complete: async (request) => {
       const response = await model.complete(request);
       const target = context.getStore() ?? ledger;
-      target.add(request.stage, response.usage, 1, 0);
+      target.record({
+        stage: request.stage,
+        model: modelNameOf(model, request.stage, response.model),
+        promptTokens: response.usage.promptTokens,
+        completionTokens: response.usage.completionTokens,
+      });
       if (response.model) target.lastModel = response.model;
       return response;
     },
@@ -181,7 +193,7 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
     const key = hashValue({ v: CACHE_VERSION, env: fingerprint, stage, inputs });
     const hit = await cache.get<T>(stage, key);
     if (hit) {
-      ledger.merge(hit.usage, { asCached: true });
+      ledger.replay(hit);
       modelName ??= hit.model;
       if (hit.ok) return hit.value;
       throw new GenerationFailedError({ message: hit.error.message, stage, attempts: 0, lastOutput: '' });
@@ -189,7 +201,13 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
     const local = new UsageLedger();
     try {
       const value = await context.run(local, run);
-      await cache.put(stage, key, { ok: true, value, usage: local.byStage, model: local.lastModel });
+      await cache.put(stage, key, {
+        ok: true,
+        value,
+        usage: local.byStage,
+        model: local.lastModel,
+        calls: local.calls,
+      });
       return value;
     } catch (error) {
       if (error instanceof GenerationFailedError) {
@@ -198,11 +216,12 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
           error: { code: error.code, message: error.message },
           usage: local.byStage,
           model: local.lastModel,
+          calls: local.calls,
         });
       }
       throw error;
     } finally {
-      ledger.merge(local.byStage);
+      ledger.absorb(local);
       modelName ??= local.lastModel;
     }
   }
@@ -501,6 +520,8 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
     });
 
   const ordered = [...outcomes.entries()].sort((a, b) => a[0] - b[0]).map(([, o]) => o);
+  const priced = options.prices !== undefined || options.pricing !== undefined;
+  const usage = summarizeCallUsage(ledger.calls, { prices: options.prices, fallback: options.pricing });
   const scenarios = ordered.flatMap((o) => (o.scenario ? [o.scenario] : []));
   const dropped = ordered.flatMap((o) => (o.drop ? [o.drop] : []));
   const report: ScenarioReport = {
@@ -517,7 +538,9 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
     ...(options.difficulty ? { difficulty: difficultyCounts } : {}),
     tokens: ledger.byStage,
     totals: totalUsage(ledger.byStage),
-    ...(options.pricing ? { costUsd: costOf(totalUsage(ledger.byStage), options.pricing) } : {}),
+    tokensByModel: usage.byModel,
+    ...(usage.total.costUsd !== undefined ? { costUsd: usage.total.costUsd } : {}),
+    ...(priced && usage.unpricedModels.length > 0 ? { unpricedModels: usage.unpricedModels } : {}),
     ...(fatal !== undefined ? { error: fatal instanceof Error ? fatal.message : String(fatal) } : {}),
   };
   const paths = {

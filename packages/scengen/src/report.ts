@@ -1,3 +1,4 @@
+import type { CallUsageTotals } from '@envscaler/core';
 import type { UsageByStage } from './usage.js';
 
 /** Gates in funnel order; a candidate leaves the funnel at the first gate it fails. */
@@ -54,8 +55,14 @@ export interface ScenarioReport {
   /** Per stage tag; `cachedCalls` were replayed from the stage cache (their tokens are included). */
   tokens: UsageByStage;
   totals: { promptTokens: number; completionTokens: number; calls: number; cachedCalls: number };
-  /** Cost of all recorded tokens (fresh and cached entries) at the given pricing. */
+  /** The same per model name (cost per model when priced). */
+  tokensByModel: Record<string, CallUsageTotals>;
+  /**
+   * Cost of all recorded tokens (fresh and cached entries), each call at its own model's price; absent
+   * without prices, or when a model has none (then listed in `unpricedModels`).
+   */
   costUsd?: number;
+  unpricedModels?: string[];
   /** Set when the run stopped early on a fatal error; finished work was still written. */
   error?: string;
 }

@@ -1,4 +1,4 @@
-import type { ChatModel, TokenUsage } from '@envscaler/core';
+import { modelNameOf, type CallUsage, type ChatModel, type TokenUsage } from '@envscaler/core';
 
 /** Tokens and calls for one stage; `cachedCalls` were answered from the stage cache, not the model. */
 export interface StageUsage extends TokenUsage {
@@ -8,9 +8,14 @@ export interface StageUsage extends TokenUsage {
 
 export type UsageByStage = Record<string, StageUsage>;
 
-/** Counts tokens per stage tag; `wrap` returns a model that records every response it sees. */
+/**
+ * Counts tokens per stage tag, and keeps every call with the model it went to (`calls`, those replayed
+ * from the stage cache marked `cached`) so cost can be priced per model; `wrap` returns a model that
+ * records every response it sees.
+ */
 export class UsageLedger {
   readonly byStage: UsageByStage = {};
+  readonly calls: CallUsage[] = [];
   /** The model name the endpoint last reported. */
   lastModel: string | undefined;
 
@@ -18,11 +23,48 @@ export class UsageLedger {
     return {
       complete: async (request) => {
         const response = await model.complete(request);
-        this.add(request.stage, response.usage, 1, 0);
+        this.record({
+          stage: request.stage,
+          model: modelNameOf(model, request.stage, response.model),
+          promptTokens: response.usage.promptTokens,
+          completionTokens: response.usage.completionTokens,
+        });
         if (response.model) this.lastModel = response.model;
         return response;
       },
     };
+  }
+
+  /** One call (a `cached` one counts as a cache hit, its tokens included). */
+  record(call: CallUsage): void {
+    this.add(call.stage, call, call.cached ? 0 : 1, call.cached ? 1 : 0);
+    this.calls.push(call);
+  }
+
+  /** Adds the calls of another ledger; with `asCached`, as calls an earlier run made. */
+  absorb(other: UsageLedger, options: { asCached?: boolean } = {}): void {
+    for (const call of other.calls) this.record(options.asCached ? { ...call, cached: true } : call);
+  }
+
+  /**
+   * Adds the calls a cache entry stored, as replayed (`cached`) calls. An entry written before calls were
+   * stored has only per-stage sums: those count as one call per stage of the entry's model.
+   */
+  replay(entry: { usage: UsageByStage; calls?: readonly CallUsage[]; model?: string }): void {
+    if (entry.calls) {
+      for (const call of entry.calls) this.record({ ...call, cached: true });
+      return;
+    }
+    this.merge(entry.usage, { asCached: true });
+    for (const [stage, u] of Object.entries(entry.usage)) {
+      this.calls.push({
+        stage,
+        model: entry.model ?? 'unknown',
+        promptTokens: u.promptTokens,
+        completionTokens: u.completionTokens,
+        cached: true,
+      });
+    }
   }
 
   add(stage: string, usage: TokenUsage, calls: number, cachedCalls: number): void {

@@ -1,6 +1,7 @@
-import { completeJson, GenerationFailedError, type ChatModel } from '@envscaler/core';
+import { completeJson, GenerationFailedError, type CallUsage, type ChatModel } from '@envscaler/core';
 import type { StageCache } from './cache.js';
 import type { Prompt } from './prompts/common.js';
+import { recordingChatModel, type MeteredChatModel } from './usage.js';
 import { throwIfAborted } from './util.js';
 
 /** What every model-calling stage function accepts besides its own inputs. */
@@ -23,6 +24,8 @@ type Outcome<T> =
  * Sends a prompt through `completeJson` (JSON extraction, schema validation, `check`, bounded re-asks)
  * and caches the outcome under the prompt's hash. A `GenerationFailedError` is cached too, so a resumed
  * run does not pay again for an answer that already failed; endpoint errors and aborts are not cached.
+ * The calls behind an outcome are stored with it; when `model` comes from a `UsageMeter` and a later run
+ * reads the outcome back, they are counted as that run's (replayed) calls.
  */
 export async function ask<T>(
   options: ModelStageOptions & {
@@ -34,10 +37,11 @@ export async function ask<T>(
 ): Promise<T> {
   const { prompt } = options;
   throwIfAborted(options.signal);
+  const calls: CallUsage[] = [];
   const compute = async (): Promise<Outcome<T>> => {
     try {
       const value = await completeJson<T>({
-        model: options.model,
+        model: options.cache ? recordingChatModel(options.model, calls) : options.model,
         request: {
           stage: prompt.stage,
           messages: prompt.messages,
@@ -68,7 +72,15 @@ export async function ask<T>(
     maxAttempts: options.maxAttempts ?? 3,
     extra: options.cacheKey,
   };
-  const outcome = options.cache ? await options.cache.run(prompt.stage, inputs, compute) : await compute();
+  const replayed = (options.model as Partial<MeteredChatModel>).replayed;
+  const outcome = options.cache
+    ? await options.cache.runRecorded(
+        prompt.stage,
+        inputs,
+        async () => ({ value: await compute(), calls }),
+        typeof replayed === 'function' ? (stored) => replayed.call(options.model, stored) : undefined,
+      )
+    : await compute();
   if (!outcome.ok) {
     throw new GenerationFailedError({
       message: outcome.message,

@@ -5,14 +5,17 @@ import {
   parseQualityReport,
   type ChatModel,
   type EmbeddingModel,
+  type CallUsage,
   type EnvironmentPackage,
   type JsonSchema,
+  type PriceTable,
   type QualityReport,
   type ToolSpec,
 } from '@envscaler/core';
+import { environmentDigest } from '@envscaler/runtime';
 import type { ModelStageOptions } from './ask.js';
 import { StageCache } from './cache.js';
-import type { CorpusTask } from './corpus.js';
+import type { CorpusReport, CorpusTask } from './corpus.js';
 import { buildEnvironmentCode, type LogicModel } from './logic/model-logic.js';
 import { EnvTypeChecker } from './logic/typecheck.js';
 import { evaluateQuality, type OpenSession } from './quality/evaluate.js';
@@ -36,7 +39,7 @@ import {
   type ProgressEvent,
   type Topic,
 } from './topics.js';
-import { UsageMeter, type Pricing, type StageUsage } from './usage.js';
+import { recordingEmbeddingModel, UsageMeter, type Pricing, type StageUsage } from './usage.js';
 import { isAbortError, kebabCase, mapConcurrent, throwIfAborted, writeFileAtomic } from './util.js';
 
 export interface BuildThresholds {
@@ -80,8 +83,15 @@ export interface BuildEnvironmentsOptions {
   temperature?: number;
   signal?: AbortSignal;
   onProgress?: (event: ProgressEvent) => void;
-  /** Token prices, to report cost per stage. */
+  /**
+   * USD per million tokens by model name (the config file's `prices`): each call is priced at the price
+   * of the model it went to, so stages on different models are priced differently.
+   */
+  prices?: PriceTable;
+  /** One price for every model without an entry in `prices` (alone: every call at this price). */
   pricing?: Pricing;
+  /** What reading the corpus dropped (`readTaskCorpus`), shown in the report. */
+  corpus?: CorpusReport;
   /** Reuse a type checker across builds (one is created otherwise, and disposed at the end). */
   checker?: EnvTypeChecker;
   /** Type-check in a worker thread (one long-lived project there) when creating the checker (default true). */
@@ -188,16 +198,20 @@ export async function mineTopics(
   });
   const embeddings = options.embeddings ? meter.embeddings(options.embeddings) : undefined;
   options.onProgress?.({ stage: 'topic-dedup', done: 0, total: scored.kept.length, dropped: 0 });
-  const dedup = await cache.run(
+  const dedup = await cache.runRecorded(
     'topic-dedup',
     { topics: scored.kept, method, threshold: options.thresholds?.dedupSimilarity ?? null },
-    () =>
-      dedupTopics({
+    async () => {
+      const calls: CallUsage[] = [];
+      const value = await dedupTopics({
         topics: scored.kept,
-        embeddings,
+        embeddings: embeddings ? recordingEmbeddingModel(embeddings, calls) : undefined,
         similarity: options.thresholds?.dedupSimilarity,
         signal: options.signal,
-      }),
+      });
+      return { value, calls };
+    },
+    (calls) => meter.replay(calls),
   );
   funnel.push({
     stage: 'topic-dedup',
@@ -242,6 +256,11 @@ export interface TopicBuild {
   outcome: EnvOutcome;
   /** Model calls and tokens by stage tag, made for this environment (cached answers are not counted). */
   tokens: Record<string, StageUsage>;
+  /**
+   * Every model call behind this environment, with its model name: made now, or (`cached`) made by an
+   * earlier run and replayed from the stage cache. Absent in outcomes written before it existed.
+   */
+  calls?: CallUsage[];
   cache: { hits: number; misses: number };
   /** The model name the endpoint reported, if any. */
   model?: string;
@@ -254,8 +273,8 @@ export interface TopicBuild {
  */
 export async function buildTopicEnvironment(options: BuildTopicEnvironmentOptions): Promise<TopicBuild> {
   const { topic, envId } = options;
-  const own = new UsageMeter();
   const shared = options.state?.meter;
+  const own = new UsageMeter({ parent: shared });
   const meter = shared ?? own;
   const cache = options.state?.cache ?? stageCacheFor(options.out);
   const hits = cache.hits;
@@ -265,7 +284,7 @@ export async function buildTopicEnvironment(options: BuildTopicEnvironmentOption
   const runtime = options.runtime ?? defaultRuntime;
   const qualityThreshold = options.qualityThreshold ?? 0.85;
   const stage: ModelStageOptions = {
-    model: own.chat(shared ? shared.chat(options.model) : options.model),
+    model: own.chat(options.model),
     cache,
     signal: options.signal,
     maxAttempts: options.maxAttempts,
@@ -281,6 +300,7 @@ export async function buildTopicEnvironment(options: BuildTopicEnvironmentOption
   const done = (): TopicBuild => ({
     outcome,
     tokens: Object.fromEntries([...own.byStage].sort(([a], [b]) => a.localeCompare(b))),
+    calls: [...own.calls],
     cache: { hits: cache.hits - hits, misses: cache.misses - misses },
     ...(own.modelName ? { model: own.modelName } : {}),
   });
@@ -381,6 +401,12 @@ export async function buildTopicEnvironment(options: BuildTopicEnvironmentOption
           ...(meter.modelName ? { model: meter.modelName } : {}),
           quality: report,
           createdAt: new Date().toISOString(),
+          // lets the runtime tell this env.json from one edited by hand without deriving again
+          digest: environmentDigest({
+            source: logic.source,
+            tools: derived.tools,
+            stateSchema: derived.stateSchema,
+          }),
         },
       },
       `${envId}/env.json`,
@@ -423,9 +449,14 @@ export interface WriteBuildReportOptions {
   dedup?: DedupResult;
   method: 'embeddings' | 'tfidf';
   thresholds?: BuildThresholds;
-  /** Tokens spent by this run, by stage tag. */
-  usage: Iterable<[string, StageUsage]>;
+  /** Every call of the build (made by this run, or `cached`: replayed from an earlier run's cache). */
+  calls: Iterable<CallUsage>;
+  /** USD per million tokens by model name; see `BuildEnvironmentsOptions.prices`. */
+  prices?: PriceTable;
+  /** One price for models without an entry in `prices`. */
   pricing?: Pricing;
+  /** What reading the corpus dropped. */
+  corpus?: CorpusReport;
   model?: string;
   cache: { hits: number; misses: number };
   wallTimeMs: number;
@@ -434,15 +465,10 @@ export interface WriteBuildReportOptions {
 
 /** Writes `out/report.json` and `out/report.md` (environments sorted by id) and returns the report. */
 export async function writeBuildReport(options: WriteBuildReportOptions): Promise<BuildReport> {
-  const meter = new UsageMeter();
-  for (const [stage, usage] of options.usage) {
-    const entry = meter.byStage.get(stage) ?? { calls: 0, promptTokens: 0, completionTokens: 0 };
-    entry.calls += usage.calls;
-    entry.promptTokens += usage.promptTokens;
-    entry.completionTokens += usage.completionTokens;
-    meter.byStage.set(stage, entry);
-  }
-  const { tokens, total } = tokensReport(meter, options.pricing);
+  const { tokens, byModel, total, unpricedModels } = tokensReport(options.calls, {
+    prices: options.prices,
+    pricing: options.pricing,
+  });
   const dedupSimilarity =
     options.dedup?.threshold ?? options.thresholds?.dedupSimilarity ?? defaultDedupThreshold[options.method];
   const report: BuildReport = {
@@ -451,7 +477,7 @@ export async function writeBuildReport(options: WriteBuildReportOptions): Promis
     wallTimeMs: options.wallTimeMs,
     aborted: options.aborted,
     ...(options.model ? { model: options.model } : {}),
-    corpus: { tasks: options.tasks },
+    corpus: { tasks: options.tasks, ...(options.corpus ? { filters: options.corpus } : {}) },
     dedup: { method: options.method, threshold: dedupSimilarity, merged: options.dedup?.merged ?? [] },
     thresholds: {
       minScore: options.thresholds?.minScore ?? 7,
@@ -460,7 +486,9 @@ export async function writeBuildReport(options: WriteBuildReportOptions): Promis
     },
     funnel: options.funnel,
     tokens,
+    tokensByModel: byModel,
     totalTokens: total,
+    unpricedModels,
     cache: options.cache,
     envs: [...options.envs].sort((a, b) => a.envId.localeCompare(b.envId)),
   };
@@ -499,8 +527,10 @@ export async function buildEnvironments(options: BuildEnvironmentsOptions): Prom
       dedup,
       method,
       thresholds: options.thresholds,
-      usage: meter.byStage,
+      calls: meter.calls,
+      prices: options.prices,
       pricing: options.pricing,
+      corpus: options.corpus,
       model: meter.modelName,
       cache: { hits: cache.hits, misses: cache.misses },
       wallTimeMs: Math.round(performance.now() - started),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RepairRound } from './logic/model-logic.js';
-import { renderReportMarkdown, repairReports, type BuildReport } from './report.js';
+import { renderReportMarkdown, repairReports, tokensReport, type BuildReport } from './report.js';
 
 const round = (n: number, count: number): RepairRound => ({
   round: n,
@@ -24,7 +24,9 @@ const report = (envs: BuildReport['envs']): BuildReport => ({
   thresholds: { minScore: 7, quality: 0.85, dedupSimilarity: 0.5 },
   funnel: [],
   tokens: {},
-  totalTokens: { calls: 0, promptTokens: 0, completionTokens: 0 },
+  tokensByModel: {},
+  totalTokens: { calls: 0, cachedCalls: 0, promptTokens: 0, completionTokens: 0 },
+  unpricedModels: [],
   cache: { hits: 0, misses: 0 },
   envs,
 });
@@ -70,5 +72,65 @@ describe('repair diagnostics in the build report', () => {
     );
     expect(markdown).toContain('  - … 1 more');
     expect(renderReportMarkdown(report([]))).toMatch(/## Repair diagnostics\n\nNone\./);
+  });
+});
+
+describe('tokens and corpus in the build report', () => {
+  it("prices each stage at its model's price and shows replayed calls, models and corpus drops", () => {
+    const { tokens, byModel, total, unpricedModels } = tokensReport(
+      [
+        { stage: 'topic-judge', model: 'cheap', promptTokens: 1000, completionTokens: 100 },
+        { stage: 'topic-judge', model: 'cheap', promptTokens: 1000, completionTokens: 100, cached: true },
+        { stage: 'logic-method', model: 'strong', promptTokens: 1000, completionTokens: 100 },
+      ],
+      {
+        prices: {
+          cheap: { promptPerMillion: 1, completionPerMillion: 10 },
+          strong: { promptPerMillion: 10, completionPerMillion: 100 },
+        },
+      },
+    );
+    expect(tokens['topic-judge']).toEqual({
+      calls: 1,
+      cachedCalls: 1,
+      promptTokens: 2000,
+      completionTokens: 200,
+      costUsd: 0.004,
+    });
+    expect(tokens['logic-method']!.costUsd).toBe(0.02);
+    expect(total).toMatchObject({ calls: 2, cachedCalls: 1, costUsd: 0.024 });
+    const markdown = renderReportMarkdown({
+      ...report([]),
+      corpus: {
+        tasks: 321,
+        filters: {
+          source: 'lv3-train.json',
+          format: 'api-bank',
+          records: 1245,
+          filtered: true,
+          dropped: {
+            empty: 0,
+            'non-english': 0,
+            multimodal: 13,
+            'role-definition': 0,
+            currency: 0,
+            email: 0,
+            link: 0,
+            duplicate: 911,
+          },
+          tasks: 321,
+        },
+      },
+      tokens,
+      tokensByModel: byModel,
+      totalTokens: total,
+      unpricedModels,
+    });
+    expect(markdown).toContain(
+      "Corpus `lv3-train.json` (api-bank, 1245 records): 321 tasks after EnvScaler's filters; dropped 13 multimodal, 911 duplicate.",
+    );
+    expect(markdown).toContain('| topic-judge | 1 | 1 | 2000 | 200 | 0.0040 |');
+    expect(markdown).toContain('| **total** | 2 | 1 | 3000 | 300 | 0.0240 |');
+    expect(markdown).toContain('| `strong` | 1 | 0 | 1000 | 100 | 0.0200 |');
   });
 });

@@ -1,6 +1,8 @@
+import { summarizeCallUsage, type CallUsage, type PriceTable } from '@envscaler/core';
+import { corpusDropRules, type CorpusReport } from './corpus.js';
 import type { RepairRound } from './logic/model-logic.js';
 import type { Drop } from './topics.js';
-import { costOf, type Pricing, type UsageMeter } from './usage.js';
+import type { Pricing } from './usage.js';
 
 /** One funnel step: how many items went in, how many came out, and why each drop happened. */
 export interface FunnelStage {
@@ -62,9 +64,16 @@ export function repairReports(rounds: readonly RepairRound[]): RepairReport[] {
 }
 
 export interface StageTokens {
+  /** Calls this run made. */
   calls: number;
+  /**
+   * Calls an earlier, interrupted run of the same `out` made, whose answers this run read back from the
+   * stage cache; their tokens and cost are included, so a resumed run reports what the whole build cost.
+   */
+  cachedCalls: number;
   promptTokens: number;
   completionTokens: number;
+  /** USD, each call at its own model's price; absent when a model in this slice has no price. */
   costUsd?: number;
 }
 
@@ -75,7 +84,8 @@ export interface BuildReport {
   wallTimeMs: number;
   aborted: boolean;
   model?: string;
-  corpus: { tasks: number };
+  /** Corpus size, and when the corpus was read from a file, what reading and filtering it dropped. */
+  corpus: { tasks: number; filters?: CorpusReport };
   dedup: {
     method: 'embeddings' | 'tfidf';
     threshold: number;
@@ -83,29 +93,40 @@ export interface BuildReport {
   };
   thresholds: { minScore: number; quality: number; dedupSimilarity: number };
   funnel: FunnelStage[];
-  /** Tokens spent by this run per stage (answers reused from the cache cost nothing and are not counted). */
+  /**
+   * Calls and tokens per stage over every call of the build, across interruptions: the calls this run
+   * made and, as `cachedCalls`, those of earlier runs whose answers it replayed from the stage cache.
+   */
   tokens: Record<string, StageTokens>;
+  /** The same per model name, each priced at its own price. */
+  tokensByModel: Record<string, StageTokens>;
   totalTokens: StageTokens;
+  /** Models that were called but have no price (no `costUsd` where they count). */
+  unpricedModels: string[];
   cache: { hits: number; misses: number };
   envs: EnvOutcome[];
 }
 
+/**
+ * Calls and tokens by stage, by model and in total, each call priced at its model's entry of `prices`
+ * (or at `pricing`, one price for every model, when a model has no entry).
+ */
 export function tokensReport(
-  meter: UsageMeter,
-  pricing: Pricing | undefined,
-): { tokens: Record<string, StageTokens>; total: StageTokens } {
-  const tokens: Record<string, StageTokens> = {};
-  const total: StageTokens = { calls: 0, promptTokens: 0, completionTokens: 0 };
-  for (const [stage, usage] of [...meter.byStage].sort(([a], [b]) => a.localeCompare(b))) {
-    const cost = costOf(usage, pricing);
-    tokens[stage] = { ...usage, ...(cost === undefined ? {} : { costUsd: cost }) };
-    total.calls += usage.calls;
-    total.promptTokens += usage.promptTokens;
-    total.completionTokens += usage.completionTokens;
-  }
-  const totalCost = costOf(total, pricing);
-  if (totalCost !== undefined) total.costUsd = totalCost;
-  return { tokens, total };
+  calls: Iterable<CallUsage>,
+  options: { prices?: PriceTable; pricing?: Pricing } = {},
+): {
+  tokens: Record<string, StageTokens>;
+  byModel: Record<string, StageTokens>;
+  total: StageTokens;
+  unpricedModels: string[];
+} {
+  const summary = summarizeCallUsage(calls, { prices: options.prices, fallback: options.pricing });
+  return {
+    tokens: summary.byStage,
+    byModel: summary.byModel,
+    total: summary.total,
+    unpricedModels: summary.unpricedModels,
+  };
 }
 
 /** The readable summary written as `out/report.md`. */
@@ -119,6 +140,18 @@ export function renderReportMarkdown(report: BuildReport): string {
       '.',
     '',
   );
+  const filters = report.corpus.filters;
+  if (filters) {
+    const drops = corpusDropRules.filter((rule) => filters.dropped[rule] > 0);
+    lines.push(
+      `Corpus \`${filters.source}\` (${filters.format}, ${filters.records} records): ${filters.tasks} tasks` +
+        (filters.filtered ? " after EnvScaler's filters" : '') +
+        (drops.length > 0
+          ? `; dropped ${drops.map((rule) => `${filters.dropped[rule]} ${rule}`).join(', ')}.`
+          : '; none dropped.'),
+      '',
+    );
+  }
   lines.push(
     `Topic deduplication used **${report.dedup.method === 'embeddings' ? 'embeddings' : 'TF-IDF cosine (no embeddings model given)'}**` +
       ` with similarity threshold ${report.dedup.threshold}.`,
@@ -157,22 +190,28 @@ export function renderReportMarkdown(report: BuildReport): string {
       if (r.omitted) lines.push(`  - … ${r.omitted} more`);
     }
   }
+  const row = (name: string, t: StageTokens) =>
+    `| ${name} | ${t.calls} | ${t.cachedCalls} | ${t.promptTokens} | ${t.completionTokens} | ${t.costUsd === undefined ? '–' : t.costUsd.toFixed(4)} |`;
   lines.push(
     '',
     '## Tokens',
     '',
-    '| stage | calls | prompt | completion | cost (USD) |',
-    '|---|---:|---:|---:|---:|',
+    'Every call of the build, across interruptions: "replayed" calls were made by an earlier run of this',
+    "output and read back from the stage cache by this one. Each call is priced at its own model's price.",
+    '',
+    '| stage | calls | replayed | prompt | completion | cost (USD) |',
+    '|---|---:|---:|---:|---:|---:|',
   );
-  for (const [stage, t] of Object.entries(report.tokens)) {
-    lines.push(
-      `| ${stage} | ${t.calls} | ${t.promptTokens} | ${t.completionTokens} | ${t.costUsd === undefined ? '–' : t.costUsd.toFixed(4)} |`,
-    );
-  }
-  const t = report.totalTokens;
+  for (const [stage, t] of Object.entries(report.tokens)) lines.push(row(stage, t));
+  lines.push(row('**total**', report.totalTokens));
   lines.push(
-    `| **total** | ${t.calls} | ${t.promptTokens} | ${t.completionTokens} | ${t.costUsd === undefined ? '–' : t.costUsd.toFixed(4)} |`,
+    '',
+    '| model | calls | replayed | prompt | completion | cost (USD) |',
+    '|---|---:|---:|---:|---:|---:|',
   );
+  for (const [model, t] of Object.entries(report.tokensByModel ?? {})) lines.push(row(`\`${model}\``, t));
+  if (report.unpricedModels?.length)
+    lines.push('', `No price for ${report.unpricedModels.map((m) => `\`${m}\``).join(', ')}: cost left out.`);
   lines.push('', `Stage cache: ${report.cache.hits} reused, ${report.cache.misses} computed.`, '');
   return lines.join('\n');
 }

@@ -1,6 +1,8 @@
 import {
   EnvscalerError,
+  modelNameOf,
   type AssistantMessage,
+  type CallUsage,
   type ChatFunctionTool,
   type ChatMessage,
   type ChatModel,
@@ -79,8 +81,11 @@ export interface StepResult {
 /** A Gym-style episode: `reset()`, then `step(assistantMessage)` until terminated or truncated. */
 export interface Episode {
   reset(options?: { seed?: number }): Promise<ResetResult>;
-  /** Applies one assistant message; `usage` (optional) counts the agent's tokens toward `maxTokens`. */
-  step(message: AssistantMessage, options?: { usage?: TokenUsage }): Promise<StepResult>;
+  /**
+   * Applies one assistant message; `usage` (optional) counts the agent's tokens toward `maxTokens`, and is
+   * recorded as one agent call of `model` (the name prices are keyed by; default 'unknown').
+   */
+  step(message: AssistantMessage, options?: { usage?: TokenUsage; model?: string }): Promise<StepResult>;
   /** Ends the episode with termination 'error' (e.g. the agent model failed); returns the last step result. */
   fail(error: unknown): Promise<StepResult>;
   /** True once the episode has ended. */
@@ -162,6 +167,7 @@ export function createEpisode(options: CreateEpisodeOptions): Episode {
   let initialState: unknown;
   let messages: ChatMessage[] = [];
   let usage: TokenUsage = { promptTokens: 0, completionTokens: 0 };
+  let calls: Omit<CallUsage, 'cached'>[] = [];
   let steps = 0;
   let seed: number | undefined;
   let startedAt = new Date();
@@ -195,6 +201,7 @@ export function createEpisode(options: CreateEpisodeOptions): Episode {
       signal: options.signal,
     });
     addUsage(usage, response.usage);
+    recordCall('user-simulator', modelNameOf(options.user, 'user-simulator', response.model), response.usage);
     const text = response.message.content ?? '';
     const stop = text.includes(USER_STOP_MARKER);
     const content = stop ? text.split(USER_STOP_MARKER).join('').trim() : text;
@@ -215,6 +222,11 @@ export function createEpisode(options: CreateEpisodeOptions): Episode {
       info: { step: steps, usage: { ...usage }, termination, rewardDetail: reward, toolResults: [], error },
     };
     return lastResult;
+  }
+
+  function recordCall(stage: string, model: string, callUsage: TokenUsage | undefined): void {
+    if (!callUsage) return;
+    calls.push({ stage, model, promptTokens: callUsage.promptTokens, completionTokens: callUsage.completionTokens });
   }
 
   function capReached(): Termination | undefined {
@@ -253,6 +265,7 @@ export function createEpisode(options: CreateEpisodeOptions): Episode {
     lastResult = undefined;
     steps = 0;
     usage = { promptTokens: 0, completionTokens: 0 };
+    calls = [];
     startedAt = new Date();
     started = Date.now();
     session = await env.createSession(sessionInitFor(scenario));
@@ -271,7 +284,7 @@ export function createEpisode(options: CreateEpisodeOptions): Episode {
     return { observation: [...messages], info: info() };
   }
 
-  async function doStep(message: AssistantMessage, stepOptions: { usage?: TokenUsage }): Promise<StepResult> {
+  async function doStep(message: AssistantMessage, stepOptions: { usage?: TokenUsage; model?: string }): Promise<StepResult> {
     if (!session) throw new EnvscalerError('INVALID_INPUT', 'call reset() before step()');
     if (ended) throw new EnvscalerError('INVALID_INPUT', 'the episode has ended; call reset() to start again');
     if (message?.role !== 'assistant') {
@@ -279,6 +292,7 @@ export function createEpisode(options: CreateEpisodeOptions): Episode {
     }
     steps++;
     addUsage(usage, stepOptions.usage);
+    recordCall('agent', stepOptions.model ?? 'unknown', stepOptions.usage);
     const calls = (message.tool_calls ?? []).map((call, i) => ({
       ...call,
       id: call.id || `call_${steps}_${i}`,
@@ -356,6 +370,7 @@ export function createEpisode(options: CreateEpisodeOptions): Episode {
         termination: ended.termination,
         reward: ended.reward,
         usage: { ...usage },
+        ...(calls.length > 0 ? { calls: [...calls] } : {}),
         durationMs: ended.durationMs,
         startedAt: startedAt.toISOString(),
       };
@@ -408,7 +423,10 @@ export async function runEpisode(options: RunEpisodeOptions): Promise<Trajectory
         await episode.fail(error);
         break;
       }
-      const result = await episode.step(response.message, { usage: response.usage });
+      const result = await episode.step(response.message, {
+        usage: response.usage,
+        model: modelNameOf(options.agent, 'agent', response.model),
+      });
       observation = result.observation;
     }
     return episode.trajectory();

@@ -4,6 +4,7 @@ import {
   EnvscalerError,
   parseTrajectory,
   type ChatModel,
+  type PriceTable,
   type RunSummary,
   type Scenario,
   type TokenUsage,
@@ -50,7 +51,13 @@ export interface RunRolloutsOptions {
   signal?: AbortSignal;
   onProgress?: (progress: RolloutProgress) => void;
   runner?: CheckRunner;
+  /** One price for every model (or, with `modelPrices`, for models without an entry there). */
   prices?: TokenPrices;
+  /**
+   * USD per million tokens by model name (the config's `prices`): summary.json prices each call of every
+   * episode, this run's and an interrupted earlier run's, at the price of the model it went to.
+   */
+  modelPrices?: PriceTable;
   /** Written into summary.json (default: the name of `out`). */
   runId?: string;
   /** Re-run pairs whose saved trajectory ended with termination 'error' (default true). */
@@ -245,7 +252,16 @@ async function runLocked(options: RunRolloutsOptions): Promise<RolloutResult> {
   }
 
   const trajectories = [...byPair.values()].filter((t) => wanted.has(t.scenarioId) && t.trial < options.trials);
-  const summary = summarize({ trajectories, scenarios: options.scenarios, prices: options.prices, runId });
+  // Episodes an earlier run finished (and this one did not redo) count, flagged as that run's calls.
+  const earlier = new Set(existing.records.filter((t) => byPair.get(key(t.scenarioId, t.trial)) === t).map((t) => t.id));
+  const summary = summarize({
+    trajectories,
+    scenarios: options.scenarios,
+    prices: options.prices,
+    modelPrices: options.modelPrices,
+    earlier,
+    runId,
+  });
   await writeAtomic(path.join(options.out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   return { summary, trajectories, ran, skipped };
 }

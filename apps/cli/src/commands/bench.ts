@@ -7,11 +7,14 @@ import {
   readBfclData,
   runBfclBenchmark,
   runBfclSuite,
-  runTau2RetailBenchmark,
+  runTau2Benchmark,
+  TAU2_DOMAINS,
+  tau2Domain,
   type BfclBenchmarkResult,
   type BfclCategory,
   type BfclSuiteResult,
   type Tau2BenchmarkResult,
+  type Tau2DomainName,
 } from '@envscaler/bench';
 import { EnvscalerError, type ChatModel } from '@envscaler/core';
 import type { SandboxKind } from '@envscaler/runtime';
@@ -20,6 +23,7 @@ import { acquireOutputLock, type AcquireOutputLockOptions } from '../output-lock
 import { resolveModelSetup, type ModelSetup } from '../model.js';
 import { chooseProgressMode, createProgressReporter, type ProgressReporter } from '../progress.js';
 import { positiveInt } from '../inputs.js';
+import { registerBenchAcebenchCommand } from './bench-acebench.js';
 
 function nonNegativeNumber(value: string): number {
   const n = Number(value);
@@ -206,7 +210,15 @@ export function formatBfclReport(result: BfclBenchmarkResult): string {
   return `${lines.join('\n')}\n`;
 }
 
+function tau2DomainName(value: string): Tau2DomainName {
+  if (!Object.prototype.hasOwnProperty.call(TAU2_DOMAINS, value))
+    throw new InvalidArgumentError(`must be one of: ${Object.keys(TAU2_DOMAINS).join(', ')}`);
+  return value as Tau2DomainName;
+}
+
 export interface BenchTau2CommandOptions {
+  /** `retail` (τ²-bench, default) or `airline` (τ-bench). */
+  domain?: Tau2DomainName;
   agent: ChatModel;
   user: ChatModel;
   agentModelName?: string;
@@ -219,16 +231,19 @@ export interface BenchTau2CommandOptions {
   data?: string;
   env?: string;
   maxSteps?: number;
+  maxAgentSteps?: number;
   temperature?: number;
   sandbox?: SandboxKind;
   progress?: ProgressReporter;
   signal?: AbortSignal;
 }
 
-/** `envscaler bench tau2-retail` without the flag parsing. */
+/** `envscaler bench tau2` (and `bench tau2-retail`) without the flag parsing. */
 export async function runBenchTau2Command(options: BenchTau2CommandOptions): Promise<Tau2BenchmarkResult> {
-  const stage = options.progress?.stage('tau2 retail');
-  const result = await runTau2RetailBenchmark({
+  const domain = tau2Domain(options.domain ?? 'retail');
+  const stage = options.progress?.stage(domain.title);
+  const result = await runTau2Benchmark({
+    domain: domain.name,
     agent: options.agent,
     user: options.user,
     agentModelName: options.agentModelName,
@@ -241,6 +256,7 @@ export async function runBenchTau2Command(options: BenchTau2CommandOptions): Pro
     concurrency: options.concurrency,
     out: options.out,
     maxSteps: options.maxSteps,
+    maxAgentSteps: options.maxAgentSteps,
     temperature: options.temperature,
     sandbox: options.sandbox,
     signal: options.signal,
@@ -258,8 +274,9 @@ export async function runBenchTau2Command(options: BenchTau2CommandOptions): Pro
 
 export function formatTau2Report(result: Tau2BenchmarkResult): string {
   const s = result.summary;
+  const title = Object.values(TAU2_DOMAINS).find((d) => d.benchmark === s.benchmark)?.title ?? s.benchmark;
   const lines = [
-    `τ²-bench retail: ${s.tasks} tasks × ${s.trials} trials, mean reward ${s.meanReward.toFixed(3)}, database match ${pct(s.dbMatchRate)}`,
+    `${title}: ${s.tasks} tasks × ${s.trials} trials, mean reward ${s.meanReward.toFixed(3)}, database match ${pct(s.dbMatchRate)}`,
   ];
   for (const row of s.passHatK)
     lines.push(
@@ -335,7 +352,7 @@ export function registerBenchCommand(program: Command): void {
   const bench = program
     .command('bench')
     .description(
-      'run the paper benchmarks (BFCL v3 multi-turn, τ²-bench retail) against a model; scored like the originals',
+      'run the paper benchmarks (BFCL v3 multi-turn, τ²-bench retail, τ-bench airline) against a model; scored like the originals',
     );
 
   addCommonOptions(
@@ -444,30 +461,85 @@ export function registerBenchCommand(program: Command): void {
       process.stdout.write(`→ ${join(out, 'summary.json')}\n`);
     });
 
-  addCommonOptions(
-    bench
-      .command('tau2-retail')
+  registerTau2Command(bench, 'tau2');
+  registerTau2Command(bench, 'tau2-retail');
+  registerBenchAcebenchCommand(bench);
+}
+
+type BenchTau2Flags = CommonFlags & {
+  domain: Tau2DomainName;
+  userModel?: string;
+  trials: number;
+  split: string;
+  tasks?: string;
+  maxSteps?: number;
+  maxAgentSteps?: number;
+};
+
+/**
+ * `bench tau2 --domain retail|airline`, and `bench tau2-retail`: the same command with the domain
+ * fixed to retail (kept for existing scripts and run directories).
+ */
+function registerTau2Command(bench: Command, name: 'tau2' | 'tau2-retail'): void {
+  const fixed = name === 'tau2-retail';
+  const command = bench.command(name);
+  if (fixed) {
+    command.description(
+      'τ²-bench retail (same as `bench tau2 --domain retail`): conversations with a simulated user; reward = gold database ∧ communicate_info said; pass^k for k = 1..trials',
+    );
+  } else {
+    command
       .description(
-        'τ²-bench retail: conversations with a simulated user; reward = gold database ∧ communicate_info said; pass^k for k = 1..trials',
+        'τ²-bench retail or τ-bench airline: conversations with a simulated user; reward = gold database ∧ required information said; pass^k for k = 1..trials',
       )
+      .option(
+        '--domain <domain>',
+        "'retail' (τ²-bench, 114 tasks) or 'airline' (τ-bench, 50 tasks)",
+        tau2DomainName,
+        'retail',
+      );
+  }
+  addCommonOptions(
+    command
       .option('--user-model <name>', 'the simulated user (stage "user-simulator"); default: --model')
       .option('--trials <k>', 'trials per task (pass^k for k = 1..trials)', positiveInt, 1)
-      .option('--split <split>', 'train (74 tasks), test (40) or base (all 114)', 'base')
+      .option(
+        '--split <split>',
+        fixed
+          ? 'train (74 tasks), test (40) or base (all 114)'
+          : 'train, test or base (all): retail 74 / 40 / 114 tasks, airline 30 / 20 / 50',
+        'base',
+      )
       .option('--tasks <ids>', 'comma-separated task ids (instead of --split)')
       .option(
         '--out <dir>',
-        'run directory for results.jsonl and summary.json (default: bench-runs/tau2-retail/MODEL)',
+        `run directory for results.jsonl and summary.json (default: ${fixed ? 'bench-runs/tau2-retail/MODEL' : 'bench-runs/tau2-retail/MODEL or bench-runs/tau-airline/MODEL'})`,
       )
       .option(
         '--data <dir>',
-        'τ²-retail data directory (default: the data shipped in @envscaler/env-tau2-retail)',
+        fixed
+          ? 'τ²-retail data directory (default: the data shipped in @envscaler/env-tau2-retail)'
+          : 'data directory (default: the data shipped in @envscaler/env-tau2-retail / @envscaler/env-tau-airline)',
       )
-      .option('--env <dir>', 'retail environment directory (default: the one in @envscaler/env-tau2-retail)')
+      .option(
+        '--env <dir>',
+        fixed
+          ? 'retail environment directory (default: the one in @envscaler/env-tau2-retail)'
+          : "environment directory (default: the domain's, in @envscaler/env-tau2-retail / @envscaler/env-tau-airline)",
+      )
       .option(
         '--max-steps <n>',
-        'messages per conversation before it is cut off (τ²-bench: 200)',
+        fixed
+          ? 'messages per conversation before it is cut off (τ²-bench: 200)'
+          : 'messages per conversation before it is cut off (default: retail 200 as τ²-bench; airline none)',
         positiveInt,
-        200,
+      )
+      .option(
+        '--max-agent-steps <n>',
+        fixed
+          ? 'agent turns (a reply or a tool-call message) per conversation (default: no cap)'
+          : 'agent turns (a reply or a tool-call message) per conversation (default: airline 30 as τ-bench; retail no cap)',
+        positiveInt,
       ),
   )
     .addHelpText(
@@ -475,54 +547,55 @@ export function registerBenchCommand(program: Command): void {
       [
         '',
         'Examples:',
-        '  $ envscaler bench tau2-retail --model gpt-4.1 --user-model gpt-4.1 --trials 4 --split test',
-        '  $ envscaler bench tau2-retail --model my-agent --user-model gpt-4.1 --tasks 0,1,2 --trials 2',
+        ...(fixed
+          ? [
+              '  $ envscaler bench tau2-retail --model gpt-4.1 --user-model gpt-4.1 --trials 4 --split test',
+              '  $ envscaler bench tau2-retail --model my-agent --user-model gpt-4.1 --tasks 0,1,2 --trials 2',
+            ]
+          : [
+              '  $ envscaler bench tau2 --domain retail --model gpt-4.1 --user-model gpt-4.1 --trials 4 --split test',
+              '  $ envscaler bench tau2 --domain airline --model my-agent --user-model gpt-4.1 --trials 4',
+              '  $ envscaler bench tau2 --domain airline --model my-agent --tasks 0,1,2 --trials 2',
+            ]),
       ].join('\n'),
     )
-    .action(
-      async (
-        flags: CommonFlags & {
-          userModel?: string;
-          trials: number;
-          split: string;
-          tasks?: string;
-          maxSteps: number;
-        },
-      ) => {
-        const setup = await resolveBenchModels({
-          model: flags.model,
-          userModel: flags.userModel,
-          configPath: flags.config,
-        });
-          const name = flags.model ?? process.env.ENVSCALER_MODEL ?? 'model';
-        const out = resolve(flags.out ?? join('bench-runs', 'tau2-retail', fileSafe(name)));
-        const tasks = flags.tasks
-          ?.split(',')
-          .map((t) => t.trim())
-          .filter(Boolean);
-        const lock = { dir: out, command: 'bench tau2-retail' };
-        const result = await withProgressAndInterrupt(flags, lock, (progress, signal) =>
-          runBenchTau2Command({
-            agent: setup.model,
-            user: setup.model,
-            agentModelName: flags.model,
-            userModelName: flags.userModel ?? flags.model,
-            trials: flags.trials,
-            split: flags.split,
-            tasks,
-            concurrency: flags.concurrency,
-            out,
-            data: flags.data === undefined ? undefined : resolve(flags.data),
-            env: flags.env === undefined ? undefined : resolve(flags.env),
-            maxSteps: flags.maxSteps,
-            temperature: flags.temperature,
-            sandbox: flags.sandbox,
-            progress,
-            signal,
-          }),
-        );
-        process.stdout.write(formatTau2Report(result));
-        process.stdout.write(`→ ${join(out, 'summary.json')}\n`);
-      },
-    );
+    .action(async (flags: BenchTau2Flags) => {
+      const domain = tau2Domain(fixed ? 'retail' : flags.domain);
+      const setup = await resolveBenchModels({
+        model: flags.model,
+        userModel: flags.userModel,
+        configPath: flags.config,
+      });
+      const model = flags.model ?? process.env.ENVSCALER_MODEL ?? 'model';
+      const out = resolve(flags.out ?? join('bench-runs', domain.benchmark, fileSafe(model)));
+      const tasks = flags.tasks
+        ?.split(',')
+        .map((t) => t.trim())
+        .filter(Boolean);
+      const lock = { dir: out, command: fixed ? 'bench tau2-retail' : `bench tau2 --domain ${domain.name}` };
+      const result = await withProgressAndInterrupt(flags, lock, (progress, signal) =>
+        runBenchTau2Command({
+          domain: domain.name,
+          agent: setup.model,
+          user: setup.model,
+          agentModelName: flags.model,
+          userModelName: flags.userModel ?? flags.model,
+          trials: flags.trials,
+          split: flags.split,
+          tasks,
+          concurrency: flags.concurrency,
+          out,
+          data: flags.data === undefined ? undefined : resolve(flags.data),
+          env: flags.env === undefined ? undefined : resolve(flags.env),
+          maxSteps: flags.maxSteps,
+          maxAgentSteps: flags.maxAgentSteps,
+          temperature: flags.temperature,
+          sandbox: flags.sandbox,
+          progress,
+          signal,
+        }),
+      );
+      process.stdout.write(formatTau2Report(result));
+      process.stdout.write(`→ ${join(out, 'summary.json')}\n`);
+    });
 }

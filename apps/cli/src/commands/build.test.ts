@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseEnvironmentPackage } from '@envscaler/core';
-import { createScriptedChatModel, exampleScriptedEnvs, scriptedAnswer } from '@envscaler/skelbuilder';
+import {
+  createScriptedChatModel,
+  exampleScriptedEnvs,
+  scriptedAnswer,
+  type BuildReport,
+  type StageTokens,
+} from '@envscaler/skelbuilder';
 import { createMockOpenAIServer, type MockOpenAIServer } from '@envscaler/testing';
 import { runCli } from '../index.js';
 import { createProgressReporter } from '../progress.js';
@@ -58,6 +64,45 @@ describe('envscaler build', () => {
     expect(requests).toBeGreaterThan(10);
     expect(await runCli({ argv })).toBe(0);
     expect(server.requestCount).toBe(requests);
+  }, 120_000);
+
+  it("prices each stage at its own model's price from the config, across a resume", async () => {
+    const out = join(root, 'out-prices');
+    const config = join(root, 'prices.config.json');
+    const prices = {
+      'mock-model': { promptPerMillion: 1, completionPerMillion: 2 },
+      'strong-model': { promptPerMillion: 10, completionPerMillion: 40 },
+    };
+    await writeFile(
+      config,
+      JSON.stringify({ models: { stages: { 'logic-method': 'strong-model' } }, prices }),
+    );
+    const argv = ['build', '--tasks', join(root, 'tasks.jsonl'), '--out', out, '--config', config];
+    expect(await runCli({ argv: [...argv, '--tester-steps', '8', '--quiet'] })).toBe(0);
+    const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as BuildReport;
+    const at = (model: keyof typeof prices, t: StageTokens) =>
+      (t.promptTokens * prices[model].promptPerMillion +
+        t.completionTokens * prices[model].completionPerMillion) /
+      1e6;
+    expect(report.tokens['logic-method']!.costUsd).toBeCloseTo(
+      at('strong-model', report.tokens['logic-method']!),
+      9,
+    );
+    expect(report.tokens['topic-judge']!.costUsd).toBeCloseTo(
+      at('mock-model', report.tokens['topic-judge']!),
+      9,
+    );
+    expect(Object.keys(report.tokensByModel)).toEqual(['mock-model', 'strong-model']);
+    expect(report.corpus.filters).toMatchObject({ format: 'jsonl', records: 3, filtered: false, tasks: 3 });
+
+    // the re-run answers everything from the stage cache and still reports the whole build's cost
+    expect(await runCli({ argv: [...argv, '--tester-steps', '8', '--quiet'] })).toBe(0);
+    const again = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as BuildReport;
+    expect(again.totalTokens).toEqual({
+      ...report.totalTokens,
+      calls: 0,
+      cachedCalls: report.totalTokens.calls,
+    });
   }, 120_000);
 
   it('counts gate drops as dropped, not failed, on the progress lines', async () => {

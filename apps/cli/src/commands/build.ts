@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import type { ChatModel, EmbeddingModel } from '@envscaler/core';
+import type { ChatModel, EmbeddingModel, PriceTable } from '@envscaler/core';
 import { createOpenAIEmbeddingModel } from '@envscaler/llm';
 import {
   buildEnvironments,
-  loadTaskCorpus,
+  readTaskCorpus,
   type BuildReport,
+  type CorpusFormat,
   type Pricing,
   type ProgressEvent,
 } from '@envscaler/skelbuilder';
@@ -24,6 +25,8 @@ import { backendChoice, createBackend, runBuildJobs } from './worker.js';
 
 export interface RunBuildOptions {
   tasks: string;
+  /** The corpus format (default: detected from the file). */
+  tasksFormat?: CorpusFormat;
   out: string;
   model: ChatModel;
   embeddings?: EmbeddingModel;
@@ -32,6 +35,9 @@ export interface RunBuildOptions {
   qualityThreshold: number;
   testerSteps: number;
   repairRounds: number;
+  /** USD per million tokens by model name (the config's `prices`): each call at its own model's price. */
+  prices?: PriceTable;
+  /** One price for models without an entry in `prices`. */
   pricing?: Pricing;
   signal?: AbortSignal;
   progress?: ProgressReporter;
@@ -39,7 +45,10 @@ export interface RunBuildOptions {
 
 /** Loads the corpus and runs the skelbuilder pipeline, mirroring its progress onto the reporter. */
 export async function runBuild(options: RunBuildOptions): Promise<BuildReport> {
-  const tasks = await loadTaskCorpus({ path: options.tasks });
+  const { tasks, report: corpus } = await readTaskCorpus({
+    path: options.tasks,
+    format: options.tasksFormat,
+  });
   const stages = new Map<string, StageProgress>();
   const onProgress = (event: ProgressEvent) => {
     if (!options.progress) return;
@@ -54,6 +63,7 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildReport> {
   };
   return buildEnvironments({
     tasks,
+    corpus,
     model: options.model,
     embeddings: options.embeddings,
     out: options.out,
@@ -61,10 +71,19 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildReport> {
     thresholds: { minScore: options.minScore, quality: options.qualityThreshold },
     testerSteps: options.testerSteps,
     repairRounds: options.repairRounds,
+    prices: options.prices,
     pricing: options.pricing,
     signal: options.signal,
     onProgress,
   });
+}
+
+const corpusFormats: readonly CorpusFormat[] = ['jsonl', 'text', 'api-bank', 'toolace'];
+
+function corpusFormat(value: string): CorpusFormat {
+  if (!(corpusFormats as readonly string[]).includes(value))
+    throw new InvalidArgumentError(`must be one of ${corpusFormats.join(', ')}`);
+  return value as CorpusFormat;
 }
 
 function scoreValue(value: string): number {
@@ -85,7 +104,12 @@ export function registerBuildCommand(program: Command): void {
     .description('build type-checked, quality-evaluated environments from a task corpus (skelbuilder)')
     .requiredOption(
       '--tasks <file>',
-      'task corpus: JSONL ({"id"?, "task", "tools"?}) or plain text, one task per line',
+      'task corpus: JSONL ({"id"?, "task", "tools"?}), plain text (one task per line), or an API-Bank or ToolACE JSON file (filtered and deduplicated as EnvScaler does)',
+    )
+    .option(
+      '--tasks-format <format>',
+      'corpus format: jsonl, text, api-bank or toolace (default: detected from the file)',
+      corpusFormat,
     )
     .requiredOption('--out <dir>', 'output root: envs/<envId>/, report.json, report.md, .cache/stages/')
     .option('--concurrency <n>', 'environments (and corpus tasks) processed at once', positiveInt)
@@ -112,6 +136,7 @@ export function registerBuildCommand(program: Command): void {
     .action(
       async (options: {
         tasks: string;
+        tasksFormat?: CorpusFormat;
         out: string;
         concurrency?: number;
         minScore?: number;
@@ -144,8 +169,8 @@ export function registerBuildCommand(program: Command): void {
               apiKeyEnv: config.endpoint?.apiKeyEnv,
             })
           : undefined;
-        const modelName = process.env.ENVSCALER_MODEL || config.models?.default;
-        const pricing = modelName && !options.scripted ? config.prices?.[modelName] : undefined;
+        // Each call is priced at the price of the model it went to (scripted answers cost nothing).
+        const prices = options.scripted ? undefined : config.prices;
         const progress = createProgressReporter({
           mode: chooseProgressMode({ json: options.json, quiet: options.quiet, isTTY: process.stderr.isTTY }),
         });
@@ -162,6 +187,11 @@ export function registerBuildCommand(program: Command): void {
         const minScore = options.minScore ?? config.thresholds?.topicScore ?? 7;
         const qualityThreshold = options.qualityThreshold ?? config.thresholds?.quality ?? 0.85;
         try {
+          // a queue build's coordinator reads the corpus here (runBuild reads it for an in-process one)
+          const corpus =
+            options.backend === 'redis'
+              ? await readTaskCorpus({ path: options.tasks, format: options.tasksFormat })
+              : undefined;
           const report =
             options.backend === 'redis'
               ? // Topic mining runs here; workers (`envscaler worker`) build one environment per job.
@@ -172,7 +202,8 @@ export function registerBuildCommand(program: Command): void {
                     queue: options.queue,
                     concurrency,
                   }),
-                  tasks: await loadTaskCorpus({ path: options.tasks }),
+                  tasks: corpus!.tasks,
+                  corpus: corpus!.report,
                   out: options.out,
                   model,
                   embeddings,
@@ -180,12 +211,13 @@ export function registerBuildCommand(program: Command): void {
                   thresholds: { minScore, quality: qualityThreshold },
                   testerSteps: options.testerSteps,
                   repairRounds: options.repairRounds,
-                  pricing,
+                  prices,
                   signal: interrupt.signal,
                   progress,
                 })
               : await runBuild({
                   tasks: options.tasks,
+                  tasksFormat: options.tasksFormat,
                   out: options.out,
                   model,
                   embeddings,
@@ -194,13 +226,14 @@ export function registerBuildCommand(program: Command): void {
                   qualityThreshold,
                   testerSteps: options.testerSteps,
                   repairRounds: options.repairRounds,
-                  pricing,
+                  prices,
                   signal: interrupt.signal,
                   progress,
                 });
           const kept = report.envs.filter((e) => e.status === 'kept').length;
+          const filtered = Object.values(report.corpus.filters?.dropped ?? {}).reduce((a, b) => a + b, 0);
           process.stdout.write(
-            `${kept} environment(s) from ${report.corpus.tasks} task(s) → ${join(options.out, 'envs')} (report: ${join(options.out, 'report.md')})\n`,
+            `${kept} environment(s) from ${report.corpus.tasks} task(s)${filtered > 0 ? ` (${filtered} more dropped by the corpus filters)` : ''} → ${join(options.out, 'envs')} (report: ${join(options.out, 'report.md')})\n`,
           );
         } finally {
           interrupt.dispose();

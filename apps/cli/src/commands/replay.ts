@@ -139,7 +139,7 @@ export function registerReplayCommand(program: Command): void {
     .option('--full', 'write the full state even for config-initialised environments')
     .option('--sandbox <kind>', "'isolated-vm' (default) or 'none' for trusted code")
     .option('--timeout-ms <ms>', 'time limit per tool call (default 1000)', positiveNumber('--timeout-ms'))
-    .option('--memory-mb <mb>', 'memory limit of the sandbox (default 128)', positiveNumber('--memory-mb'))
+    .option('--memory-mb <mb>', 'memory limit of the sandbox (default 512)', positiveNumber('--memory-mb'))
     .action(async (options: ReplayCommandOptions) => {
       if (options.sandbox !== undefined && options.sandbox !== 'isolated-vm' && options.sandbox !== 'none') {
         throw new EnvscalerError(

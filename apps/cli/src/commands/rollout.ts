@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import type { ChatModel } from '@envscaler/core';
+import type { ChatModel, PriceTable } from '@envscaler/core';
 import { runRollouts, type RolloutResult, type TokenPrices } from '@envscaler/validate';
 import { createInterruptSignal } from '../interrupt.js';
 import { acquireOutputLock } from '../output-lock.js';
@@ -24,8 +24,10 @@ export interface RolloutCommandOptions {
   user?: ChatModel;
   progress?: ProgressReporter;
   signal?: AbortSignal;
-  /** USD per million tokens, for the cost in summary.json. */
+  /** USD per million tokens, for the cost in summary.json (one price for every model). */
   prices?: TokenPrices;
+  /** USD per million tokens by model name (the config's `prices`): each call at its own model's price. */
+  modelPrices?: PriceTable;
 }
 
 /** `envscaler rollout` without the flag parsing: loads envs and scenarios, runs, disposes. */
@@ -46,6 +48,7 @@ export async function runRolloutCommand(options: RolloutCommandOptions): Promise
       maxSteps: options.maxSteps,
       maxTokens: options.maxTokens,
       prices: options.prices,
+      modelPrices: options.modelPrices,
       signal: options.signal,
       onProgress: (p) => {
         const tokens = p.usage.promptTokens + p.usage.completionTokens;
@@ -151,12 +154,8 @@ export function registerRolloutCommand(program: Command): void {
           scriptedCursor: scriptedCursorFile(flags),
         });
         const config = await loadConfig({ path: flags.config });
-        const modelName =
-          process.env.ENVSCALER_MODEL_AGENT ||
-          process.env.ENVSCALER_MODEL ||
-          config.models?.stages?.agent ||
-          config.models?.default;
-        const prices = modelName && !flags.scripted ? config.prices?.[modelName] : undefined;
+        // Each call (agent and user simulator) is priced at the price of the model it went to.
+        const modelPrices = flags.scripted ? undefined : config.prices;
         // scripted replies without `match` go in arrival order, so a scripted run defaults to one episode at a time
         const concurrency = flags.concurrency ?? (flags.scripted ? 1 : (config.concurrency?.rollouts ?? 8));
         const progress = createProgressReporter({
@@ -178,13 +177,14 @@ export function registerRolloutCommand(program: Command): void {
                     concurrency,
                     redis: flags.redis ?? process.env.REDIS_URL,
                   }),
+                  modelPrices,
                   progress,
                   signal: interrupt.signal,
                 })
               : await runRolloutCommand({
                   ...flags,
                   concurrency,
-                  prices,
+                  modelPrices,
                   agent: model,
                   user: model,
                   progress,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { type Command } from 'commander';
-import { EnvscalerError, type ChatModel } from '@envscaler/core';
+import { EnvscalerError, type ChatModel, type PriceTable } from '@envscaler/core';
 import { loadEnvironment, type LoadedEnvironment } from '@envscaler/runtime';
 import { generateScenarios, type GenerateScenariosResult } from '@envscaler/scengen';
 import { assertScriptedInProcess, resolveChatModel, scriptedCursorFile, scriptedOption } from '../model.js';
@@ -20,7 +20,9 @@ export interface RunScenariosOptions {
   solverAttempts?: number;
   maxSteps?: number;
   difficultySamples?: number;
-  /** USD per million tokens, for the report's `costUsd`. */
+  /** USD per million tokens by model name (the config's `prices`): each call at its own model's price. */
+  prices?: PriceTable;
+  /** One price for models without an entry in `prices` (alone: every call at this price). */
   pricing?: { promptPerMillion: number; completionPerMillion: number };
   signal?: AbortSignal;
   progress?: ProgressReporter;
@@ -79,6 +81,7 @@ async function scenariosFor(dir: string, options: RunScenariosOptions): Promise<
       concurrency: options.concurrency,
       solverAttempts: options.solverAttempts,
       maxSteps: options.maxSteps,
+      prices: options.prices,
       pricing: options.pricing,
       signal: options.signal,
       ...(options.difficultySamples
@@ -211,8 +214,8 @@ export function registerScenariosCommand(program: Command): void {
           cacheDir: join(options.out, '.cache', 'llm'),
         });
         const config = await loadConfig({ path: options.config });
-        const modelName = options.model ?? config.models?.default ?? process.env.ENVSCALER_MODEL;
-        const pricing = modelName ? config.prices?.[modelName] : undefined;
+        // Each call is priced at the price of the model it went to (scripted answers cost nothing).
+        const prices = options.scripted ? undefined : config.prices;
         // scripted replies without `match` go in arrival order, so a scripted run defaults to one candidate at a time
         const concurrency =
           options.concurrency ?? (options.scripted ? 1 : (config.concurrency?.scenarios ?? 2));
@@ -232,7 +235,7 @@ export function registerScenariosCommand(program: Command): void {
             ...rest,
             concurrency,
             model,
-            pricing,
+            prices,
             progress,
             signal: interrupt.signal,
           });

@@ -5,8 +5,10 @@ import { InvalidArgumentError, type Command } from 'commander';
 import {
   EnvscalerError,
   parseTrajectory,
+  type CallUsage,
   type ChatModel,
   type EmbeddingModel,
+  type PriceTable,
   type Scenario,
   type Trajectory,
 } from '@envscaler/core';
@@ -37,11 +39,11 @@ import {
   writeBuildReport,
   type BuildReport,
   type BuildThresholds,
+  type CorpusReport,
   type CorpusTask,
   type EnvOutcome,
   type Pricing,
   type RuntimeHooks,
-  type StageUsage,
   type Topic,
   type TopicBuild,
 } from '@envscaler/skelbuilder';
@@ -168,6 +170,8 @@ export interface RolloutJobsOptions {
   progress?: ProgressReporter;
   signal?: AbortSignal;
   prices?: TokenPrices;
+  /** USD per million tokens by model name: summary.json prices each call at its own model's price. */
+  modelPrices?: PriceTable;
   /** Fixed `createdAt` for summary.json (tests). */
   createdAt?: string;
 }
@@ -293,6 +297,9 @@ async function rolloutJobs(options: RolloutJobsOptions): Promise<RolloutResult> 
     if (text !== undefined && (JSON.parse(text) as Trajectory).termination === 'error')
       await store.remove(job.artifact!);
   }
+  // Episodes finished before this run: their calls count in the summary as an earlier run's.
+  const doneBefore = new Set<string>();
+  for (const job of jobs) if (await store.exists(job.artifact!)) doneBefore.add(job.artifact!);
 
   const { stage, skipped } = await runJobsOrThrow({
     backend: options.backend,
@@ -309,6 +316,7 @@ async function rolloutJobs(options: RolloutJobsOptions): Promise<RolloutResult> 
   });
 
   const trajectories: Trajectory[] = [];
+  const earlier = new Set<string>();
   for (const job of jobs) {
     const text = await store.get(job.artifact!);
     if (text === undefined)
@@ -316,7 +324,9 @@ async function rolloutJobs(options: RolloutJobsOptions): Promise<RolloutResult> 
         'INTERNAL',
         `episode artifact ${job.artifact} is missing after its job completed`,
       );
-    trajectories.push(parseTrajectory(JSON.parse(text), join(out, job.artifact!)));
+    const trajectory = parseTrajectory(JSON.parse(text), join(out, job.artifact!));
+    trajectories.push(trajectory);
+    if (doneBefore.has(job.artifact!)) earlier.add(trajectory.id);
   }
   trajectories.sort((a, b) =>
     a.scenarioId < b.scenarioId ? -1 : a.scenarioId > b.scenarioId ? 1 : a.trial - b.trial,
@@ -329,6 +339,8 @@ async function rolloutJobs(options: RolloutJobsOptions): Promise<RolloutResult> 
     trajectories,
     scenarios,
     prices: options.prices,
+    modelPrices: options.modelPrices,
+    earlier,
     runId: basename(out),
     createdAt: options.createdAt,
   });
@@ -562,7 +574,12 @@ export interface BuildJobsOptions {
   repairRounds?: number;
   maxAttempts?: number;
   temperature?: number;
+  /** USD per million tokens by model name: each call at its own model's price. */
+  prices?: PriceTable;
+  /** One price for models without an entry in `prices`. */
   pricing?: Pricing;
+  /** What reading the corpus dropped, for the report. */
+  corpus?: CorpusReport;
   /** Runs jobs in this process too (required for the in-process backend). */
   handler?: JobHandler<BuildEnvPayload>;
   progress?: ProgressReporter;
@@ -627,7 +644,7 @@ export async function runBuildJobs(options: BuildJobsOptions): Promise<BuildRepo
       hint: 'finished environments are saved; re-run to retry them',
     });
     const envs: EnvOutcome[] = [];
-    const usage: [string, StageUsage][] = [...meter.byStage];
+    const calls: CallUsage[] = [...meter.calls];
     const cacheCounts = { hits: cache.hits, misses: cache.misses };
     let model = meter.modelName;
     for (const job of jobs) {
@@ -639,9 +656,13 @@ export async function runBuildJobs(options: BuildJobsOptions): Promise<BuildRepo
         );
       const built = JSON.parse(text) as BuildEnvOutcome;
       envs.push(built.outcome);
-      // Tokens and cache counts of this run only (environments built by an earlier run cost nothing now).
-      if (doneBefore.has(job.key)) continue;
-      usage.push(...Object.entries(built.tokens));
+      // Every call counts; those of environments an earlier run built are replayed calls of this build.
+      const builtCalls = built.calls ?? [];
+      if (doneBefore.has(job.key)) {
+        calls.push(...builtCalls.map((call) => ({ ...call, cached: true })));
+        continue;
+      }
+      calls.push(...builtCalls);
       cacheCounts.hits += built.cache.hits;
       cacheCounts.misses += built.cache.misses;
       model ??= built.model;
@@ -654,8 +675,10 @@ export async function runBuildJobs(options: BuildJobsOptions): Promise<BuildRepo
       dedup: mined.dedup,
       method: mined.method,
       thresholds: options.thresholds,
-      usage,
+      calls,
+      prices: options.prices,
       pricing: options.pricing,
+      corpus: options.corpus,
       model,
       cache: cacheCounts,
       wallTimeMs: Math.round(performance.now() - started),

@@ -134,6 +134,7 @@ export const environmentPackageSchema: JsonSchema = {
         model: { type: 'string' },
         quality: { $ref: 'envscaler:QualityReport' },
         createdAt: isoDate,
+        digest: { type: 'string', pattern: '^[0-9a-f]{64}$' },
       },
     },
   },
@@ -313,6 +314,20 @@ export const trajectorySchema: JsonSchema = {
     termination: { enum: ['agent_done', 'user_stop', 'max_steps', 'max_tokens', 'error'] },
     reward: { $ref: 'envscaler:Reward' },
     usage: usageSchema,
+    calls: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['stage', 'model', 'promptTokens', 'completionTokens'],
+        additionalProperties: false,
+        properties: {
+          stage: { type: 'string' },
+          model: { type: 'string' },
+          promptTokens: { type: 'integer', minimum: 0 },
+          completionTokens: { type: 'integer', minimum: 0 },
+        },
+      },
+    },
     durationMs: { type: 'number', minimum: 0 },
     error: { type: 'string' },
     startedAt: isoDate,

@@ -1,4 +1,5 @@
 import type { ChatMessage, TokenUsage } from './chat.js';
+import type { CallUsage, CallUsageTotals } from '../usage.js';
 import type { JsonSchema } from './json.js';
 import type { ToolCallRequest, ToolResult, ToolSpec } from './tool.js';
 
@@ -50,6 +51,12 @@ export interface EnvironmentPackage {
     model?: string;
     quality?: QualityReport;
     createdAt: string;
+    /**
+     * sha256 (hex) of the canonical JSON of `{ source, tools, stateSchema }` when the package was written
+     * (the runtime's `environmentDigest`): a directory whose env.json no longer matches it is checked
+     * against what env.ts declares when loaded, so a hand-edited env.json is caught.
+     */
+    digest?: string;
   };
 }
 
@@ -124,6 +131,11 @@ export interface Trajectory {
   termination: Termination;
   reward?: Reward;
   usage: TokenUsage;
+  /**
+   * Every model call of the episode (agent and user simulator) with the model it went to, so a run's cost
+   * prices each at its own model's price. Absent in trajectories written before it was recorded.
+   */
+  calls?: Omit<CallUsage, 'cached'>[];
   durationMs: number;
   error?: string;
   startedAt: string;
@@ -149,5 +161,17 @@ export interface RunSummary {
   passAtK: RateWithInterval[];
   perEnvironment: Record<string, { episodes: number; meanReward: number; successRate: number }>;
   terminations: Partial<Record<Termination, number>>;
-  usage: TokenUsage & { costUsd?: number };
+  /**
+   * Tokens (and cost) of every episode of the run, including those an earlier, interrupted run of the same
+   * output finished. When the trajectories record their calls: `calls` made by this run, `cachedCalls`
+   * made by an earlier one (episodes found finished and not run again), and the same by model, each model
+   * priced at its own price (`unpricedModels` have none, and then `costUsd` is absent).
+   */
+  usage: TokenUsage & {
+    costUsd?: number;
+    calls?: number;
+    cachedCalls?: number;
+    byModel?: Record<string, CallUsageTotals>;
+    unpricedModels?: string[];
+  };
 }

@@ -49,7 +49,7 @@ export class InProcessEngine implements Engine {
 
   call(sid: number, name: string, argsJson: string, now: number): CallOutcome {
     const out = this.api.call(sid, name, argsJson, now);
-    if (out.charCodeAt(0) === 82 /* R */) return { status: 'ok', json: out.slice(1) };
+    if (out.charCodeAt(0) !== 76 /* L */) return { status: 'ok', json: out };
     return { status: 'rollback', result: JSON.parse(out.slice(1)) };
   }
 

@@ -191,7 +191,7 @@ export class IsolateEngine implements Engine {
       const out = api.call.applySync(undefined, [sid, name, argsJson, now], {
         timeout: this.limits.callTimeoutMs,
       }) as string;
-      if (out.charCodeAt(0) === 82 /* R */) return { status: 'ok', json: out.slice(1) };
+      if (out.charCodeAt(0) !== 76 /* L */) return { status: 'ok', json: out };
       return { status: 'rollback', result: JSON.parse(out.slice(1)) };
     } catch (error) {
       const message = (error as Error).message;

@@ -45,8 +45,8 @@ export interface SandboxApi {
    */
   open(sid: number, kind: 'base' | 'state' | 'config', payload: string, seed: number, now: number): void;
   /**
-   * Calls one tool. Returns `R<json>` for a result (including a tool that threw) or `L<json>` for a
-   * resource-limit failure the host must roll back (stack overflow).
+   * Calls one tool. Returns the result's JSON text (`{…}`, including a tool that threw) or `L<json>`
+   * for a resource-limit failure the host must roll back (stack overflow, refused allocation).
    */
   call(sid: number, name: string, argsJson: string, now: number): string;
   /** Re-runs journal entries `[[name, argsJson, now], …]` after a rebuild; results are dropped. */
@@ -65,6 +65,7 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
   let EnvironmentBase: any = null;
   let Cls: any = null;
   let methods: string[] = [];
+  let methodSet = new Set<string>();
   // The session whose code is running: Math.random and Date read their deterministic values from it.
   let current: any = null;
 
@@ -109,6 +110,60 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
     } else obj[key] = value;
   }
 
+  const objectProto = Object.prototype;
+  const arraySlice = Array.prototype.slice;
+  const viaText = (v: unknown): unknown => {
+    const text = JSON.stringify(v);
+    return text === undefined ? undefined : JSON.parse(text);
+  };
+  /**
+   * A private copy of JSON data equal to `JSON.parse(JSON.stringify(v))` (undefined, functions and
+   * symbols dropped from objects and null in arrays, non-finite numbers null, -0 as 0) without printing
+   * and parsing the text in between. Anything else (a toJSON method, as on overlay proxies and Dates, a
+   * prototype other than Object's, nesting deeper than 512) takes the text way, errors included.
+   */
+  function jsonClone(root: unknown): unknown {
+    const clone = (v: any, depth: number): any => {
+      if (typeof v !== 'object' || v === null) {
+        if (typeof v === 'number') return Number.isFinite(v) ? (v === 0 ? 0 : v) : null;
+        if (typeof v === 'string' || typeof v === 'boolean' || v === null) return v;
+        if (v === undefined || typeof v === 'function' || typeof v === 'symbol') return undefined;
+        return viaText(v); // bigint: throws as JSON.stringify does
+      }
+      if (depth > 512 || typeof v.toJSON === 'function') return viaText(v);
+      if (isArray(v)) {
+        const n = v.length;
+        // An array of strings, booleans and finite numbers (a PRNG state, a price list) is copied whole.
+        let flat = true;
+        for (let i = 0; i < n && flat; i++) {
+          const e = v[i];
+          const t = typeof e;
+          flat = t === 'string' || t === 'boolean' || (t === 'number' && Number.isFinite(e) && (e !== 0 || 1 / e > 0));
+        }
+        if (flat) return arraySlice.call(v);
+        const out: unknown[] = [];
+        for (let i = 0; i < n; i++) {
+          const c = clone(v[i], depth + 1);
+          out.push(c === undefined ? null : c);
+        }
+        return out;
+      }
+      const proto = Object.getPrototypeOf(v);
+      if (proto !== objectProto && proto !== null) return viaText(v);
+      const out: any = {};
+      for (const key of Object.keys(v)) {
+        const c = clone(v[key], depth + 1);
+        if (c === undefined) continue;
+        // JSON.parse defines keys such as 'constructor' or '__proto__' as own data properties too
+        if (key in objectProto)
+          Reflect.defineProperty(out, key, { value: c, writable: true, enumerable: true, configurable: true });
+        else out[key] = c;
+      }
+      return out;
+    };
+    return clone(root, 0);
+  }
+
   function freezeReachable(roots: unknown[]): void {
     const seen = new Set<object>();
     const stack = roots.slice();
@@ -124,6 +179,10 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
       }
       stack.push(Object.getPrototypeOf(o));
     }
+    // Object.freeze, not a property-by-property equivalent: redefining Array.prototype.constructor or
+    // [Symbol.iterator] one by one would switch off V8's fast paths for slice, map, spread and Array.from
+    // (50-100× slower), which freezing keeps. (Either way a store to a new array index is slower in a
+    // frozen realm, hence push rather than a[i] = x where it matters.)
     for (const o of seen) Object.freeze(o);
   }
 
@@ -356,7 +415,7 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
   }
 
   function runTool(s: any, name: string, args: unknown): any {
-    const method = methods.includes(name) ? s.inst[name] : undefined;
+    const method = methodSet.has(name) ? s.inst[name] : undefined;
     if (typeof method !== 'function') {
       return { ok: false, error: { code: 'UNKNOWN_TOOL', message: `Unknown tool '${name}'` } };
     }
@@ -410,20 +469,36 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
     }
   }
 
+  /**
+   * Only a shared base needs the copy-on-write overlay. A state parsed from text or built by
+   * `fromConfig` belongs to this session alone, so its tools work on plain objects (`s.overlay` null).
+   */
+  const INVALID_STATE_JSON = 'the initial state is not valid JSON';
   function instantiate(s: any, kind: string, payload: string): void {
     let state: unknown;
     if (kind === 'base') {
       if (!bases.has(payload)) throw new Error(`Unknown base state ${payload}`);
+      s.overlay = createOverlay();
       state = s.overlay.wrap(bases.get(payload));
     } else if (kind === 'state') {
-      const parsed = JSON.parse(payload);
-      state = parsed !== null && typeof parsed === 'object' ? s.overlay.wrap(parsed) : parsed;
+      try {
+        state = JSON.parse(payload);
+      } catch (e) {
+        throw new SyntaxError(`${INVALID_STATE_JSON}: ${messageOf(e)}`);
+      }
     } else {
+      // The JSON copy detaches the state from anything fromConfig shared (module constants, its
+      // argument) and leaves plain data only.
       const made = Cls.fromConfig(JSON.parse(payload));
-      state =
-        made !== null && typeof made === 'object' ? s.overlay.wrap(JSON.parse(JSON.stringify(made))) : made;
+      state = made !== null && typeof made === 'object' ? jsonClone(made) : made;
     }
     s.inst = new Cls(state);
+  }
+
+  /** The session's state as JSON text. */
+  function stateText(s: any): string {
+    const state = s.inst.state;
+    return JSON.stringify(s.overlay === null ? state : s.overlay.materialize(state)) ?? 'null';
   }
 
   function withSession<T>(s: any, now: number, fn: () => T): T {
@@ -495,6 +570,7 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
         }
       }
       methods = [...names];
+      methodSet = new Set(methods);
       const info: LoadedClassInfo = {
         className: found[0]!,
         methods,
@@ -515,7 +591,7 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
     open(sid, kind, payload, seed, now) {
       const s: any = {
         inst: null,
-        overlay: createOverlay(),
+        overlay: null,
         rng: [0x9e3779b9, 0x243f6a88, 0xb7e15162, seed | 0],
         now,
       };
@@ -525,8 +601,13 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
     },
 
     call(sid, name, argsJson, now) {
+      // The hot path: no closure, no walk over the result. JSON.stringify serialises overlay proxies
+      // inside the result through their toJSON (the native serialiser over the materialised node).
       const s = session(sid);
-      return withSession(s, now, () => {
+      const previous = current;
+      current = s;
+      s.now = now;
+      try {
         let result: unknown;
         try {
           result = runTool(s, name, JSON.parse(argsJson));
@@ -558,20 +639,19 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
           result = { ok: false, error: { code: 'TOOL_THREW', message: messageOf(e) } };
         }
         try {
-          return 'R' + JSON.stringify(s.overlay.materialize(result));
+          return JSON.stringify(result);
         } catch (e) {
-          return (
-            'R' +
-            JSON.stringify({
-              ok: false,
-              error: {
-                code: 'INVALID_RESULT',
-                message: `Tool '${name}' returned a value that is not JSON: ${messageOf(e)}`,
-              },
-            })
-          );
+          return JSON.stringify({
+            ok: false,
+            error: {
+              code: 'INVALID_RESULT',
+              message: `Tool '${name}' returned a value that is not JSON: ${messageOf(e)}`,
+            },
+          });
         }
-      });
+      } finally {
+        current = previous;
+      }
     },
 
     replay(sid, entriesJson) {
@@ -589,21 +669,17 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
     },
 
     snapshot(sid) {
-      const s = session(sid);
-      return JSON.stringify(s.overlay.materialize(s.inst.state)) ?? 'null';
+      return stateText(session(sid));
     },
 
     publicState(sid) {
       const s = session(sid);
       return withSession(s, s.now, () => {
-        const text = JSON.stringify(s.overlay.materialize(s.inst.state)) ?? 'null';
-        if (typeof Cls.publicState !== 'function') return text;
-        // publicState works on a private copy under its own overlay: the materialized state shares the
-        // session's live objects, which the scratch overlay would freeze as its base.
-        const full = JSON.parse(text);
-        const scratch = createOverlay();
-        const view = full !== null && typeof full === 'object' ? scratch.wrap(full) : full;
-        return JSON.stringify(scratch.materialize(Cls.publicState(view))) ?? 'null';
+        if (typeof Cls.publicState !== 'function') return stateText(s);
+        // publicState gets a private copy, plain data it may even modify: nothing it does reaches the
+        // session's live objects or a shared base.
+        const copy = s.overlay === null ? jsonClone(s.inst.state) : JSON.parse(stateText(s));
+        return JSON.stringify(Cls.publicState(copy)) ?? 'null';
       });
     },
 

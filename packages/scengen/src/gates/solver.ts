@@ -8,6 +8,7 @@ import type {
   ToolCallRequest,
   ToolResult,
 } from '@envscaler/core';
+import { parseToolCall } from '@envscaler/validate';
 import { solverMessages } from '../prompts/solver.js';
 import type { CheckRunner, ScenarioEnvironment } from '../types.js';
 
@@ -66,6 +67,7 @@ export async function runSolver(options: RunSolverOptions): Promise<SolverRun> {
     knownInfo: options.knownInfo,
   });
   const tools = toolsFor(options.env);
+  const toolNames = new Set(options.env.tools.map((t) => t.name));
   const toolCalls: ToolCallRequest[] = [];
   try {
     for (let step = 1; step <= maxSteps; step++) {
@@ -85,43 +87,26 @@ export async function runSolver(options: RunSolverOptions): Promise<SolverRun> {
       });
       if (!message.tool_calls?.length) return { toolCalls, termination: 'agent_done', steps: step };
       for (const call of message.tool_calls) {
+        // The rollouts' own parser, so a scenario is judged solvable under the rules every rollout applies.
+        const parsed = parseToolCall(call, toolNames);
         let result: ToolResult;
-        let args: unknown;
-        try {
-          args = call.function.arguments.trim() === '' ? {} : JSON.parse(call.function.arguments);
-        } catch (error) {
-          args = undefined;
-          result = {
-            ok: false,
-            error: {
-              code: 'INVALID_ARGUMENTS',
-              message: `arguments are not valid JSON: ${(error as Error).message}`,
-            },
-          };
-        }
-        if (args !== undefined) {
-          if (args === null || typeof args !== 'object' || Array.isArray(args)) {
-            result = {
-              ok: false,
-              error: { code: 'INVALID_ARGUMENTS', message: 'arguments must be a JSON object' },
-            };
-          } else {
-            try {
-              result = await session.call(call.function.name, args as Record<string, unknown>);
-            } catch (error) {
-              result = { ok: false, error: { code: 'TOOL_CRASHED', message: (error as Error).message } };
-            }
-            // Calls rejected before running (unknown tool, arguments not matching the schema) change
-            // nothing, so they are not part of the solution to replay.
-            if (result.ok || !NOT_RUN.has(result.error.code))
-              toolCalls.push({ name: call.function.name, arguments: args as Record<string, unknown> });
+        if (!parsed.ok) result = parsed.result;
+        else {
+          try {
+            result = await session.call(parsed.name, parsed.arguments);
+          } catch (error) {
+            result = { ok: false, error: { code: 'TOOL_CRASHED', message: (error as Error).message } };
           }
+          // Calls rejected before running (arguments not matching the schema) change nothing, so they are
+          // not part of the solution to replay.
+          if (result.ok || !NOT_RUN.has(result.error.code))
+            toolCalls.push({ name: parsed.name, arguments: parsed.arguments });
         }
         messages.push({
           role: 'tool',
           tool_call_id: call.id,
           name: call.function.name,
-          content: JSON.stringify(result!),
+          content: JSON.stringify(result),
         });
       }
     }

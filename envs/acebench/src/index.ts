@@ -1,0 +1,52 @@
+export {
+  ACEBENCH_SUBSETS,
+  acebenchDataDir,
+  acebenchDataFiles,
+  acebenchEnvironmentDir,
+  acebenchGoldTrainFile,
+  acebenchSplitOf,
+  acebenchSubsetOf,
+  acebenchTaskConfig,
+  acebenchToolsFor,
+  isAcebenchSubset,
+  parseJsonLines,
+  readAcebenchData,
+  readAcebenchGoldTrain,
+  type AcebenchData,
+  type AcebenchFunctionDoc,
+  type AcebenchGoldCall,
+  type AcebenchGoldTrain,
+  type AcebenchSubset,
+  type AcebenchTask,
+} from './data.js';
+export {
+  acebenchAttributeCheck,
+  acebenchEndState,
+  acebenchMilestoneShare,
+  acebenchProcess,
+  acebenchScore,
+  pythonEqual,
+  pythonRound3,
+  type AcebenchClassState,
+  type AcebenchScore,
+} from './score.js';
+export {
+  formatAcebenchCall,
+  fromPyValue,
+  parsePythonJson,
+  pythonFloatRepr,
+  pythonRepr,
+  pythonStrRepr,
+  PythonJsonError,
+  toPyValue,
+  type PyValue,
+} from './python.js';
+export { callAcebenchTool, replayAcebenchCalls, TOOL_NAMES, type AcebenchReplay } from './replay.js';
+export {
+  ACEBENCH_CLASSES,
+  ACEBENCH_SAVED_ATTRIBUTES,
+  AceBench,
+  type AcebenchClass,
+  type AcebenchConfig,
+  type State as AcebenchState,
+} from '../env.js';

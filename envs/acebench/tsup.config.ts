@@ -1,0 +1,3 @@
+import { defineLibraryBuild } from '../../tsup.shared.js';
+
+export default defineLibraryBuild();

@@ -1,0 +1,133 @@
+// BFCL v3 multi-turn: gold replay of all 200 base entries through the harness's own path
+// (`replayBfclGold`: a sandboxed session per entry from its config, each ground-truth call parsed by the
+// safe parser and called through the runtime, the public state read after every turn), against the same
+// replay run directly on the environment class in this process, measured in the same rounds. Every
+// repetition is checked: each turn's public state must equal the direct replay's, and for the 100 train
+// entries its digest must equal the expected-train fixture of @envscaler/env-bfcl-multi-turn.
+//   pnpm --filter @envscaler/bench bench [-- --no-check]
+import {
+  BfclMultiTurn,
+  bfclEnvironmentDir,
+  callTool,
+  parameterOrderFromDocs,
+  parsePythonCall,
+  readBfclData,
+  stateDigest,
+} from '@envscaler/env-bfcl-multi-turn';
+import { loadEnvironment } from '@envscaler/runtime';
+import { BenchSuite, alternate, formatNumber, rate, spreadOf } from '@envscaler/testing/bench';
+import { bfclEnvHelpers, replayBfclGold } from '../src/index.js';
+
+const ROUNDS = 7;
+const data = await readBfclData();
+const entries = data.entries;
+const parameterOrder = parameterOrderFromDocs([...data.docsByClass.values()].flat());
+const env = await loadEnvironment({ dir: bfclEnvironmentDir });
+const suite = new BenchSuite('@envscaler/bench');
+
+/** Per entry: the public state before the first turn and after each turn. */
+type Replayed = unknown[][];
+
+async function harness(): Promise<Replayed> {
+  const out: Replayed = [];
+  for (const entry of entries) {
+    const gold = await replayBfclGold({
+      env,
+      entry,
+      groundTruth: data.groundTruth.get(entry.id)!,
+      helpers: bfclEnvHelpers,
+      parameterOrder,
+    });
+    out.push([gold.initialPublicState, ...gold.turns.map((t) => t.publicState)]);
+  }
+  return out;
+}
+
+/** The same replay directly on the class: fromConfig, each call on the instance, publicState per turn. */
+function direct(): Replayed {
+  const out: Replayed = [];
+  for (const entry of entries) {
+    const state = BfclMultiTurn.fromConfig({
+      involved_classes: entry.involved_classes,
+      initial_config: entry.initial_config,
+    });
+    const instance = new BfclMultiTurn(state);
+    const states = [BfclMultiTurn.publicState(instance.state)];
+    for (const turn of data.groundTruth.get(entry.id)!) {
+      for (const source of turn) {
+        const { name, args } = parsePythonCall(source, { parameterOrder });
+        callTool(instance, name, args);
+      }
+      states.push(BfclMultiTurn.publicState(instance.state));
+    }
+    out.push(states);
+  }
+  return out;
+}
+
+const problems: string[] = [];
+let checkedDigests = 0;
+const text = (r: Replayed) => r.map((states) => states.map((s) => JSON.stringify(s)));
+const reference = text(direct());
+function verify(label: string, replayed: Replayed): void {
+  const got = text(replayed);
+  entries.forEach((entry, i) => {
+    const states = got[i]!;
+    const want = reference[i]!;
+    const differs = states.findIndex((s, t) => s !== want[t]);
+    if (states.length !== want.length || differs >= 0)
+      problems.push(`${label} ${entry.id}: public state ${differs < 0 ? 'count' : `after turn ${differs}`} differs from the direct replay`);
+    const expected = data.expectedTrain.get(entry.id);
+    if (expected) {
+      const digests = states.map((s) => stateDigest(JSON.parse(s)));
+      const wanted = [expected.initial_state_digest, ...expected.turns.map((t) => t.state_digest)];
+      checkedDigests++;
+      if (JSON.stringify(digests) !== JSON.stringify(wanted)) problems.push(`${label} ${entry.id}: state digests differ from expected-train`);
+    }
+  });
+}
+
+verify('warm-up', await harness());
+let last: Replayed = [];
+const t = await alternate(
+  { rounds: ROUNDS, warmup: 1 },
+  {
+    harness: async () => {
+      last = await harness();
+    },
+    direct: () => {
+      direct();
+    },
+  },
+);
+verify('last repetition', last);
+const harnessRates = rate(t.harness.cpu, entries.length);
+const directRates = rate(t.direct.cpu, entries.length);
+suite.value({
+  id: 'bfcl-gold-replay',
+  name: `BFCL multi-turn gold replay, ${entries.length} base entries, through the harness (replayBfclGold: sandboxed session, public state after every turn)`,
+  unit: 'entries/s',
+  samples: harnessRates,
+  target: { op: '>=', limit: 2000 },
+  baseline: { name: 'direct replay on the class in this process (same calls, publicState per turn)', samples: directRates },
+  note: `wall-clock ${formatNumber(spreadOf(rate(t.harness.wall, entries.length)).median)} vs ${formatNumber(spreadOf(rate(t.direct.wall, entries.length)).median)} entries/s`,
+});
+suite.reference({
+  id: 'bfcl-python-reference',
+  name: 'BFCL Python reference classes, gold replay of the 200 base entries',
+  unit: 'entries/s',
+  value: 1600,
+  source:
+    'not measured in this run: the figure reported in issue #20 for the BFCL Python reference classes (gorilla bfcl_eval multi_turn_eval, the same ground-truth calls) on a 2-core machine of this kind; no Python BFCL install is part of this repository',
+});
+suite.check({
+  id: 'bfcl-gold-replay-results',
+  name: 'BFCL gold replay results checked',
+  ok: problems.length === 0 && checkedDigests === 2 * data.expectedTrain.size,
+  detail:
+    problems.length === 0
+      ? `warm-up and last repetition: every turn's public state of all ${entries.length} entries equals the direct replay's; the per-turn state digests of the ${checkedDigests / 2} train entries equal expected-train.json`
+      : `${problems.length} problem(s): ${problems.slice(0, 3).join('; ')}`,
+});
+env.dispose();
+suite.finish();

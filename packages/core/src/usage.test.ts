@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { modelNameOf, priceFor, summarizeCallUsage, type CallUsage } from './usage.js';
+
+const prices = {
+  'gpt-4.1': { promptPerMillion: 2, completionPerMillion: 8 },
+  'gpt-4.1-mini': { promptPerMillion: 0.4, completionPerMillion: 1.6 },
+};
+
+describe('call usage', () => {
+  it("prices each call at its own model's price, by stage, by model and in total", () => {
+    const calls: CallUsage[] = [
+      { stage: 'logic-method', model: 'gpt-4.1', promptTokens: 1000, completionTokens: 500 },
+      { stage: 'topic-judge', model: 'gpt-4.1-mini', promptTokens: 1000, completionTokens: 500 },
+      { stage: 'topic-judge', model: 'gpt-4.1-mini', promptTokens: 2000, completionTokens: 0, cached: true },
+    ];
+    const summary = summarizeCallUsage(calls, { prices });
+    expect(summary.byModel).toEqual({
+      'gpt-4.1': { calls: 1, cachedCalls: 0, promptTokens: 1000, completionTokens: 500, costUsd: 0.006 },
+      'gpt-4.1-mini': { calls: 1, cachedCalls: 1, promptTokens: 3000, completionTokens: 500, costUsd: 0.002 },
+    });
+    expect(summary.byStage['topic-judge']).toMatchObject({ calls: 1, cachedCalls: 1, costUsd: 0.002 });
+    expect(summary.total).toEqual({
+      calls: 2,
+      cachedCalls: 1,
+      promptTokens: 4000,
+      completionTokens: 1000,
+      costUsd: 0.008,
+    });
+    expect(summary.unpricedModels).toEqual([]);
+    // the same calls in another order cost exactly the same
+    expect(summarizeCallUsage([...calls].reverse(), { prices })).toEqual(summary);
+  });
+
+  it('leaves cost out of slices with an unpriced model, and uses a fallback price when given', () => {
+    const calls: CallUsage[] = [
+      { stage: 'a', model: 'local-llama', promptTokens: 10, completionTokens: 10 },
+      { stage: 'b', model: 'gpt-4.1', promptTokens: 1e6, completionTokens: 0 },
+    ];
+    const summary = summarizeCallUsage(calls, { prices });
+    expect(summary.total.costUsd).toBeUndefined();
+    expect(summary.byStage.b!.costUsd).toBe(2);
+    expect(summary.unpricedModels).toEqual(['local-llama']);
+    const fallback = summarizeCallUsage(calls, {
+      prices,
+      fallback: { promptPerMillion: 1, completionPerMillion: 1 },
+    });
+    expect(fallback.total.costUsd).toBe(2.00002);
+  });
+
+  it('finds the price of a dated snapshot name and the configured name of a stage', () => {
+    expect(priceFor(prices, 'gpt-4.1-mini-2025-04-14')).toBe(prices['gpt-4.1-mini']);
+    expect(priceFor(prices, 'gpt-4.1-2025-04-14')).toBe(prices['gpt-4.1']);
+    expect(priceFor(prices, 'gpt-4.10')).toBeUndefined();
+    expect(priceFor(prices, 'toString')).toBeUndefined();
+    const model = { modelFor: (stage: string) => (stage === 'agent' ? 'gpt-4.1' : undefined) };
+    expect(modelNameOf(model, 'agent', 'gpt-4.1-2025-04-14')).toBe('gpt-4.1');
+    expect(modelNameOf(model, 'judge', 'gpt-4.1-mini-2025-04-14')).toBe('gpt-4.1-mini-2025-04-14');
+    expect(modelNameOf({}, 'judge')).toBe('unknown');
+  });
+});
