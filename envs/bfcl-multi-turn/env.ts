@@ -601,11 +601,12 @@ function mtSeed(seed: number): MtState {
     key.push(n % 4294967296);
     n = Math.floor(n / 4294967296);
   } while (n > 0);
-  const mt = new Array<number>(MT_N);
-  mt[0] = 19650218;
+  // Built with push, not `new Array(MT_N)` filled by index: in the sandbox's frozen realm a store into a
+  // hole of an array takes V8's slow path (it must look for the index up the frozen prototype chain).
+  const mt: number[] = [19650218];
   for (let i = 1; i < MT_N; i++) {
     const prev = (mt[i - 1] as number) ^ ((mt[i - 1] as number) >>> 30);
-    mt[i] = (Math.imul(1812433253, prev) + i) >>> 0;
+    mt.push((Math.imul(1812433253, prev) + i) >>> 0);
   }
   let i = 1;
   let j = 0;

@@ -82,10 +82,16 @@ const summary = `${targets.length - targets.filter((r) => r.verdict === 'fail').
 
 console.log('\n=== pnpm bench: closing table ===\n');
 console.log(table);
-console.log(`\n${summary}. Load average ${loadAtStart.toFixed(1)} → ${loadAtEnd.toFixed(1)} on ${cpus().length} CPUs.`);
+console.log(
+  `\n${summary}. Load average ${loadAtStart.toFixed(1)} → ${loadAtEnd.toFixed(1)} on ${cpus().length} CPUs.`,
+);
 
 const references = rows.filter((r) => r.verdict === 'reference');
-const machine = suites[0] ?? { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown' };
+const machine = suites[0] ?? {
+  node: process.version,
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model ?? 'unknown',
+};
 const markdown = `# Benchmark results
 
 <!-- Written by \`pnpm bench\` (scripts/bench/run.mjs). Do not edit by hand: run it again. -->
@@ -131,6 +137,8 @@ if (run.status !== 0) {
 }
 if (missing.length > 0) process.exit(1);
 if (check && failed.length > 0) {
-  console.error(`${failed.length} target(s) or check(s) missed: ${failed.map((r) => `${r.suite} ${r.id}`).join(', ')}`);
+  console.error(
+    `${failed.length} target(s) or check(s) missed: ${failed.map((r) => `${r.suite} ${r.id}`).join(', ')}`,
+  );
   process.exit(1);
 }

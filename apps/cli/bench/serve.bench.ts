@@ -68,7 +68,9 @@ async function inProcess(): Promise<void> {
 const ids = await Promise.all(
   Array.from(
     { length: CLIENTS },
-    async () => ((await request('POST', '/sessions', { initialState: bankInitialState })) as { sessionId: string }).sessionId,
+    async () =>
+      ((await request('POST', '/sessions', { initialState: bankInitialState })) as { sessionId: string })
+        .sessionId,
   ),
 );
 const worker = new Worker(new URL('./load-generator.mjs', import.meta.url), {
@@ -121,7 +123,8 @@ const wrong: string[] = [];
 for (const id of ids) {
   const { state } = (await request('GET', `/sessions/${id}/state`)) as { state: typeof bankInitialState };
   const want = bankInitialState.accounts.a.balance + deposited[id]!;
-  if (state.accounts.a.balance !== want) wrong.push(`${id}: balance ${state.accounts.a.balance}, expected ${want}`);
+  if (state.accounts.a.balance !== want)
+    wrong.push(`${id}: balance ${state.accounts.a.balance}, expected ${want}`);
 }
 
 suite.value({
@@ -130,7 +133,11 @@ suite.value({
   unit: 'steps/s',
   samples: rates.http,
   target: { op: '>=', limit: 10_000 },
-  baseline: { name: 'in-process sandboxed calls on one session, back to back', unit: 'calls/s', samples: rates.inProcess },
+  baseline: {
+    name: 'in-process sandboxed calls on one session, back to back',
+    unit: 'calls/s',
+    samples: rates.inProcess,
+  },
   note: `clients and server share this machine's ${cpus().length} cores`,
 });
 suite.check({

@@ -76,13 +76,16 @@ function verify(label: string, replayed: Replayed): void {
     const want = reference[i]!;
     const differs = states.findIndex((s, t) => s !== want[t]);
     if (states.length !== want.length || differs >= 0)
-      problems.push(`${label} ${entry.id}: public state ${differs < 0 ? 'count' : `after turn ${differs}`} differs from the direct replay`);
+      problems.push(
+        `${label} ${entry.id}: public state ${differs < 0 ? 'count' : `after turn ${differs}`} differs from the direct replay`,
+      );
     const expected = data.expectedTrain.get(entry.id);
     if (expected) {
       const digests = states.map((s) => stateDigest(JSON.parse(s)));
       const wanted = [expected.initial_state_digest, ...expected.turns.map((t) => t.state_digest)];
       checkedDigests++;
-      if (JSON.stringify(digests) !== JSON.stringify(wanted)) problems.push(`${label} ${entry.id}: state digests differ from expected-train`);
+      if (JSON.stringify(digests) !== JSON.stringify(wanted))
+        problems.push(`${label} ${entry.id}: state digests differ from expected-train`);
     }
   });
 }
@@ -109,7 +112,10 @@ suite.value({
   unit: 'entries/s',
   samples: harnessRates,
   target: { op: '>=', limit: 2000 },
-  baseline: { name: 'direct replay on the class in this process (same calls, publicState per turn)', samples: directRates },
+  baseline: {
+    name: 'direct replay on the class in this process (same calls, publicState per turn)',
+    samples: directRates,
+  },
   note: `wall-clock ${formatNumber(spreadOf(rate(t.harness.wall, entries.length)).median)} vs ${formatNumber(spreadOf(rate(t.direct.wall, entries.length)).median)} entries/s`,
 });
 suite.reference({

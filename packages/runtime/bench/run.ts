@@ -12,7 +12,16 @@ import {
   replayInProcess,
   type Tau2RetailState,
 } from '@envscaler/env-tau2-retail';
-import { BenchSuite, alternate, cpuMicros, formatNumber, per, rate, spreadOf, type Timing } from '@envscaler/testing/bench';
+import {
+  BenchSuite,
+  alternate,
+  cpuMicros,
+  formatNumber,
+  per,
+  rate,
+  spreadOf,
+  type Timing,
+} from '@envscaler/testing/bench';
 import type { LoadedEnvironment } from '../src/index.js';
 import { loadRetail } from '../test/tau2-retail.js';
 
@@ -178,7 +187,9 @@ if (want('b')) {
 // ------------------------------------------------------------------ (c) gold replay of all 114 tasks
 if (want('c')) {
   type Outcome = { results: ToolResult[]; digest?: string };
-  const directResults = tasks.map((task) => replayInProcess(JSON.parse(text) as Tau2RetailState, task.calls).results);
+  const directResults = tasks.map(
+    (task) => replayInProcess(JSON.parse(text) as Tau2RetailState, task.calls).results,
+  );
   const factory = new WorldFactory(JSON.parse(text) as Tau2RetailState);
 
   /** Sandboxed replay; returns the time of the timed parts (session, calls, dispose) and the outcomes. */
@@ -201,7 +212,8 @@ if (want('c')) {
       time.cpu += cpuMicros() - c0;
       time.wall += (performance.now() - w0) * 1000;
       // untimed: the final state's digest (snapshot + canonical hash of 2.8 MB)
-      const digest = withDigests && expected.tasks[task.id] ? canonicalDigest(await session.snapshot()) : undefined;
+      const digest =
+        withDigests && expected.tasks[task.id] ? canonicalDigest(await session.snapshot()) : undefined;
       const c1 = cpuMicros();
       const w1 = performance.now();
       session.dispose();
@@ -220,13 +232,15 @@ if (want('c')) {
 
   const problems: string[] = [];
   let checkedDigests = 0;
-  const norm = (r: ToolResult) => JSON.stringify(r.ok ? { ok: true, data: r.data ?? null } : { ok: false, message: r.error.message });
+  const norm = (r: ToolResult) =>
+    JSON.stringify(r.ok ? { ok: true, data: r.data ?? null } : { ok: false, message: r.error.message });
   function verify(label: string, outcomes: Outcome[]): void {
     tasks.forEach((task, i) => {
       const got = outcomes[i]!;
       const want = directResults[i]!;
       const diff = got.results.findIndex((r, j) => norm(r) !== norm(want[j]!));
-      if (got.results.length !== want.length || diff >= 0) problems.push(`${label} ${task.id}: result ${diff} differs from the direct replay`);
+      if (got.results.length !== want.length || diff >= 0)
+        problems.push(`${label} ${task.id}: result ${diff} differs from the direct replay`);
       const fixture = expected.tasks[task.id];
       if (fixture) {
         const failing = got.results.flatMap((r, j) => (r.ok ? [] : [j]));
@@ -234,7 +248,8 @@ if (want('c')) {
           problems.push(`${label} ${task.id}: failing actions ${JSON.stringify(failing)}`);
         if (got.digest !== undefined) {
           checkedDigests++;
-          if (got.digest !== fixture.final_digest) problems.push(`${label} ${task.id}: final digest differs from expected-train`);
+          if (got.digest !== fixture.final_digest)
+            problems.push(`${label} ${task.id}: final digest differs from expected-train`);
         }
       }
     });
@@ -277,7 +292,10 @@ if (want('c')) {
     unit: 'tasks/s',
     samples: rates.freshBox,
     target: { op: '>=', limit: 100 },
-    baseline: { name: 'direct in-process replay, JSON.parse of db.json per task', samples: rates.freshDirect },
+    baseline: {
+      name: 'direct in-process replay, JSON.parse of db.json per task',
+      samples: rates.freshDirect,
+    },
     note: wall(rate(ownWall('freshBox'), tasks.length), rate(t.freshDirect.wall, tasks.length), 'tasks/s'),
   });
   suite.value({
@@ -285,14 +303,20 @@ if (want('c')) {
     name: '(c) τ²-retail gold replay, 114 tasks, one shared cached world (copy-on-write), sandboxed',
     unit: 'tasks/s',
     samples: rates.sharedBox,
-    baseline: { name: 'direct in-process replay on shared frozen worlds (WorldFactory)', samples: rates.sharedDirect },
+    baseline: {
+      name: 'direct in-process replay on shared frozen worlds (WorldFactory)',
+      samples: rates.sharedDirect,
+    },
   });
   suite.value({
     id: 'replay-fresh-world-in-process',
     name: "(c) same, fresh world per task, sandbox: 'none'",
     unit: 'tasks/s',
     samples: rates.freshInProcess,
-    baseline: { name: 'direct in-process replay, JSON.parse of db.json per task', samples: rates.freshDirect },
+    baseline: {
+      name: 'direct in-process replay, JSON.parse of db.json per task',
+      samples: rates.freshDirect,
+    },
   });
   suite.reference({
     id: 'replay-python-reference',

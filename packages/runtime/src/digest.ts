@@ -9,17 +9,19 @@ import {
 import { deriveEnvironmentSchema } from './schema/derive.js';
 
 /**
- * sha256 (hex) of the canonical JSON of an environment's source and the tools and state schema derived
- * from it: stored as `provenance.digest` in env.json, so loading can tell an env.json edited by hand from
- * one written with its env.ts without deriving the schemas again.
+ * sha256 (hex) over the sha256 of an environment's source and the canonical JSON of the tools and state
+ * schema derived from it: stored as `provenance.digest` in env.json, so loading can tell an env.json
+ * edited by hand from one written with its env.ts without deriving the schemas again.
  */
 export function environmentDigest(options: {
   source: string;
   tools: readonly ToolSpec[];
   stateSchema: JsonSchema;
 }): string {
+  // the source is hashed as it is (escaping a large module as JSON costs more than hashing it)
   return createHash('sha256')
-    .update(canonicalJson({ source: options.source, tools: options.tools, stateSchema: options.stateSchema }))
+    .update(createHash('sha256').update(options.source).digest('hex'))
+    .update(canonicalJson({ tools: options.tools, stateSchema: options.stateSchema }))
     .digest('hex');
 }
 
@@ -100,10 +102,20 @@ export async function checkPackageAgainstSource(options: {
   );
 }
 
-/** `provenance` with `digest` set for these schemas (a fresh one when none is given). */
+/**
+ * `provenance` (a fresh one when none is given) whose `digest` is that of these schemas, computed when
+ * first read (by `toPackage()`), so loading an environment does not pay for hashing it.
+ */
 export function withDigest(
   provenance: EnvironmentPackage['provenance'] | undefined,
   content: { source: string; tools: readonly ToolSpec[]; stateSchema: JsonSchema },
 ): EnvironmentPackage['provenance'] {
-  return { ...(provenance ?? { createdAt: new Date().toISOString() }), digest: environmentDigest(content) };
+  const result = { ...(provenance ?? { createdAt: new Date().toISOString() }) };
+  let digest: string | undefined;
+  Object.defineProperty(result, 'digest', {
+    enumerable: true,
+    configurable: true,
+    get: () => (digest ??= environmentDigest(content)),
+  });
+  return result;
 }

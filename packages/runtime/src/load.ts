@@ -366,8 +366,12 @@ class RuntimeEnvironment implements LoadedEnvironment, SessionHost {
   private readonly sessions = new Set<Session>();
   private readonly bases = new Map<string, BaseEntry>();
   private readonly baseByIdentity = new WeakMap<object, string>();
-  /** Base id by JSON text: a lookup hashes the text once and compares it exactly (no collisions). */
-  private readonly baseByText = new Map<string, string>();
+  /**
+   * Base ids by the length of their JSON text. A lookup compares the text with the few bases of the same
+   * length (exact, and a differing text usually stops at its first characters); hashing a megabyte of
+   * text would cost more than that.
+   */
+  private readonly baseByLength = new Map<number, string[]>();
   private nextBaseId = 1;
   private useCounter = 0;
   private disposed = false;
@@ -505,16 +509,17 @@ class RuntimeEnvironment implements LoadedEnvironment, SessionHost {
     const json = JSON.stringify(state) as string | undefined;
     if (json === undefined)
       throw new EnvscalerError('INVALID_INPUT', 'createSession: initialState must be JSON data');
-    let id = this.baseByText.get(json);
-    const entry = id === undefined ? undefined : this.bases.get(id);
-    if (entry) entry.lastUsed = ++this.useCounter;
+    const sameLength = this.baseByLength.get(json.length);
+    let id = sameLength?.find((candidate) => this.bases.get(candidate)?.json === json);
+    if (id !== undefined) this.bases.get(id)!.lastUsed = ++this.useCounter;
     else {
       id = `b${this.nextBaseId++}`;
       this.bases.set(id, { json, refs: 0, lastUsed: ++this.useCounter });
-      this.baseByText.set(json, id);
+      if (sameLength) sameLength.push(id);
+      else this.baseByLength.set(json.length, [id]);
     }
-    this.baseByIdentity.set(state, id!);
-    return id!;
+    this.baseByIdentity.set(state, id);
+    return id;
   }
 
   ensureBase(baseId: string): void {
@@ -533,7 +538,9 @@ class RuntimeEnvironment implements LoadedEnvironment, SessionHost {
     while (idle.length > IDLE_BASES) {
       const [id, dropped] = idle.shift()!;
       this.bases.delete(id);
-      this.baseByText.delete(dropped.json);
+      const sameLength = this.baseByLength.get(dropped.json.length)?.filter((other) => other !== id) ?? [];
+      if (sameLength.length > 0) this.baseByLength.set(dropped.json.length, sameLength);
+      else this.baseByLength.delete(dropped.json.length);
       if (!this.disposed) this.engine.dropBase(id);
     }
   }

@@ -242,3 +242,112 @@ describe.each(modes)('config-initialised environments (sandbox: %s)', (mode) => 
     env.dispose();
   });
 });
+
+const worldSource = `
+import { Environment, type ToolResult } from '@envscaler/core';
+export interface State { items: string[]; meta: Record<string, number> }
+const SHARED: State = { items: ['seed'], meta: {} };
+/** A list with odd values, built from a config that returns a module constant. */
+export class World extends Environment<State> {
+  static fromConfig(config: { n: number }): State {
+    SHARED.meta.n = config.n;
+    return SHARED;
+  }
+  static publicState(state: any): unknown {
+    const seen = {
+      when: typeof state.when,
+      nan: state.nan,
+      hasGone: 'gone' in state,
+      hasFn: 'fn' in state,
+      holes: state.holes,
+      negativeZero: Object.is(state.neg, -0),
+      items: [...state.items],
+    };
+    state.items.push('touched by publicState');
+    state.meta.n = -1;
+    return seen;
+  }
+  /** Add an item. */
+  add(args: { item: string }): ToolResult<number> {
+    this.state.items.push(args.item);
+    return this.ok(this.state.items.length);
+  }
+  /** Put values that are not JSON into the state. */
+  odd(args: { tag?: string }): ToolResult<null> {
+    const s = this.state as any;
+    s.when = new Date(0);
+    s.nan = NaN;
+    s.gone = undefined;
+    s.fn = () => args.tag;
+    s.holes = [1, , 3];
+    s.neg = -0;
+    return this.ok(null);
+  }
+}`;
+
+describe.each(modes)('worlds of their own (sandbox: %s)', (mode) => {
+  let env: LoadedEnvironment;
+  beforeAll(async () => {
+    env = await loadEnvironment({ source: worldSource, sandbox: mode });
+  });
+  afterAll(() => env.dispose());
+
+  it('initialStateJson: each session parses the text into a world nobody else shares', async () => {
+    const text = JSON.stringify({ items: ['x'], meta: { n: 0 } });
+    const a = await env.createSession({ initialStateJson: text });
+    const b = await env.createSession({ initialStateJson: text });
+    expect(await a.call('add', { item: 'y' })).toEqual({ ok: true, data: 2 });
+    expect(await a.snapshot()).toEqual({ items: ['x', 'y'], meta: { n: 0 } });
+    expect(await b.snapshot()).toEqual({ items: ['x'], meta: { n: 0 } });
+    await expect(env.createSession({ initialStateJson: '{"items": [' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/^Could not create a session: the initial state is not valid JSON: /),
+    });
+    await expect(env.createSession({ initialStateJson: 42 as unknown as string })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'createSession: initialStateJson must be JSON text',
+    });
+    a.dispose();
+    b.dispose();
+  });
+
+  it('config sessions get a detached copy of what fromConfig returned', async () => {
+    const a = await env.createSession({ config: { n: 1 } });
+    await a.call('add', { item: 'a' });
+    const b = await env.createSession({ config: { n: 2 } });
+    expect(await a.snapshot()).toEqual({ items: ['seed', 'a'], meta: { n: 1 } });
+    expect(await b.snapshot()).toEqual({ items: ['seed'], meta: { n: 2 } });
+    a.dispose();
+    b.dispose();
+  });
+
+  it('publicState sees the state as JSON would and cannot change the session', async () => {
+    for (const s of [
+      await env.createSession({ config: { n: 3 } }),
+      await env.createSession({ initialState: { items: ['seed'], meta: { n: 3 } } }),
+    ]) {
+      await s.call('odd', { tag: 't' });
+      const expected = {
+        when: 'string',
+        nan: null,
+        hasGone: false,
+        hasFn: false,
+        holes: [1, null, 3],
+        negativeZero: false,
+        items: ['seed'],
+      };
+      expect(await s.publicState()).toEqual(expected);
+      expect(await s.publicState()).toEqual(expected);
+      expect(await s.snapshot()).toEqual({
+        items: ['seed'],
+        meta: { n: 3 },
+        when: '1970-01-01T00:00:00.000Z',
+        nan: null,
+        holes: [1, null, 3],
+        neg: 0,
+      });
+      expect(await s.call('add', { item: 'after' })).toEqual({ ok: true, data: 2 });
+      s.dispose();
+    }
+  });
+});

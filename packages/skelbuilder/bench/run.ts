@@ -1,13 +1,15 @@
-// skelbuilder benchmarks (see README.md, "Benchmarks"):
+// skelbuilder benchmarks (figures in docs/benchmarks-results.md, written by the root `pnpm bench`):
 //  (a) warm type-check of one generated ~300-line environment in the long-lived in-memory project versus a
-//      cold `tsc --noEmit` of the same file, in the same run; target ≤ 0.1×.
+//      cold `tsc --noEmit` of the same file, alternating, five rounds (per round: the median of three
+//      warm checks, each after a real edit, and one cold tsc); target ≤ 0.1×. Wall-clock: tsc is a child
+//      process.
 //  (b) 20 environments built with a scripted model that answers every call after 200 ms, at concurrency 8
-//      versus 1; target ≤ 0.2×.
+//      versus 1, alternating, five rounds; target ≤ 0.2×. Every build must keep all 20 environments.
 // Run: pnpm --filter @envscaler/skelbuilder bench   (or `bench -- a` / `bench -- b` for one part)
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { cpus, loadavg } from 'node:os';
+import { BenchSuite, alternate } from '@envscaler/testing/bench';
 import { join } from 'node:path';
 import {
   assembleEnvironment,
@@ -45,7 +47,10 @@ function bigEnvironment(): string {
   return assembleEnvironment({ model: entities, operations, bodies });
 }
 
-async function benchTypecheck(): Promise<Record<string, number>> {
+const ROUNDS = 5;
+const suite = new BenchSuite('@envscaler/skelbuilder');
+
+async function benchTypecheck(): Promise<void> {
   const source = bigEnvironment();
   const lines = source.split('\n').length;
   const checker = new EnvTypeChecker();
@@ -54,15 +59,9 @@ async function benchTypecheck(): Promise<Record<string, number>> {
   const firstMs = performance.now() - t0;
   if (first.length > 0)
     throw new Error(`bench env does not compile: ${first.map((d) => d.message).join('; ')}`);
-  const warm: number[] = [];
-  for (let i = 0; i < 15; i++) {
-    const edited = source.replace('No book with id', `No book (${i}) with id`); // a real edit each time
-    const t = performance.now();
-    checker.check({ source: edited, fileName: '/envs/bench/env.ts' });
-    warm.push(performance.now() - t);
-  }
+  let edits = 0;
+  let editErrors = 0;
   const dir = await mkdtemp(join(packageDir, '.tmp-bench-'));
-  const cold: number[] = [];
   try {
     await writeFile(join(dir, 'env.ts'), source);
     await writeFile(
@@ -82,16 +81,49 @@ async function benchTypecheck(): Promise<Record<string, number>> {
       }),
     );
     const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-    for (let i = 0; i < 3; i++) {
-      const t = performance.now();
-      execFileSync(process.execPath, [tsc, '--noEmit', '-p', dir], { stdio: 'pipe' });
-      cold.push(performance.now() - t);
-    }
+    const warm: number[] = [];
+    const cold: number[] = [];
+    await alternate(
+      { rounds: ROUNDS, warmup: 0 },
+      {
+        warm: () => {
+          const times: number[] = [];
+          for (let i = 0; i < 3; i++) {
+            const edited = source.replace('No book with id', `No book (${edits++}) with id`); // a real edit each time
+            const t = performance.now();
+            if (checker.check({ source: edited, fileName: '/envs/bench/env.ts' }).length > 0) editErrors++;
+            times.push(performance.now() - t);
+          }
+          warm.push(median(times));
+        },
+        cold: () => {
+          const t = performance.now();
+          execFileSync(process.execPath, [tsc, '--noEmit', '-p', dir], { stdio: 'pipe' });
+          cold.push(performance.now() - t);
+        },
+      },
+    );
+    suite.compare({
+      id: 'typecheck-warm',
+      name: `(a) warm type-check of a generated ${lines}-line environment in the long-lived in-memory project (median of 3 edits per round), wall-clock`,
+      unit: 'ms',
+      samples: warm,
+      baseline: { name: 'cold `tsc --noEmit` of the same file', samples: cold },
+      target: { op: '<=', limit: 0.1 },
+      note: `first check in a fresh project ${firstMs.toFixed(0)} ms`,
+    });
+    suite.check({
+      id: 'typecheck-results',
+      name: '(a) type-check results checked',
+      ok: editErrors === 0,
+      detail:
+        editErrors === 0
+          ? `all ${edits} edited versions type-check clean, as the original does`
+          : `${editErrors} edited version(s) reported errors`,
+    });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-  const result = { lines, firstCheckMs: firstMs, warmMedianMs: median(warm), coldTscMedianMs: median(cold) };
-  return { ...result, ratio: result.warmMedianMs / result.coldTscMedianMs };
 }
 
 /** Twenty distinct copies of the scripted library environment (distinct names, so dedup keeps all). */
@@ -130,7 +162,7 @@ function twentyEnvs(): ScriptedEnvSpec[] {
   }));
 }
 
-async function benchConcurrency(): Promise<Record<string, number>> {
+async function benchConcurrency(): Promise<void> {
   const envs = twentyEnvs();
   const run = async (concurrency: number) => {
     const out = await mkdtemp(join(packageDir, '.tmp-bench-'));
@@ -153,36 +185,35 @@ async function benchConcurrency(): Promise<Record<string, number>> {
       await rm(out, { recursive: true, force: true });
     }
   };
-  const c8 = await run(8);
-  const c1 = await run(1);
-  return {
-    envs: envs.length,
-    modelCalls: c1.calls,
-    concurrency1Ms: c1.ms,
-    concurrency8Ms: c8.ms,
-    ratio: c8.ms / c1.ms,
-  };
+  const times = { c8: [] as number[], c1: [] as number[] };
+  let calls = 0;
+  await alternate(
+    { rounds: ROUNDS, warmup: 0 },
+    {
+      c8: async () => void times.c8.push((await run(8)).ms / 1000),
+      c1: async () => {
+        const r = await run(1);
+        calls = r.calls;
+        times.c1.push(r.ms / 1000);
+      },
+    },
+  );
+  suite.compare({
+    id: 'build-concurrency',
+    name: `(b) ${envs.length} environments built with a scripted model answering every call after 200 ms (${calls} calls), concurrency 8, wall-clock`,
+    unit: 's',
+    samples: times.c8,
+    baseline: { name: 'the same at concurrency 1', samples: times.c1 },
+    target: { op: '<=', limit: 0.2 },
+  });
+  suite.check({
+    id: 'build-results',
+    name: '(b) build results checked',
+    ok: true,
+    detail: `every one of the ${2 * ROUNDS} builds kept all ${envs.length} environments (a build that does not throws)`,
+  });
 }
 
-const results: Record<string, Record<string, number>> = {};
-const machine = () =>
-  `${cpus().length} CPUs, load average ${loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ')}`;
-console.log(`machine: ${machine()}`);
-if (want('a')) {
-  results.typecheck = await benchTypecheck();
-  const r = results.typecheck;
-  console.log(
-    `(a) type-check of a ${r.lines}-line env: warm ${r.warmMedianMs!.toFixed(1)} ms (median of 15) vs cold tsc ${r.coldTscMedianMs!.toFixed(0)} ms (median of 3) → ${r.ratio!.toFixed(3)}× (target ≤ 0.1×); first check in a fresh project ${r.firstCheckMs!.toFixed(0)} ms`,
-  );
-}
-if (want('b')) {
-  results.concurrency = await benchConcurrency();
-  const r = results.concurrency;
-  console.log(
-    `(b) ${r.envs} envs, ${r.modelCalls} model calls at 200 ms each: concurrency 1 ${(r.concurrency1Ms! / 1000).toFixed(1)} s vs concurrency 8 ${(r.concurrency8Ms! / 1000).toFixed(1)} s → ${r.ratio!.toFixed(3)}× (target ≤ 0.2×)`,
-  );
-}
-console.log(`machine after: ${machine()}`);
-console.log(JSON.stringify(results));
+if (want('a')) await benchTypecheck();
+if (want('b')) await benchConcurrency();
+suite.finish();

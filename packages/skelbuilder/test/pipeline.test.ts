@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEnvironmentPackage, parseQualityReport } from '@envscaler/core';
-import { loadEnvironment } from '@envscaler/runtime';
+import { environmentDigest, loadEnvironment } from '@envscaler/runtime';
 import {
   buildEnvironments,
   createScriptedChatModel,
@@ -145,6 +145,8 @@ describe('buildEnvironments on a scripted run', () => {
       initialization: 'state',
     });
     expect(pkg.provenance.seedTaskIds).toEqual(['lib-001', 'lib-002']);
+    // the runtime loads it without deriving again: the digest matches what was written
+    expect(pkg.provenance.digest).toBe(environmentDigest(pkg));
     expect(pkg.tools.map((t) => [t.name, t.kind])).toEqual([
       ['getBook', 'query'],
       ['searchBooks', 'query'],

@@ -71,10 +71,9 @@ export async function alternate<K extends string>(
   variants: Record<K, () => unknown>,
 ): Promise<Record<K, { cpu: number[]; wall: number[] }>> {
   const keys = Object.keys(variants) as K[];
-  const out = Object.fromEntries(keys.map((k) => [k, { cpu: [] as number[], wall: [] as number[] }])) as unknown as Record<
-    K,
-    { cpu: number[]; wall: number[] }
-  >;
+  const out = Object.fromEntries(
+    keys.map((k) => [k, { cpu: [] as number[], wall: [] as number[] }]),
+  ) as unknown as Record<K, { cpu: number[]; wall: number[] }>;
   const batches = options.batches ?? 1;
   const warmup = options.warmup ?? 1;
   for (let r = 0; r < warmup + options.rounds; r++) {
@@ -159,7 +158,12 @@ const unitText = (unit: string) => (unit === '×' ? '×' : ` ${unit}`);
 export function formatTarget(target: Target, unit: string): string {
   return `${target.op === '<=' ? '≤' : '≥'} ${formatNumber(target.limit)}${unitText(unit)}`;
 }
-export function formatMeasured(value: number | null, unit: string, spread?: [number, number], n?: number): string {
+export function formatMeasured(
+  value: number | null,
+  unit: string,
+  spread?: [number, number],
+  n?: number,
+): string {
   if (value === null) return '–';
   const base = `${formatNumber(value)}${unitText(unit)}`;
   if (!spread) return base;
@@ -189,7 +193,9 @@ export class BenchSuite {
     const baseline = full.baseline
       ? ` vs ${full.baseline.name} ${formatMeasured(full.baseline.value, full.baseline.unit, full.baseline.spread)}`
       : '';
-    const target = full.target ? ` (target ${formatTarget(full.target, full.targetOn === 'ratio' ? '×' : full.unit)})` : '';
+    const target = full.target
+      ? ` (target ${formatTarget(full.target, full.targetOn === 'ratio' ? '×' : full.unit)})`
+      : '';
     console.log(
       `[${full.verdict}] ${full.name}: ${formatMeasured(full.value, full.unit, full.spread, full.repetitions)}${baseline}${ratio}${target}${full.note ? ` — ${full.note}` : ''}`,
     );
@@ -220,7 +226,12 @@ export class BenchSuite {
       value: s.median,
       spread: [s.min, s.max],
       repetitions: s.n,
-      baseline: { name: options.baseline.name, unit: options.baseline.unit ?? options.unit, value: b.median, spread: [b.min, b.max] },
+      baseline: {
+        name: options.baseline.name,
+        unit: options.baseline.unit ?? options.unit,
+        value: b.median,
+        spread: [b.min, b.max],
+      },
       ratio: { value: r.median, spread: [r.min, r.max] },
       ...(options.target ? { targetOn: 'ratio' as const, target: options.target } : {}),
       verdict: options.target ? (meets(r.median, options.target) ? 'pass' : 'fail') : 'info',
@@ -245,7 +256,12 @@ export class BenchSuite {
     if (options.baseline) {
       const b = spreadOf(options.baseline.samples);
       const r = spreadOf(pairedRatios(options.samples, options.baseline.samples));
-      baseline = { name: options.baseline.name, unit: options.baseline.unit ?? options.unit, value: b.median, spread: [b.min, b.max] };
+      baseline = {
+        name: options.baseline.name,
+        unit: options.baseline.unit ?? options.unit,
+        value: b.median,
+        spread: [b.min, b.max],
+      };
       ratio = { value: r.median, spread: [r.min, r.max] };
     }
     return this.add({
@@ -303,12 +319,17 @@ export class BenchSuite {
       loadAverage: { start: this.loadAtStart, end: loadavg()[0]! },
       rows: this.rows,
     };
-    console.log(`\n${this.suite}: load average ${results.loadAverage.start.toFixed(1)} → ${results.loadAverage.end.toFixed(1)} on ${results.cpus} CPUs`);
+    console.log(
+      `\n${this.suite}: load average ${results.loadAverage.start.toFixed(1)} → ${results.loadAverage.end.toFixed(1)} on ${results.cpus} CPUs`,
+    );
     console.log(renderTable(this.rows, { suiteColumn: false }));
     const dir = process.env.ENVSCALER_BENCH_RESULTS_DIR;
     if (dir) {
       mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, `${this.suite.replace(/[^a-z0-9.-]+/gi, '_')}.json`), `${JSON.stringify(results, null, 2)}\n`);
+      writeFileSync(
+        join(dir, `${this.suite.replace(/[^a-z0-9.-]+/gi, '_')}.json`),
+        `${JSON.stringify(results, null, 2)}\n`,
+      );
     }
     if (this.failed.length > 0) {
       console.log(`${this.failed.length} target(s) missed: ${this.failed.map((r) => r.id).join(', ')}`);
@@ -320,11 +341,18 @@ export class BenchSuite {
 
 function requireRepetitions(name: string, samples: readonly number[]): void {
   if (samples.length < MIN_REPETITIONS) {
-    throw new Error(`${name}: ${samples.length} repetitions; a reported figure needs at least ${MIN_REPETITIONS}`);
+    throw new Error(
+      `${name}: ${samples.length} repetitions; a reported figure needs at least ${MIN_REPETITIONS}`,
+    );
   }
 }
 
-const verdictText: Record<Verdict, string> = { pass: '✅ pass', fail: '❌ MISSED', info: 'info', reference: 'reference' };
+const verdictText: Record<Verdict, string> = {
+  pass: '✅ pass',
+  fail: '❌ MISSED',
+  info: 'info',
+  reference: 'reference',
+};
 
 /** A Markdown table of rows (the format of the closing table and of docs/benchmarks-results.md). */
 export function renderTable(rows: readonly BenchRow[], options: { suiteColumn?: boolean } = {}): string {
@@ -344,7 +372,11 @@ export function renderTable(rows: readonly BenchRow[], options: { suiteColumn?: 
       ...(withSuite ? [r.suite] : []),
       r.name,
       r.value === null ? (r.note ?? '') : formatMeasured(r.value, r.unit, r.spread, r.repetitions),
-      r.baseline ? `${r.baseline.name}: ${formatMeasured(r.baseline.value, r.baseline.unit, r.baseline.spread)}` : r.verdict === 'reference' ? (r.note ?? '') : '',
+      r.baseline
+        ? `${r.baseline.name}: ${formatMeasured(r.baseline.value, r.baseline.unit, r.baseline.spread)}`
+        : r.verdict === 'reference'
+          ? (r.note ?? '')
+          : '',
       r.ratio ? formatMeasured(r.ratio.value, '×', r.ratio.spread) : '',
       r.target ? formatTarget(r.target, r.targetOn === 'ratio' ? '×' : r.unit) : '',
       verdictText[r.verdict],

@@ -14,11 +14,17 @@ import {
 } from '@envscaler/bench';
 import { EnvscalerError } from '@envscaler/core';
 import type { SandboxKind } from '@envscaler/runtime';
-import { createInterruptSignal } from '../interrupt.js';
-import { acquireOutputLock, type AcquireOutputLockOptions } from '../output-lock.js';
 import { positiveInt } from '../inputs.js';
-import { chooseProgressMode, createProgressReporter, type ProgressReporter } from '../progress.js';
-import { resolveBenchModels } from './bench.js';
+import type { ProgressReporter } from '../progress.js';
+import { scriptedOption } from '../model.js';
+import {
+  fileSafe,
+  nonNegativeNumber as temperatureOption,
+  pct,
+  resolveBenchModels,
+  sandboxKind as sandboxOption,
+  withProgressAndInterrupt,
+} from './bench-common.js';
 
 type Subset = AcebenchSubset | 'all';
 type Split = 'train' | 'test' | 'all';
@@ -34,25 +40,9 @@ function splitOption(value: string): Split {
   throw new InvalidArgumentError("must be 'train', 'test' or 'all'");
 }
 
-function temperatureOption(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('must be a number ≥ 0');
-  return n;
-}
 
-function sandboxOption(value: string): SandboxKind {
-  if (value !== 'isolated-vm' && value !== 'none')
-    throw new InvalidArgumentError("must be 'isolated-vm' or 'none'");
-  return value;
-}
 
-function fileSafe(name: string): string {
-  return name.replace(/[^A-Za-z0-9._-]+/g, '_') || 'model';
-}
 
-function pct(x: number): string {
-  return `${(x * 100).toFixed(1)}%`;
-}
 
 export interface BenchAcebenchCommandOptions {
   agent: AcebenchModelSource;
@@ -152,33 +142,9 @@ interface BenchAcebenchFlags {
   config?: string;
   json?: boolean;
   quiet?: boolean;
+  scripted?: string;
 }
 
-async function withProgressAndInterrupt<T>(
-  flags: BenchAcebenchFlags,
-  lock: AcquireOutputLockOptions,
-  run: (progress: ProgressReporter, signal: AbortSignal) => Promise<T>,
-): Promise<T> {
-  const held = await acquireOutputLock(lock);
-  const progress = createProgressReporter({
-    mode: chooseProgressMode({ json: flags.json, quiet: flags.quiet, isTTY: process.stderr.isTTY }),
-  });
-  const interrupt = createInterruptSignal({
-    onFirst: () =>
-      progress.message('interrupted: finished tasks are saved; re-run the same command to resume'),
-  });
-  try {
-    const result = await run(progress, interrupt.signal);
-    if (interrupt.signal.aborted)
-      throw interrupt.signal.reason instanceof Error
-        ? interrupt.signal.reason
-        : new EnvscalerError('ABORTED', 'interrupted');
-    return result;
-  } finally {
-    interrupt.dispose();
-    held.release();
-  }
-}
 
 /** Registers `bench acebench` under the `bench` command. */
 export function registerBenchAcebenchCommand(bench: Command): void {
@@ -237,6 +203,7 @@ export function registerBenchAcebenchCommand(bench: Command): void {
     )
     .option('--sandbox <kind>', "'isolated-vm' (default) or 'none'", sandboxOption)
     .option('--config <file>', 'config file (default ./envscaler.config.json)')
+    .option(scriptedOption.flags, scriptedOption.description)
     .option('--json', 'progress as JSON lines on stderr')
     .option('--quiet', 'no progress output')
     .addHelpText(
@@ -259,6 +226,8 @@ export function registerBenchAcebenchCommand(bench: Command): void {
         ?.split(',')
         .map((t) => t.trim())
         .filter(Boolean);
+      const name = flags.gold ? 'gold' : (flags.model ?? process.env.ENVSCALER_MODEL ?? 'model');
+      const out = resolve(flags.out ?? join('bench-runs', 'acebench', fileSafe(name)));
       let agent: AcebenchModelSource;
       let user: AcebenchModelSource | undefined;
       if (flags.gold) {
@@ -281,12 +250,12 @@ export function registerBenchAcebenchCommand(bench: Command): void {
           model: flags.model,
           userModel: flags.userModel,
           configPath: flags.config,
+          scripted: flags.scripted,
+          out,
         });
         agent = setup.model;
         user = setup.model;
       }
-      const name = flags.gold ? 'gold' : (flags.model ?? process.env.ENVSCALER_MODEL ?? 'model');
-      const out = resolve(flags.out ?? join('bench-runs', 'acebench', fileSafe(name)));
       const result = await withProgressAndInterrupt(
         flags,
         { dir: out, command: 'bench acebench' },

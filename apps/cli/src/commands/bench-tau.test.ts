@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -94,5 +94,38 @@ describe('envscaler bench tau2 --domain', () => {
       process.env = saved;
       await server.close();
     }
+  }, 120_000);
+});
+
+describe('envscaler bench tau2 --scripted', () => {
+  it('runs offline on a hand-written cassette: the gold actions of retail task 2 earn reward 1', async () => {
+    const data = await tau2Domain('retail').readData();
+    const actions = data.tasks.find((t) => t.id === '2')!.evaluation_criteria!.actions!;
+    const dir = await mkdtemp(path.join(tmpdir(), 'envscaler-bench-scripted-'));
+    const cassette = path.join(dir, 'cassette', 'scripted');
+    await mkdir(cassette, { recursive: true });
+    const lines = (replies: unknown[]) => replies.map((r) => JSON.stringify(r)).join('\n') + '\n';
+    await writeFile(
+      path.join(cassette, 'agent.jsonl'),
+      lines([
+        ...actions.map((a) => ({ toolCalls: [{ name: a.name, arguments: a.arguments }] })),
+        'There are 10 t-shirt options. The three items are returned to your credit card.',
+      ]),
+    );
+    await writeFile(
+      path.join(cassette, 'user-simulator.jsonl'),
+      lines(['Hi, I am Yusuf Rossi, zip 19122. I want to return some items.', '###STOP###']),
+    );
+    const out = path.join(dir, 'out');
+    const argv = ['bench', 'tau2', '--domain', 'retail', '--tasks', '2', '--scripted', path.join(dir, 'cassette'), '--out', out, '--quiet'];
+    capture();
+    expect(await runCli({ argv })).toBe(0);
+    const results = (await readFile(path.join(out, 'results.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(results.map((r) => r.reward)).toEqual([1]);
+    // A re-run resumes: the finished trial is not run again, so no scripted answer is consumed twice.
+    capture();
+    expect(await runCli({ argv })).toBe(0);
+    const again = (await readFile(path.join(out, 'results.jsonl'), 'utf8')).trim().split('\n');
+    expect(again).toHaveLength(1);
   }, 120_000);
 });

@@ -16,52 +16,27 @@ import {
   type Tau2BenchmarkResult,
   type Tau2DomainName,
 } from '@envscaler/bench';
-import { EnvscalerError, type ChatModel } from '@envscaler/core';
+import type { ChatModel } from '@envscaler/core';
 import type { SandboxKind } from '@envscaler/runtime';
-import { createInterruptSignal } from '../interrupt.js';
-import { acquireOutputLock, type AcquireOutputLockOptions } from '../output-lock.js';
-import { resolveModelSetup, type ModelSetup } from '../model.js';
-import { chooseProgressMode, createProgressReporter, type ProgressReporter } from '../progress.js';
+import { scriptedOption } from '../model.js';
+import type { ProgressReporter } from '../progress.js';
+import {
+  fileSafe,
+  nonNegativeNumber,
+  pct,
+  resolveBenchModels,
+  sandboxKind,
+  withProgressAndInterrupt,
+} from './bench-common.js';
 import { positiveInt } from '../inputs.js';
 import { registerBenchAcebenchCommand } from './bench-acebench.js';
 
-function nonNegativeNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('must be a number ≥ 0');
-  return n;
-}
+export { resolveBenchModels } from './bench-common.js';
 
-function sandboxKind(value: string): SandboxKind {
-  if (value !== 'isolated-vm' && value !== 'none')
-    throw new InvalidArgumentError("must be 'isolated-vm' or 'none'");
-  return value;
-}
 
-function fileSafe(name: string): string {
-  return name.replace(/[^A-Za-z0-9._-]+/g, '_') || 'model';
-}
 
-/**
- * The models of a benchmark run: `--model` for the agent (stage 'agent') and `--user-model` for the
- * simulated user (stage 'user-simulator'), over flags > environment > config file like every command.
- * A flag wins over a per-stage model in the environment or config.
- */
-export async function resolveBenchModels(options: {
-  model?: string;
-  userModel?: string;
-  configPath?: string;
-  env?: NodeJS.ProcessEnv;
-}): Promise<ModelSetup> {
-  const env = { ...(options.env ?? process.env) };
-  if (options.model) env.ENVSCALER_MODEL_AGENT = options.model;
-  if (options.userModel ?? options.model)
-    env.ENVSCALER_MODEL_USER_SIMULATOR = options.userModel ?? options.model;
-  return resolveModelSetup({ configPath: options.configPath, env, modelFlag: options.model });
-}
 
-function pct(x: number): string {
-  return `${(x * 100).toFixed(1)}%`;
-}
+
 
 function interval([lo, hi]: [number, number]): string {
   return `[${pct(lo)}, ${pct(hi)}]`;
@@ -302,33 +277,9 @@ interface CommonFlags {
   config?: string;
   json?: boolean;
   quiet?: boolean;
+  scripted?: string;
 }
 
-async function withProgressAndInterrupt<T>(
-  flags: CommonFlags,
-  lock: AcquireOutputLockOptions,
-  run: (progress: ProgressReporter, signal: AbortSignal) => Promise<T>,
-): Promise<T> {
-  const held = await acquireOutputLock(lock);
-  const progress = createProgressReporter({
-    mode: chooseProgressMode({ json: flags.json, quiet: flags.quiet, isTTY: process.stderr.isTTY }),
-  });
-  const interrupt = createInterruptSignal({
-    onFirst: () =>
-      progress.message('interrupted: finished entries are saved; re-run the same command to resume'),
-  });
-  try {
-    const result = await run(progress, interrupt.signal);
-    if (interrupt.signal.aborted)
-      throw interrupt.signal.reason instanceof Error
-        ? interrupt.signal.reason
-        : new EnvscalerError('ABORTED', 'interrupted');
-    return result;
-  } finally {
-    interrupt.dispose();
-    held.release();
-  }
-}
 
 type BenchBfclFlags = CommonFlags & {
   category: BfclCategory | 'all';
@@ -344,6 +295,7 @@ function addCommonOptions(command: Command): Command {
     .option('--temperature <t>', 'sampling temperature', nonNegativeNumber)
     .option('--sandbox <kind>', "'isolated-vm' (default) or 'none'", sandboxKind)
     .option('--config <file>', 'config file (default ./envscaler.config.json)')
+    .option(scriptedOption.flags, scriptedOption.description)
     .option('--json', 'progress as JSON lines on stderr')
     .option('--quiet', 'no progress output');
 }
@@ -410,12 +362,13 @@ export function registerBenchCommand(program: Command): void {
       const data = flags.data === undefined ? undefined : resolve(flags.data);
       const goldFor = async (category: BfclCategory) =>
         createBfclGoldAgent({ data: await readBfclData({ dataDir: data, category }) });
-      const agent = flags.gold
-        ? undefined
-        : (await resolveBenchModels({ model: flags.model, configPath: flags.config })).model;
       const name = flags.gold ? 'gold' : (flags.model ?? process.env.ENVSCALER_MODEL ?? 'model');
       const runs = flags.category === 'base' ? 'bfcl' : `bfcl-${flags.category}`;
       const out = resolve(flags.out ?? join('bench-runs', runs, fileSafe(name)));
+      const agent = flags.gold
+        ? undefined
+        : (await resolveBenchModels({ model: flags.model, configPath: flags.config, scripted: flags.scripted, out }))
+            .model;
       const lock = { dir: out, command: 'bench bfcl' };
       if (flags.category === 'all') {
         const suite = await withProgressAndInterrupt(flags, lock, (progress, signal) =>
@@ -561,13 +514,15 @@ function registerTau2Command(bench: Command, name: 'tau2' | 'tau2-retail'): void
     )
     .action(async (flags: BenchTau2Flags) => {
       const domain = tau2Domain(fixed ? 'retail' : flags.domain);
+      const model = flags.model ?? process.env.ENVSCALER_MODEL ?? 'model';
+      const out = resolve(flags.out ?? join('bench-runs', domain.benchmark, fileSafe(model)));
       const setup = await resolveBenchModels({
         model: flags.model,
         userModel: flags.userModel,
         configPath: flags.config,
+        scripted: flags.scripted,
+        out,
       });
-      const model = flags.model ?? process.env.ENVSCALER_MODEL ?? 'model';
-      const out = resolve(flags.out ?? join('bench-runs', domain.benchmark, fileSafe(model)));
       const tasks = flags.tasks
         ?.split(',')
         .map((t) => t.trim())

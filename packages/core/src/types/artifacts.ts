@@ -52,7 +52,7 @@ export interface EnvironmentPackage {
     quality?: QualityReport;
     createdAt: string;
     /**
-     * sha256 (hex) of the canonical JSON of `{ source, tools, stateSchema }` when the package was written
+     * sha256 (hex) over the source and the canonical JSON of its tools and state schema when written
      * (the runtime's `environmentDigest`): a directory whose env.json no longer matches it is checked
      * against what env.ts declares when loaded, so a hand-edited env.json is caught.
      */

@@ -33,7 +33,7 @@ interface Api {
   addBase: Reference;
   dropBase: Reference;
   open: Reference;
-  call: Reference;
+  callPacked: Reference;
   replay: Reference;
   snapshot: Reference;
   publicState: Reference;
@@ -52,6 +52,8 @@ export class IsolateEngine implements Engine {
   private api: Api | undefined;
   private readonly bases = new Set<string>();
   private disposed = false;
+  /** The options of every tool call, made once (the hot path allocates nothing it can avoid). */
+  private readonly callOptions: { timeout: number };
 
   private constructor(
     private readonly ivm: Ivm,
@@ -59,7 +61,9 @@ export class IsolateEngine implements Engine {
     private readonly envFactory: string,
     private readonly className: string | null,
     private readonly limits: ResolvedLimits,
-  ) {}
+  ) {
+    this.callOptions = { timeout: limits.callTimeoutMs };
+  }
 
   static async create(options: {
     coreFactory: string;
@@ -108,7 +112,7 @@ export class IsolateEngine implements Engine {
         addBase: fn('addBase'),
         dropBase: fn('dropBase'),
         open: fn('open'),
-        call: fn('call'),
+        callPacked: fn('callPacked'),
         replay: fn('replay'),
         snapshot: fn('snapshot'),
         publicState: fn('publicState'),
@@ -188,9 +192,11 @@ export class IsolateEngine implements Engine {
   call(sid: number, name: string, argsJson: string, now: number): CallOutcome {
     const api = this.live();
     try {
-      const out = api.call.applySync(undefined, [sid, name, argsJson, now], {
-        timeout: this.limits.callTimeoutMs,
-      }) as string;
+      const out = api.callPacked.applySync(
+        undefined,
+        [`${sid}\n${name}\n${now}\n${argsJson}`],
+        this.callOptions,
+      ) as string;
       if (out.charCodeAt(0) !== 76 /* L */) return { status: 'ok', json: out };
       return { status: 'rollback', result: JSON.parse(out.slice(1)) };
     } catch (error) {

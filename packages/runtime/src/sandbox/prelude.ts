@@ -49,6 +49,8 @@ export interface SandboxApi {
    * for a resource-limit failure the host must roll back (stack overflow, refused allocation).
    */
   call(sid: number, name: string, argsJson: string, now: number): string;
+  /** `call` with its arguments in one string, `${sid}\n${name}\n${now}\n${argsJson}` (the isolate's hot path). */
+  callPacked(packed: string): string;
   /** Re-runs journal entries `[[name, argsJson, now], …]` after a rebuild; results are dropped. */
   replay(sid: number, entriesJson: string): void;
   snapshot(sid: number): string;
@@ -138,7 +140,10 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
         for (let i = 0; i < n && flat; i++) {
           const e = v[i];
           const t = typeof e;
-          flat = t === 'string' || t === 'boolean' || (t === 'number' && Number.isFinite(e) && (e !== 0 || 1 / e > 0));
+          flat =
+            t === 'string' ||
+            t === 'boolean' ||
+            (t === 'number' && Number.isFinite(e) && (e !== 0 || 1 / e > 0));
         }
         if (flat) return arraySlice.call(v);
         const out: unknown[] = [];
@@ -156,7 +161,12 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
         if (c === undefined) continue;
         // JSON.parse defines keys such as 'constructor' or '__proto__' as own data properties too
         if (key in objectProto)
-          Reflect.defineProperty(out, key, { value: c, writable: true, enumerable: true, configurable: true });
+          Reflect.defineProperty(out, key, {
+            value: c,
+            writable: true,
+            enumerable: true,
+            configurable: true,
+          });
         else out[key] = c;
       }
       return out;
@@ -469,11 +479,11 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
     }
   }
 
+  const INVALID_STATE_JSON = 'the initial state is not valid JSON';
   /**
    * Only a shared base needs the copy-on-write overlay. A state parsed from text or built by
    * `fromConfig` belongs to this session alone, so its tools work on plain objects (`s.overlay` null).
    */
-  const INVALID_STATE_JSON = 'the initial state is not valid JSON';
   function instantiate(s: any, kind: string, payload: string): void {
     let state: unknown;
     if (kind === 'base') {
@@ -507,6 +517,60 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
     s.now = now;
     try {
       return fn();
+    } finally {
+      current = previous;
+    }
+  }
+
+  function callTool(sid: number, name: string, argsJson: string, now: number): string {
+    // The hot path: no closure, no walk over the result. JSON.stringify serialises overlay proxies
+    // inside the result through their toJSON (the native serialiser over the materialised node).
+    const s = session(sid);
+    const previous = current;
+    current = s;
+    s.now = now;
+    try {
+      let result: unknown;
+      try {
+        result = runTool(s, name, JSON.parse(argsJson));
+      } catch (e) {
+        if (isAllocationFailure(e)) {
+          return (
+            'L' +
+            JSON.stringify({
+              ok: false,
+              error: {
+                code: 'MEMORY_LIMIT',
+                message: `Tool '${name}' exceeded the sandbox memory limit (an allocation was refused); the call was rolled back`,
+              },
+            })
+          );
+        }
+        if (isStackOverflow(e)) {
+          return (
+            'L' +
+            JSON.stringify({
+              ok: false,
+              error: {
+                code: 'STACK_OVERFLOW',
+                message: `Tool '${name}' exceeded the maximum call stack size (runaway recursion); the call was rolled back`,
+              },
+            })
+          );
+        }
+        result = { ok: false, error: { code: 'TOOL_THREW', message: messageOf(e) } };
+      }
+      try {
+        return JSON.stringify(result);
+      } catch (e) {
+        return JSON.stringify({
+          ok: false,
+          error: {
+            code: 'INVALID_RESULT',
+            message: `Tool '${name}' returned a value that is not JSON: ${messageOf(e)}`,
+          },
+        });
+      }
     } finally {
       current = previous;
     }
@@ -600,58 +664,19 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
       sessions.set(sid, s);
     },
 
-    call(sid, name, argsJson, now) {
-      // The hot path: no closure, no walk over the result. JSON.stringify serialises overlay proxies
-      // inside the result through their toJSON (the native serialiser over the materialised node).
-      const s = session(sid);
-      const previous = current;
-      current = s;
-      s.now = now;
-      try {
-        let result: unknown;
-        try {
-          result = runTool(s, name, JSON.parse(argsJson));
-        } catch (e) {
-          if (isAllocationFailure(e)) {
-            return (
-              'L' +
-              JSON.stringify({
-                ok: false,
-                error: {
-                  code: 'MEMORY_LIMIT',
-                  message: `Tool '${name}' exceeded the sandbox memory limit (an allocation was refused); the call was rolled back`,
-                },
-              })
-            );
-          }
-          if (isStackOverflow(e)) {
-            return (
-              'L' +
-              JSON.stringify({
-                ok: false,
-                error: {
-                  code: 'STACK_OVERFLOW',
-                  message: `Tool '${name}' exceeded the maximum call stack size (runaway recursion); the call was rolled back`,
-                },
-              })
-            );
-          }
-          result = { ok: false, error: { code: 'TOOL_THREW', message: messageOf(e) } };
-        }
-        try {
-          return JSON.stringify(result);
-        } catch (e) {
-          return JSON.stringify({
-            ok: false,
-            error: {
-              code: 'INVALID_RESULT',
-              message: `Tool '${name}' returned a value that is not JSON: ${messageOf(e)}`,
-            },
-          });
-        }
-      } finally {
-        current = previous;
-      }
+    call: callTool,
+
+    callPacked(packed) {
+      // `sid \n name \n now \n argsJson`: one string crosses instead of four values
+      const a = packed.indexOf('\n');
+      const b = packed.indexOf('\n', a + 1);
+      const c = packed.indexOf('\n', b + 1);
+      return callTool(
+        +packed.slice(0, a),
+        packed.slice(a + 1, b),
+        packed.slice(c + 1),
+        +packed.slice(b + 1, c),
+      );
     },
 
     replay(sid, entriesJson) {
