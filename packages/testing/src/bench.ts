@@ -59,16 +59,20 @@ export async function timed(fn: () => unknown): Promise<Timing> {
   return { cpu: cpuMicros() - c0, wall: (performance.now() - w0) * 1000 };
 }
 
+/** A variant of {@link alternate}: a function to time, or an untimed `prepare` step and the timed `run`. */
+export type Variant = (() => unknown) | { prepare: () => unknown; run: (prepared: never) => unknown };
+
 /**
  * Runs `rounds` rounds after `warmup` discarded ones. A round runs `batches` batches of every variant,
  * alternating (the order rotates from batch to batch), so a burst of load from other processes falls on
- * all variants alike; a variant's figure for the round is the sum over its batches. Process CPU time is
- * the robust figure on a shared machine (time spent waiting for a core is not counted); wall-clock time
- * is kept for the record.
+ * all variants alike; a variant's figure for the round is the sum over its batches. A variant with a
+ * `prepare` step gets its input made just before it runs, outside the timing. Process CPU time is the
+ * robust figure on a shared machine (time spent waiting for a core is not counted); wall-clock time is
+ * kept for the record.
  */
 export async function alternate<K extends string>(
   options: { rounds: number; batches?: number; warmup?: number },
-  variants: Record<K, () => unknown>,
+  variants: Record<K, Variant>,
 ): Promise<Record<K, { cpu: number[]; wall: number[] }>> {
   const keys = Object.keys(variants) as K[];
   const out = Object.fromEntries(
@@ -81,7 +85,14 @@ export async function alternate<K extends string>(
     for (let b = 0; b < batches; b++) {
       for (let i = 0; i < keys.length; i++) {
         const key = keys[(i + b + r) % keys.length]!;
-        const t = await timed(variants[key]);
+        const variant = variants[key];
+        let t: Timing;
+        if (typeof variant === 'function') t = await timed(variant);
+        else {
+          let input = variant.prepare();
+          if (input instanceof Promise) input = await input;
+          t = await timed(() => variant.run(input as never));
+        }
         sum[key].cpu += t.cpu;
         sum[key].wall += t.wall;
       }
