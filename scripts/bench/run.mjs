@@ -98,7 +98,7 @@ const markdown = `# Benchmark results
 
 The figures below are the last run of \`pnpm bench\`${filtered ? ` (${passThrough.join(' ')})` : ''}, started ${startedAt.toISOString()} on
 ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, load average ${loadAtStart.toFixed(1)} at the start and
-${loadAtEnd.toFixed(1)} at the end (other jobs were running on the machine). **${summary}.**
+${loadAtEnd.toFixed(1)} at the end${Math.max(loadAtStart, loadAtEnd) > 1 ? ' (other jobs were running on the machine)' : ''}. **${summary}.**
 
 How to read them:
 
