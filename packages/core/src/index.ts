@@ -1,12 +1,100 @@
-export * from './errors.js';
-export * from './environment.js';
-export * from './validation.js';
-export * from './scripted-reply.js';
-export * from './schemas/artifacts.js';
-export type * from './types/json.js';
-export type * from './types/tool.js';
-export type * from './types/chat.js';
-export type * from './types/artifacts.js';
-export * from './structured-output.js';
-export * from './canonical-json.js';
-export * from './usage.js';
+export {
+  EnvscalerError,
+  GenerationFailedError,
+  InvalidArtifactError,
+  LlmCallError,
+  isEnvscalerError,
+  type ArtifactIssue,
+  type EnvscalerErrorOptions,
+  type ErrorCode,
+} from './errors.js';
+export { Environment, type EnvironmentClass } from './environment.js';
+export {
+  compileSchema,
+  createAjv,
+  formatAjvErrors,
+  jsonPath,
+  parseEnvironmentPackage,
+  parseJsonLines,
+  parseQualityReport,
+  parseReward,
+  parseRunSummary,
+  parseScenario,
+  parseToolResult,
+  parseToolSpec,
+  parseTrajectory,
+  type SchemaValidator,
+} from './validation.js';
+export {
+  cassetteRecordSchema,
+  estimateTokens,
+  parseCassetteRecord,
+  parseScriptedReply,
+  pickScriptedReply,
+  scriptedReplySchema,
+  scriptedReplyToResponse,
+} from './scripted-reply.js';
+export {
+  chatMessageSchema,
+  environmentPackageSchema,
+  qualityReportSchema,
+  rewardSchema,
+  runSummarySchema,
+  scenarioSchema,
+  toolResultSchema,
+  toolSpecSchema,
+  trajectorySchema,
+} from './schemas/artifacts.js';
+export { type JsonSchema, type JsonValue } from './types/json.js';
+export { type ToolCallRequest, type ToolError, type ToolResult, type ToolSpec } from './types/tool.js';
+export {
+  type AssistantMessage,
+  type CassetteRecord,
+  type CassetteRequest,
+  type ChatFunctionTool,
+  type ChatMessage,
+  type ChatModel,
+  type ChatRequest,
+  type ChatResponse,
+  type ChatToolCall,
+  type EmbeddingModel,
+  type EmbeddingRequest,
+  type EmbeddingResponse,
+  type KnownStage,
+  type ResponseFormat,
+  type ScriptedMatch,
+  type ScriptedReply,
+  type ScriptedToolCall,
+  type Stage,
+  type SystemMessage,
+  type TokenUsage,
+  type ToolMessage,
+  type UserMessage,
+} from './types/chat.js';
+export {
+  type CheckItem,
+  type CheckResult,
+  type EnvironmentPackage,
+  type GateResult,
+  type QualityReport,
+  type QualityStep,
+  type RateWithInterval,
+  type Reward,
+  type RunSummary,
+  type Scenario,
+  type ScenarioUser,
+  type Termination,
+  type Trajectory,
+} from './types/artifacts.js';
+export { completeJson, extractJson, type CompleteJsonOptions } from './structured-output.js';
+export { canonicalJson } from './canonical-json.js';
+export {
+  modelNameOf,
+  priceFor,
+  summarizeCallUsage,
+  type CallUsage,
+  type CallUsageSummary,
+  type CallUsageTotals,
+  type ModelPrice,
+  type PriceTable,
+} from './usage.js';

@@ -13,5 +13,15 @@ export {
   type DeriveEnvironmentSchemaOptions,
   type DerivedEnvironmentSchema,
 } from './schema/derive.js';
-export * from './check-runner.js';
+export {
+  createCheckRunner,
+  normalizeCheckSource,
+  transpileCheck,
+  type CheckRunInput,
+  type CheckRunner,
+  type CheckRunnerOptions,
+  type CheckSourceForm,
+  type CheckSpec,
+  type NormalizedCheck,
+} from './check-runner.js';
 export { environmentDigest } from './digest.js';

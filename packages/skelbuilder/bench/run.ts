@@ -11,13 +11,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { BenchSuite, alternate } from '@envscaler/testing/bench';
 import { join } from 'node:path';
-import {
-  assembleEnvironment,
-  buildEnvironments,
-  createScriptedChatModel,
-  EnvTypeChecker,
-  type ScriptedEnvSpec,
-} from '../src/index.js';
+import { assembleEnvironment, buildEnvironments, EnvTypeChecker } from '../src/index.js';
+import { createScriptedChatModel, type ScriptedEnvSpec } from '../src/testing.js';
 import type { EntityModel, OperationSpec } from '../src/logic/spec.js';
 import { libraryScriptedEnvs } from '../src/scripted-example.js';
 

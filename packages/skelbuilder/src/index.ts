@@ -1,17 +1,130 @@
-export * from './corpus.js';
-export * from './cache.js';
-export * from './usage.js';
-export * from './ask.js';
-export * from './topics.js';
-export * from './similarity.js';
-export * from './logic/spec.js';
-export * from './logic/codegen.js';
-export * from './logic/typecheck.js';
-export * from './logic/model-logic.js';
-export * from './quality/integrity.js';
-export * from './quality/evaluate.js';
-export * from './report.js';
-export * from './build.js';
-export * from './scripted.js';
-export * from './scripted-example.js';
+export {
+  corpusDropRules,
+  extractApiBankTask,
+  extractToolAceTask,
+  loadTaskCorpus,
+  parseCorpus,
+  parseTaskCorpus,
+  readTaskCorpus,
+  taskDropRule,
+  type CorpusDropRule,
+  type CorpusFormat,
+  type CorpusReport,
+  type CorpusTask,
+  type LoadTaskCorpusOptions,
+} from './corpus.js';
+export { StageCache, type StageRecord } from './cache.js';
+export {
+  UsageMeter,
+  costOf,
+  embeddingModelName,
+  recordingChatModel,
+  recordingEmbeddingModel,
+  type MeteredChatModel,
+  type Pricing,
+  type StageUsage,
+} from './usage.js';
+export { ask, type ModelStageOptions } from './ask.js';
+export {
+  dedupTopics,
+  defaultDedupThreshold,
+  inferTopics,
+  judgeTasks,
+  scoreTopics,
+  type DedupResult,
+  type DedupTopicsOptions,
+  type Drop,
+  type InferTopicsOptions,
+  type JudgeTasksOptions,
+  type ProgressEvent,
+  type ScoreTopicsOptions,
+  type StageProgressOptions,
+  type Topic,
+} from './topics.js';
+export {
+  agglomerativeClusters,
+  cosine,
+  tfidfSimilarity,
+  tfidfVectors,
+  vectorSimilarity,
+} from './similarity.js';
+export {
+  checkEntityModel,
+  checkOperations,
+  normalizeFieldType,
+  tsTypeOfField,
+  tsTypeOfResult,
+  valueTypes,
+  type ArgSpec,
+  type EntityModel,
+  type EntitySpec,
+  type FieldSpec,
+  type OperationSpec,
+  type ValueType,
+} from './logic/spec.js';
+export {
+  assembleEnvironment,
+  normalizeBody,
+  renderArgsType,
+  renderSignature,
+  renderStateTypes,
+  type AssembleOptions,
+} from './logic/codegen.js';
+export {
+  EnvTypeChecker,
+  checkBodySyntax,
+  coreDeclarations,
+  formatDiagnostics,
+  type EnvTypeCheckerOptions,
+  type TypeDiagnostic,
+} from './logic/typecheck.js';
+export {
+  buildEnvironmentCode,
+  modelEntities,
+  modelOperations,
+  writeMethod,
+  type BuildEnvironmentCodeOptions,
+  type LogicModel,
+  type LogicTopic,
+  type ModelLogicResult,
+  type RepairRound,
+} from './logic/model-logic.js';
+export { checkReferentialIntegrity, referencedEntity } from './quality/integrity.js';
+export {
+  evaluateQuality,
+  generateInitialState,
+  type EvaluateQualityOptions,
+  type GenerateInitialStateOptions,
+  type OpenSession,
+  type QualityOutcome,
+  type QualitySession,
+} from './quality/evaluate.js';
+export {
+  renderReportMarkdown,
+  repairReports,
+  reportedDiagnosticsPerRound,
+  tokensReport,
+  type BuildReport,
+  type EnvOutcome,
+  type FunnelStage,
+  type RepairReport,
+  type StageTokens,
+} from './report.js';
+export {
+  assignEnvIds,
+  buildEnvironments,
+  buildTopicEnvironment,
+  envFunnel,
+  introductionFor,
+  mineTopics,
+  writeBuildReport,
+  type BuildEnvironmentsOptions,
+  type BuildRunState,
+  type BuildThresholds,
+  type BuildTopicEnvironmentOptions,
+  type MinedTopics,
+  type RuntimeHooks,
+  type TopicBuild,
+  type WriteBuildReportOptions,
+} from './build.js';
 export * as prompts from './prompts/index.js';

@@ -2,12 +2,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ChatRequest } from '@envscaler/core';
-import {
-  buildEnvironments,
-  createScriptedChatModel,
-  EnvTypeChecker,
-  type BuildReport,
-} from '../src/index.js';
+import { buildEnvironments, EnvTypeChecker, type BuildReport } from '../src/index.js';
+import { createScriptedChatModel } from '../src/testing.js';
 import { libraryScriptedEnvs } from '../src/scripted-example.js';
 import { inventory, parking } from './fixtures.js';
 

@@ -6,13 +6,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEnvironmentPackage, parseQualityReport } from '@envscaler/core';
 import { environmentDigest, loadEnvironment } from '@envscaler/runtime';
-import {
-  buildEnvironments,
-  createScriptedChatModel,
-  EnvTypeChecker,
-  type BuildReport,
-  type ProgressEvent,
-} from '../src/index.js';
+import { buildEnvironments, EnvTypeChecker, type BuildReport, type ProgressEvent } from '../src/index.js';
+import { createScriptedChatModel } from '../src/testing.js';
 import { pipelineEnvs } from './fixtures.js';
 
 const packageDir = new URL('..', import.meta.url).pathname;

@@ -2,13 +2,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatModel, ChatRequest } from '@envscaler/core';
-import {
-  buildEnvironments,
-  createScriptedChatModel,
-  EnvTypeChecker,
-  type BuildReport,
-  type StageTokens,
-} from '../src/index.js';
+import { buildEnvironments, EnvTypeChecker, type BuildReport, type StageTokens } from '../src/index.js';
+import { createScriptedChatModel } from '../src/testing.js';
 import { libraryScriptedEnvs } from '../src/scripted-example.js';
 import { inventory, parking } from './fixtures.js';
 

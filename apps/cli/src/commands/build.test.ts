@@ -3,13 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseEnvironmentPackage } from '@envscaler/core';
-import {
-  createScriptedChatModel,
-  exampleScriptedEnvs,
-  scriptedAnswer,
-  type BuildReport,
-  type StageTokens,
-} from '@envscaler/skelbuilder';
+import { type BuildReport, type StageTokens } from '@envscaler/skelbuilder';
+import { createScriptedChatModel, exampleScriptedEnvs, scriptedAnswer } from '@envscaler/skelbuilder/testing';
 import { createMockOpenAIServer, type MockOpenAIServer } from '@envscaler/testing';
 import { runCli } from '../index.js';
 import { createProgressReporter } from '../progress.js';

@@ -1,7 +1,7 @@
 // Shared by the distributed-build tests: a scripted corpus and a byte-level comparison of build output.
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { exampleScriptedEnvs, type ScriptedEnvSpec } from '@envscaler/skelbuilder';
+import { exampleScriptedEnvs, type ScriptedEnvSpec } from '@envscaler/skelbuilder/testing';
 
 const library = exampleScriptedEnvs()[0]!;
 

@@ -10,12 +10,8 @@ import {
   type JobHandler,
   type RedisServer,
 } from '@envscaler/jobs';
-import {
-  buildEnvironments,
-  createScriptedChatModel,
-  scriptedAnswer,
-  type BuildReport,
-} from '@envscaler/skelbuilder';
+import { buildEnvironments, type BuildReport } from '@envscaler/skelbuilder';
+import { createScriptedChatModel, scriptedAnswer } from '@envscaler/skelbuilder/testing';
 import { createMockOpenAIServer, type MockOpenAIServer } from '@envscaler/testing';
 import { runCli } from '../index.js';
 import { createBuildHandler, runBuildJobs } from './worker.js';

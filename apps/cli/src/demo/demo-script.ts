@@ -1,5 +1,5 @@
 import type { ChatMessage, ChatModel, ChatRequest, ChatResponse, ChatToolCall } from '@envscaler/core';
-import { exampleScriptedEnvs, scriptedAnswer, type ScriptedEnvSpec } from '@envscaler/skelbuilder';
+import { exampleScriptedEnvs, scriptedAnswer, type ScriptedEnvSpec } from '@envscaler/skelbuilder/testing';
 
 /**
  * The scripted model behind the offline demo's cassette. It answers like a model would (prose,
