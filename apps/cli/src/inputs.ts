@@ -106,3 +106,28 @@ export function positiveInt(value: string): number {
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
   return n;
 }
+
+/** A JSON input file; errors name the file and say whether it is missing or not JSON. */
+export async function readJsonFile(options: { file: string; what: string }): Promise<unknown> {
+  const { file, what } = options;
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new EnvscalerError('NOT_FOUND', `${what} file not found: ${file}`);
+    throw new EnvscalerError(
+      'INVALID_INPUT',
+      `cannot read ${what} file ${file}: ${(error as Error).message}`,
+    );
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new EnvscalerError(
+      'INVALID_INPUT',
+      `${what} file ${file} is not valid JSON: ${(error as Error).message}`,
+    );
+  }
+}

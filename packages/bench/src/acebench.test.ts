@@ -185,7 +185,9 @@ describe('episode mechanics (multi-step)', () => {
     expect(toolTexts[0]).toBe(ACEBENCH_NO_FUNCTION); // offered by the task, absent from the reference classes
     expect(toolTexts[1]).toBe(ACEBENCH_NO_FUNCTION); // FoodPlatform is not involved
     expect(toolTexts[2]).toMatch(/^Error during execution: /); // wrong type: refused before the tool runs
-    expect(toolTexts[3]).toMatch(/^Error during execution: the arguments are not valid JSON/);
+    expect(toolTexts[3]).toMatch(
+      /^Error during execution: The arguments of 'delete_message' are not valid JSON/,
+    );
     expect(JSON.parse(toolTexts[4]!)).toEqual({
       status: true,
       message: 'Message ID 4 has been successfully deleted.',

@@ -25,7 +25,13 @@ import {
   type RuntimeLimits,
   type SandboxKind,
 } from '@envscaler/runtime';
-import { JsonlAppender, readJsonlTolerant, wilsonInterval } from '@envscaler/validate';
+import {
+  JsonlAppender,
+  readJsonlTolerant,
+  runToolCall,
+  wilsonInterval,
+  type ToolCallRules,
+} from '@envscaler/validate';
 import {
   ACEBENCH_TASK_COMPLETED,
   ACEBENCH_USER_STOP,
@@ -37,6 +43,13 @@ import { SimulatedUser } from './simulated-user.js';
 import { TAU2_GREETING } from './tau2.js';
 
 /** Agent steps (replies) per task before it is cut off: EnvScaler's `truncated_steps` for both subsets. */
+
+/**
+ * ACEBench's agent runner executes any call the model makes on the involved classes and passes the decoded
+ * arguments as they are (JSON `null`: no arguments); the class method's own check answers wrong ones.
+ */
+const ACEBENCH_TOOL_CALL_RULES: ToolCallRules = { names: 'session', arguments: 'any-json' };
+
 export const ACEBENCH_MAX_STEPS = 20;
 /** Agent sampling temperature of EnvScaler's ACEBench runs. */
 export const ACEBENCH_AGENT_TEMPERATURE = 0.7;
@@ -264,6 +277,7 @@ export async function runAcebenchEpisode(options: {
   const started = Date.now();
   const maxSteps = options.maxSteps ?? ACEBENCH_MAX_STEPS;
   const tools = acebenchToolsFor(task);
+  const toolNames = new Set(tools.map((tool) => tool.function.name));
   const usage = {
     agent: { promptTokens: 0, completionTokens: 0 },
     user: { promptTokens: 0, completionTokens: 0 },
@@ -323,20 +337,12 @@ export async function runAcebenchEpisode(options: {
         }
         if (toolCalls.length > 0) {
           for (const call of toolCalls) {
-            let result: ToolResult;
-            try {
-              const raw = call.function.arguments ?? '';
-              const args: unknown = raw.trim() === '' ? {} : JSON.parse(raw);
-              result = await session.call(call.function.name, args ?? {});
-            } catch (error) {
-              result = {
-                ok: false,
-                error: {
-                  code: 'INVALID_ARGUMENTS',
-                  message: `the arguments are not valid JSON (${errorText(error)})`,
-                },
-              };
-            }
+            const { result } = await runToolCall({
+              session,
+              call,
+              toolNames,
+              rules: ACEBENCH_TOOL_CALL_RULES,
+            });
             if (!result.ok) toolErrors++;
             conversation.push({
               role: 'tool',

@@ -20,7 +20,9 @@ import {
   firstDifference,
   jsonEqual,
   readJsonlTolerant,
+  runToolCall,
   wilsonInterval,
+  type ToolCallRules,
 } from '@envscaler/validate';
 import {
   BFCL_CATEGORIES,
@@ -258,18 +260,12 @@ export function missingGoldResults(gold: readonly string[], model: readonly stri
   return missing;
 }
 
-function parseArguments(raw: string | undefined): Record<string, unknown> | string {
-  const text = raw ?? '';
-  let value: unknown;
-  try {
-    value = text.trim() === '' ? {} : JSON.parse(text);
-  } catch (error) {
-    return `the arguments are not valid JSON (${errorText(error)})`;
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value))
-    return 'the arguments must be one JSON object';
-  return value as Record<string, unknown>;
-}
+/**
+ * BFCL's multi-turn runner executes a call to any public method of the involved classes, offered or not
+ * (miss_func scores calls to withheld functions), but never one whose arguments do not decode to keyword
+ * arguments.
+ */
+const BFCL_TOOL_CALL_RULES: ToolCallRules = { names: 'session', arguments: 'object' };
 
 const MAX_RESULT_CHARS = 4000;
 function clip(text: string): string {
@@ -339,19 +335,14 @@ export async function runBfclEntry(options: {
           break;
         }
         for (const call of toolCalls) {
-          const args = parseArguments(call.function?.arguments);
-          let text: string;
-          if (typeof args === 'string') {
-            // Not decodable: BFCL never executes such a call, so it is not among the agent's results.
-            text = `${BFCL_ERROR_PREFIX}${args}`;
-          } else {
-            const name = call.function.name;
-            // BFCL runs a call to any public method of the involved classes, offered or not.
-            const result = await session.call(name, args);
-            text = toolResultText(result, BFCL_ERROR_PREFIX);
+          const step = await runToolCall({ session, call, toolNames: offered, rules: BFCL_TOOL_CALL_RULES });
+          const text = toolResultText(step.result, BFCL_ERROR_PREFIX);
+          // Not decodable: BFCL never executes such a call, so it is not among the agent's results.
+          if (step.reachedSession) {
+            const name = step.name;
             turn.calls.push({
               name,
-              arguments: args,
+              arguments: step.arguments as Record<string, unknown>,
               result: clip(text),
               ...(offered.has(name) ? {} : { offered: false as const }),
             });

@@ -1,14 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  EnvscalerError,
-  type ChatMessage,
-  type ChatModel,
-  type TokenUsage,
-  type ToolResult,
-} from '@envscaler/core';
+import { EnvscalerError, type ChatMessage, type ChatModel, type TokenUsage } from '@envscaler/core';
 import type { LoadedEnvironment, RuntimeLimits, SandboxKind } from '@envscaler/runtime';
-import { JsonlAppender, readJsonlTolerant, toChatTools } from '@envscaler/validate';
+import {
+  JsonlAppender,
+  readJsonlTolerant,
+  runToolCall,
+  toChatTools,
+  type ToolCallRules,
+} from '@envscaler/validate';
 import { addUsage, errorText, isAbort, runPool, toolResultText, writeJson } from './common.js';
 import { passHatKTable, type PassHatKRow } from './passk.js';
 import { loadTau2Environment, selectTau2Tasks, type Tau2Task } from './tau2-data.js';
@@ -21,6 +21,13 @@ import {
 } from './tau2-domains.js';
 
 /** The agent's first message, as τ²-bench opens every conversation. */
+
+/**
+ * τ-bench and τ²-bench hand every call to the environment: an unknown name is answered by it ("Unknown
+ * action"), and `json.loads(arguments)` goes to the tool as it is, whose own argument check answers.
+ */
+const TAU_TOOL_CALL_RULES: ToolCallRules = { names: 'session', arguments: 'any-json' };
+
 export const TAU2_GREETING = 'Hi! How can I help you today?';
 /**
  * Markers that end a conversation (τ²-bench's user simulator and agent stop tokens): the retail domain's
@@ -299,6 +306,7 @@ export async function runTau2Episode(options: {
   const terminateTools = new Set(domain.terminateTools);
   const temperature = options.temperature ?? 0;
   const tools = toChatTools(env.tools);
+  const toolNames = new Set(tools.map((tool) => tool.function.name));
   const usage = {
     agent: { promptTokens: 0, completionTokens: 0 },
     user: { promptTokens: 0, completionTokens: 0 },
@@ -368,28 +376,13 @@ export async function runTau2Episode(options: {
           break;
         }
         for (const call of calls) {
-          let result: ToolResult;
-          let args: unknown;
-          try {
-            args = call.function.arguments?.trim() ? JSON.parse(call.function.arguments) : {};
-          } catch (error) {
-            args = undefined;
-            result = {
-              ok: false,
-              error: {
-                code: 'INVALID_ARGUMENTS',
-                message: `the arguments are not valid JSON (${errorText(error)})`,
-              },
-            };
-          }
-          if (args !== undefined) result = await session.call(call.function.name, args);
-          const final = result!;
-          if (!final.ok) toolErrors++;
+          const { result } = await runToolCall({ session, call, toolNames, rules: TAU_TOOL_CALL_RULES });
+          if (!result.ok) toolErrors++;
           conversation.push({
             role: 'tool',
             tool_call_id: call.id,
             name: call.function.name,
-            content: toolResultText(final, 'Error: '),
+            content: toolResultText(result, 'Error: '),
           });
           if (terminateTools.has(call.function.name)) termination = 'transfer';
         }

@@ -33,7 +33,7 @@ describe('normalizeCheckSource', () => {
 
 for (const sandbox of ['isolated-vm', 'none'] as const) {
   describe(`createCheckRunner (${sandbox})`, () => {
-    const runner = createCheckRunner({ sandbox, timeoutMs: 200 });
+    const runner = createCheckRunner({ sandbox, timeoutMs: 1000 });
     afterAll(() => runner.dispose());
 
     it('runs every check over both states', async () => {

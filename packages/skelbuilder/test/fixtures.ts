@@ -1,5 +1,5 @@
 import type { ScriptedEnvSpec } from '../src/scripted.js';
-import { exampleScriptedEnvs } from '../src/scripted-example.js';
+import { exampleScriptedEnvs } from '../src/testing.js';
 
 /** A task judged stateful whose topic scores too low to keep. */
 export const horoscope: ScriptedEnvSpec = {

@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatModel, ChatRequest } from '@envscaler/core';
 import { buildEnvironments, EnvTypeChecker, type BuildReport, type StageTokens } from '../src/index.js';
-import { createScriptedChatModel } from '../src/testing.js';
-import { libraryScriptedEnvs } from '../src/scripted-example.js';
+import { createScriptedChatModel, libraryScriptedEnvs } from '../src/testing.js';
 import { inventory, parking } from './fixtures.js';
 
 const packageDir = new URL('..', import.meta.url).pathname;

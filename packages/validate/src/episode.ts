@@ -18,6 +18,7 @@ import {
 import type { CheckRunner } from '@envscaler/runtime';
 import { evaluateChecklist } from './checklist.js';
 import { sessionInitFor, type EpisodeEnvironment, type EpisodeSession } from './environment.js';
+import { runToolCall } from './tool-call.js';
 import { AGENT_GREETING, USER_STOP_MARKER, agentSystemPrompt, userSimulatorPrompt } from './prompts.js';
 
 export type EpisodeMode = 'conversational' | 'non_conversational';
@@ -103,37 +104,6 @@ export function toChatTools(tools: readonly ToolSpec[]): ChatFunctionTool[] {
   }));
 }
 
-export type ParsedToolCall =
-  | { ok: true; name: string; arguments: Record<string, unknown> }
-  | { ok: false; result: ToolResult };
-
-/**
- * Checks one assistant tool call before it reaches the environment: unknown tools and arguments that are
- * not a JSON object become error results (code UNKNOWN_TOOL / INVALID_ARGUMENTS) the agent can recover from.
- * Regrading uses the same rule, so a replay makes exactly the calls the episode made.
- */
-export function parseToolCall(call: ChatToolCall, toolNames: ReadonlySet<string>): ParsedToolCall {
-  const name = call.function?.name ?? '';
-  if (!toolNames.has(name)) {
-    return toolError('UNKNOWN_TOOL', `There is no tool named '${name}'. Available tools: ${[...toolNames].join(', ')}.`);
-  }
-  const raw = call.function.arguments ?? '';
-  let args: unknown;
-  try {
-    args = raw.trim() === '' ? {} : JSON.parse(raw);
-  } catch (error) {
-    return toolError('INVALID_ARGUMENTS', `The arguments of '${name}' are not valid JSON (${(error as Error).message}).`);
-  }
-  if (args === null || typeof args !== 'object' || Array.isArray(args)) {
-    return toolError('INVALID_ARGUMENTS', `The arguments of '${name}' must be one JSON object.`);
-  }
-  return { ok: true, name, arguments: args as Record<string, unknown> };
-}
-
-function toolError(code: string, message: string): ParsedToolCall {
-  return { ok: false, result: { ok: false, error: { code, message } } };
-}
-
 function addUsage(into: TokenUsage, usage: TokenUsage | undefined): void {
   if (!usage) return;
   into.promptTokens += usage.promptTokens;
@@ -172,7 +142,9 @@ export function createEpisode(options: CreateEpisodeOptions): Episode {
   let seed: number | undefined;
   let startedAt = new Date();
   let started = 0;
-  let ended: { termination: Termination; finalState: unknown; reward: Reward; error?: string; durationMs: number } | undefined;
+  let ended:
+    | { termination: Termination; finalState: unknown; reward: Reward; error?: string; durationMs: number }
+    | undefined;
   let lastResult: StepResult | undefined;
 
   const info = (): EpisodeInfo => ({ tools, introduction: systemPrompt });
@@ -226,7 +198,12 @@ export function createEpisode(options: CreateEpisodeOptions): Episode {
 
   function recordCall(stage: string, model: string, callUsage: TokenUsage | undefined): void {
     if (!callUsage) return;
-    calls.push({ stage, model, promptTokens: callUsage.promptTokens, completionTokens: callUsage.completionTokens });
+    calls.push({
+      stage,
+      model,
+      promptTokens: callUsage.promptTokens,
+      completionTokens: callUsage.completionTokens,
+    });
   }
 
   function capReached(): Termination | undefined {
@@ -236,20 +213,17 @@ export function createEpisode(options: CreateEpisodeOptions): Episode {
   }
 
   async function execute(call: ChatToolCall): Promise<ToolResult> {
-    const parsed = parseToolCall(call, toolNames);
-    if (!parsed.ok) return parsed.result;
-    try {
-      return await session!.call(parsed.name, parsed.arguments);
-    } catch (error) {
-      const code = error instanceof EnvscalerError ? error.code : 'TOOL_FAILED';
-      return { ok: false, error: { code, message: errorMessage(error) } };
-    }
+    return (await runToolCall({ session: session!, call, toolNames })).result;
   }
 
   let busy = false;
   /** One reset/step at a time: a second call while one is running is a caller bug, not a queue. */
   async function exclusive<T>(run: () => Promise<T>): Promise<T> {
-    if (busy) throw new EnvscalerError('INVALID_INPUT', 'reset()/step() called while the previous call is still running');
+    if (busy)
+      throw new EnvscalerError(
+        'INVALID_INPUT',
+        'reset()/step() called while the previous call is still running',
+      );
     busy = true;
     try {
       return await run();
@@ -284,11 +258,18 @@ export function createEpisode(options: CreateEpisodeOptions): Episode {
     return { observation: [...messages], info: info() };
   }
 
-  async function doStep(message: AssistantMessage, stepOptions: { usage?: TokenUsage; model?: string }): Promise<StepResult> {
+  async function doStep(
+    message: AssistantMessage,
+    stepOptions: { usage?: TokenUsage; model?: string },
+  ): Promise<StepResult> {
     if (!session) throw new EnvscalerError('INVALID_INPUT', 'call reset() before step()');
-    if (ended) throw new EnvscalerError('INVALID_INPUT', 'the episode has ended; call reset() to start again');
+    if (ended)
+      throw new EnvscalerError('INVALID_INPUT', 'the episode has ended; call reset() to start again');
     if (message?.role !== 'assistant') {
-      throw new EnvscalerError('INVALID_INPUT', "step() takes an assistant message ({ role: 'assistant', ... })");
+      throw new EnvscalerError(
+        'INVALID_INPUT',
+        "step() takes an assistant message ({ role: 'assistant', ... })",
+      );
     }
     steps++;
     addUsage(usage, stepOptions.usage);
@@ -307,7 +288,12 @@ export function createEpisode(options: CreateEpisodeOptions): Episode {
       for (const call of calls) {
         const result = await execute(call);
         toolResults.push(result);
-        messages.push({ role: 'tool', tool_call_id: call.id, name: call.function?.name ?? '', content: JSON.stringify(result) });
+        messages.push({
+          role: 'tool',
+          tool_call_id: call.id,
+          name: call.function?.name ?? '',
+          content: JSON.stringify(result),
+        });
       }
     } else if (mode === 'non_conversational') {
       return finish('agent_done');

@@ -23,30 +23,36 @@ export {
 export { CheckTypeChecker, getCheckTypeChecker, type CheckTypeIssue } from './typecheck.js';
 export { regrade, type RegradeEntry, type RegradeOptions, type RegradeReport } from './regrade.js';
 export { summarize, formatSummaryTable, type SummarizeOptions, type TokenPrices } from './summarize.js';
-export {
-  bootstrapMeanInterval,
-  choose,
-  passAtKOne,
-  passHatKOne,
-  wilsonInterval,
-} from './stats.js';
+export { bootstrapMeanInterval, choose, passAtKOne, passHatKOne, wilsonInterval } from './stats.js';
 export {
   createEpisode,
   runEpisode,
-  parseToolCall,
   toChatTools,
   type CreateEpisodeOptions,
   type Episode,
   type EpisodeInfo,
   type EpisodeMode,
-  type ParsedToolCall,
   type ResetResult,
   type RunEpisodeOptions,
   type StepInfo,
   type StepResult,
 } from './episode.js';
+export {
+  parseToolCall,
+  runToolCall,
+  type ParsedToolCall,
+  type ToolCallOutcome,
+  type ToolCallRules,
+  type ToolCallSession,
+} from './tool-call.js';
 export { AGENT_GREETING, USER_STOP_MARKER, agentSystemPrompt, userSimulatorPrompt } from './prompts.js';
-export { runRollouts, type RolloutProgress, type RolloutResult, type RunRolloutsOptions } from './rollouts.js';
+export {
+  byScenarioThenTrial,
+  runRollouts,
+  type RolloutProgress,
+  type RolloutResult,
+  type RunRolloutsOptions,
+} from './rollouts.js';
 export { JsonlAppender, readJsonlTolerant, type TolerantJsonl } from './jsonl.js';
 export {
   exportRl,

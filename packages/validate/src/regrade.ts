@@ -3,7 +3,7 @@ import type { CheckRunner } from '@envscaler/runtime';
 import { evaluateChecklist } from './checklist.js';
 import { firstDifference } from './canonical.js';
 import { envById, sessionInitFor, type EnvCollection, type EpisodeEnvironment } from './environment.js';
-import { parseToolCall } from './episode.js';
+import { runToolCall } from './tool-call.js';
 
 export interface RegradeOptions {
   trajectories: readonly Trajectory[];
@@ -83,16 +83,7 @@ export async function regrade(options: RegradeOptions): Promise<RegradeReport> {
         const message = messages[i]!;
         if (message.role !== 'assistant' || !message.tool_calls) continue;
         for (const call of message.tool_calls) {
-          const parsed = parseToolCall(call, toolNames);
-          let content: string;
-          if (!parsed.ok) content = JSON.stringify(parsed.result);
-          else {
-            try {
-              content = JSON.stringify(await session.call(parsed.name, parsed.arguments));
-            } catch (error) {
-              content = JSON.stringify({ ok: false, error: { code: 'TOOL_FAILED', message: String((error as Error).message) } });
-            }
-          }
+          const content = JSON.stringify((await runToolCall({ session, call, toolNames })).result);
           const index = messages.findIndex((m, j) => j > i && m.role === 'tool' && m.tool_call_id === call.id);
           if (index >= 0 && (messages[index] as { content: string }).content !== content) observationMismatches.push(index);
         }

@@ -33,7 +33,12 @@ function scriptedAgent() {
         const toolMessages = request.messages.filter((m) => m.role === 'tool').length;
         const task = request.messages[1]!.content as string;
         if (task.includes('GIVE UP') || toolMessages > 0) return 'Done.';
-        return { toolCalls: [{ name: 'lendBook', arguments: { memberId: 'm2', bookId: 'b1' } }, { name: 'returnBook', arguments: { loanId: 'L1' } }] };
+        return {
+          toolCalls: [
+            { name: 'lendBook', arguments: { memberId: 'm2', bookId: 'b1' } },
+            { name: 'returnBook', arguments: { loanId: 'L1' } },
+          ],
+        };
       },
     },
   });
@@ -74,10 +79,52 @@ describe('runRollouts', () => {
     expect(last.usage.completionTokens).toBeGreaterThan(0);
   });
 
+  it('leaves trajectories.jsonl in scenario id, then trial order, keeping lines of other scenarios', async () => {
+    const out = await tempDir();
+    const only = (ids: string[]) => ids.map((id) => scenarios.find((s) => s.id === id)!);
+    const run = (ids: string[], trials: number) =>
+      runRollouts({
+        envs: [libraryEnvironment()],
+        scenarios: only(ids),
+        agent: scriptedAgent(),
+        trials,
+        concurrency: 1,
+        out,
+        mode: 'non_conversational',
+        runner,
+      });
+    await run(['s-b'], 1);
+    // One at a time in the given order, so the episodes finish as s-c, s-a; s-b trial 0 is an earlier run's.
+    const result = await run(['s-c', 's-a'], 2);
+    const pairs = (await readFile(path.join(out, 'trajectories.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => {
+        const t = JSON.parse(l);
+        return `${t.scenarioId}:${t.trial}`;
+      });
+    expect(pairs).toEqual(['s-a:0', 's-a:1', 's-b:0', 's-c:0', 's-c:1']);
+    expect(result.trajectories.map((t) => `${t.scenarioId}:${t.trial}`)).toEqual([
+      's-a:0',
+      's-a:1',
+      's-c:0',
+      's-c:1',
+    ]);
+  });
+
   it('resumes after a killed run: drops the torn line and does not redo finished episodes', async () => {
     const out = await tempDir();
     const first = scriptedAgent();
-    await runRollouts({ envs: [libraryEnvironment()], scenarios, agent: first, trials: 2, concurrency: 2, out, mode: 'non_conversational', runner });
+    await runRollouts({
+      envs: [libraryEnvironment()],
+      scenarios,
+      agent: first,
+      trials: 2,
+      concurrency: 2,
+      out,
+      mode: 'non_conversational',
+      runner,
+    });
     const file = path.join(out, 'trajectories.jsonl');
     const text = await readFile(file, 'utf8');
     const lines = text.trim().split('\n');
@@ -86,10 +133,24 @@ describe('runRollouts', () => {
     const keep = lines.slice(0, 4).join('\n').length + 1 + Math.floor(lines[4]!.length / 2);
     await truncate(file, keep);
     await rm(path.join(out, 'summary.json'));
-    const done = new Set(lines.slice(0, 4).map((l) => { const t = JSON.parse(l); return `${t.scenarioId}:${t.trial}`; }));
+    const done = new Set(
+      lines.slice(0, 4).map((l) => {
+        const t = JSON.parse(l);
+        return `${t.scenarioId}:${t.trial}`;
+      }),
+    );
 
     const second = scriptedAgent();
-    const result = await runRollouts({ envs: [libraryEnvironment()], scenarios, agent: second, trials: 2, concurrency: 2, out, mode: 'non_conversational', runner });
+    const result = await runRollouts({
+      envs: [libraryEnvironment()],
+      scenarios,
+      agent: second,
+      trials: 2,
+      concurrency: 2,
+      out,
+      mode: 'non_conversational',
+      runner,
+    });
     expect(result.skipped).toBe(4);
     expect(result.ran).toBe(2);
     // Only the 2 unfinished episodes talked to the model (2 agent calls to solve, 1 to give up).
@@ -107,7 +168,16 @@ describe('runRollouts', () => {
 
     // A third run finds everything done and makes no model calls.
     const third = scriptedAgent();
-    const again = await runRollouts({ envs: [libraryEnvironment()], scenarios, agent: third, trials: 2, concurrency: 2, out, mode: 'non_conversational', runner });
+    const again = await runRollouts({
+      envs: [libraryEnvironment()],
+      scenarios,
+      agent: third,
+      trials: 2,
+      concurrency: 2,
+      out,
+      mode: 'non_conversational',
+      runner,
+    });
     expect(again.ran).toBe(0);
     expect(third.calls).toHaveLength(0);
   });
@@ -128,9 +198,22 @@ describe('runRollouts', () => {
       },
     });
     await expect(
-      runRollouts({ envs: [libraryEnvironment()], scenarios, agent, trials: 4, concurrency: 2, out, mode: 'non_conversational', runner, signal: controller.signal }),
+      runRollouts({
+        envs: [libraryEnvironment()],
+        scenarios,
+        agent,
+        trials: 4,
+        concurrency: 2,
+        out,
+        mode: 'non_conversational',
+        runner,
+        signal: controller.signal,
+      }),
     ).rejects.toMatchObject({ code: 'ABORTED' });
-    const { records } = await readJsonlTolerant({ path: path.join(out, 'trajectories.jsonl'), parse: parseTrajectory });
+    const { records } = await readJsonlTolerant({
+      path: path.join(out, 'trajectories.jsonl'),
+      parse: parseTrajectory,
+    });
     expect(records.every((t) => t.termination !== 'error')).toBe(true);
     expect(records.length).toBeLessThan(12);
   });
@@ -142,14 +225,41 @@ describe('runRollouts', () => {
       script: {
         agent: (request: ChatRequest) => {
           if (failing) throw new Error('endpoint down');
-          return scriptedAgent().complete(request).then((r) => ({ content: r.message.content, toolCalls: r.message.tool_calls?.map((c) => ({ id: c.id, name: c.function.name, arguments: c.function.arguments })) }));
+          return scriptedAgent()
+            .complete(request)
+            .then((r) => ({
+              content: r.message.content,
+              toolCalls: r.message.tool_calls?.map((c) => ({
+                id: c.id,
+                name: c.function.name,
+                arguments: c.function.arguments,
+              })),
+            }));
         },
       },
     });
-    const first = await runRollouts({ envs: [libraryEnvironment()], scenarios: scenarios.slice(0, 1), agent: flaky, trials: 2, concurrency: 2, out, mode: 'non_conversational', runner });
+    const first = await runRollouts({
+      envs: [libraryEnvironment()],
+      scenarios: scenarios.slice(0, 1),
+      agent: flaky,
+      trials: 2,
+      concurrency: 2,
+      out,
+      mode: 'non_conversational',
+      runner,
+    });
     expect(first.summary.terminations).toEqual({ error: 2 });
     failing = false;
-    const second = await runRollouts({ envs: [libraryEnvironment()], scenarios: scenarios.slice(0, 1), agent: flaky, trials: 2, concurrency: 2, out, mode: 'non_conversational', runner });
+    const second = await runRollouts({
+      envs: [libraryEnvironment()],
+      scenarios: scenarios.slice(0, 1),
+      agent: flaky,
+      trials: 2,
+      concurrency: 2,
+      out,
+      mode: 'non_conversational',
+      runner,
+    });
     expect(second.ran).toBe(2);
     expect(second.summary.terminations).toEqual({ agent_done: 2 });
     expect(second.summary.successRate).toBe(1);
@@ -157,8 +267,23 @@ describe('runRollouts', () => {
 
   it('refuses a second concurrent run on the same directory, and takes over a stale lock', async () => {
     const out = await tempDir();
-    const slow = new MockChatModel({ script: { agent: async () => { await new Promise((r) => setTimeout(r, 50)); return 'Done.'; } } });
-    const base = { envs: [libraryEnvironment()], scenarios, trials: 1, concurrency: 1, out, mode: 'non_conversational' as const, runner };
+    const slow = new MockChatModel({
+      script: {
+        agent: async () => {
+          await new Promise((r) => setTimeout(r, 50));
+          return 'Done.';
+        },
+      },
+    });
+    const base = {
+      envs: [libraryEnvironment()],
+      scenarios,
+      trials: 1,
+      concurrency: 1,
+      out,
+      mode: 'non_conversational' as const,
+      runner,
+    };
     const first = runRollouts({ ...base, agent: slow });
     await new Promise((r) => setTimeout(r, 10));
     await expect(runRollouts({ ...base, agent: slow })).rejects.toThrow(/already writing/);
@@ -172,7 +297,14 @@ describe('runRollouts', () => {
     const out = await tempDir();
     const child = spawn(
       process.execPath,
-      ['--no-node-snapshot', '--import', 'tsx', '--conditions=@envscaler/source', fileURLToPath(new URL('../test-fixtures/rollout-child.ts', import.meta.url)), out],
+      [
+        '--no-node-snapshot',
+        '--import',
+        'tsx',
+        '--conditions=@envscaler/source',
+        fileURLToPath(new URL('../test-fixtures/rollout-child.ts', import.meta.url)),
+        out,
+      ],
       { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: ['ignore', 'pipe', 'inherit'] },
     );
     await new Promise<void>((resolve, reject) => {
@@ -200,7 +332,9 @@ describe('runRollouts', () => {
     const agent = new MockChatModel({
       script: {
         agent: (request: ChatRequest) =>
-          request.messages.some((m) => m.role === 'tool') ? 'Done.' : { toolCalls: [{ name: 'lendBook', arguments: { memberId: 'm2', bookId: 'b1' } }] },
+          request.messages.some((m) => m.role === 'tool')
+            ? 'Done.'
+            : { toolCalls: [{ name: 'lendBook', arguments: { memberId: 'm2', bookId: 'b1' } }] },
       },
     });
     const result = await runRollouts({
@@ -225,7 +359,15 @@ describe('runRollouts', () => {
   it('rejects a scenario whose environment is missing', async () => {
     const out = await tempDir();
     await expect(
-      runRollouts({ envs: [], scenarios, agent: scriptedAgent(), trials: 1, concurrency: 1, out, mode: 'non_conversational' }),
+      runRollouts({
+        envs: [],
+        scenarios,
+        agent: scriptedAgent(),
+        trials: 1,
+        concurrency: 1,
+        out,
+        mode: 'non_conversational',
+      }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
@@ -237,7 +379,10 @@ describe('JsonlAppender', () => {
     const appender = await JsonlAppender.open(file);
     await Promise.all(Array.from({ length: 200 }, (_, i) => appender.append({ i, pad: 'x'.repeat(i) })));
     await appender.close();
-    const { records, droppedBytes } = await readJsonlTolerant({ path: file, parse: (v) => v as { i: number } });
+    const { records, droppedBytes } = await readJsonlTolerant({
+      path: file,
+      parse: (v) => v as { i: number },
+    });
     expect(droppedBytes).toBe(0);
     expect(records.map((r) => r.i).sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i));
   });

@@ -76,6 +76,11 @@ export interface RolloutResult {
 
 const key = (scenarioId: string, trial: number) => `${scenarioId}\u0000${trial}`;
 
+/** The order of a finished `trajectories.jsonl`, in-process and on a job backend alike. */
+export function byScenarioThenTrial(a: Trajectory, b: Trajectory): number {
+  return a.scenarioId < b.scenarioId ? -1 : a.scenarioId > b.scenarioId ? 1 : a.trial - b.trial;
+}
+
 /** Writes a file atomically (temporary file + rename). */
 async function writeAtomic(file: string, text: string): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
@@ -251,7 +256,11 @@ async function runLocked(options: RunRolloutsOptions): Promise<RolloutResult> {
     throw new EnvscalerError('ABORTED', `rollout interrupted after ${progress.done} of ${progress.total} episodes; run again to resume`);
   }
 
-  const trajectories = [...byPair.values()].filter((t) => wanted.has(t.scenarioId) && t.trial < options.trials);
+  // The finished file in the one order every backend writes (scenario id, then trial), whatever order the
+  // episodes finished in; lines of other scenarios or trials from earlier runs are kept.
+  const all = [...byPair.values()].sort(byScenarioThenTrial);
+  await writeAtomic(file, all.map((t) => JSON.stringify(t)).join('\n') + (all.length > 0 ? '\n' : ''));
+  const trajectories = all.filter((t) => wanted.has(t.scenarioId) && t.trial < options.trials);
   // Episodes an earlier run finished (and this one did not redo) count, flagged as that run's calls.
   const earlier = new Set(existing.records.filter((t) => byPair.get(key(t.scenarioId, t.trial)) === t).map((t) => t.id));
   const summary = summarize({

@@ -40,10 +40,6 @@ function splitOption(value: string): Split {
   throw new InvalidArgumentError("must be 'train', 'test' or 'all'");
 }
 
-
-
-
-
 export interface BenchAcebenchCommandOptions {
   agent: AcebenchModelSource;
   user?: AcebenchModelSource;
@@ -144,7 +140,6 @@ interface BenchAcebenchFlags {
   quiet?: boolean;
   scripted?: string;
 }
-
 
 /** Registers `bench acebench` under the `bench` command. */
 export function registerBenchAcebenchCommand(bench: Command): void {

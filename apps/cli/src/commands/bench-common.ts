@@ -72,8 +72,7 @@ export async function withProgressAndInterrupt<T>(
     mode: chooseProgressMode({ json: flags.json, quiet: flags.quiet, isTTY: process.stderr.isTTY }),
   });
   const interrupt = createInterruptSignal({
-    onFirst: () =>
-      progress.message('interrupted: finished work is saved; re-run the same command to resume'),
+    onFirst: () => progress.message('interrupted: finished work is saved; re-run the same command to resume'),
   });
   try {
     const result = await run(progress, interrupt.signal);

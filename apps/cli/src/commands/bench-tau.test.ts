@@ -1,27 +1,21 @@
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tau2Domain } from '@envscaler/bench';
-import { createMockOpenAIServer } from '@envscaler/testing';
 import { runCli } from '../index.js';
+import { oneCallPerTurnAgent, useCapturedOutput, withMockOpenAIServer } from '../test-fixtures/bench-cli.js';
 
-let stdout: string[];
-function capture() {
-  stdout = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (stdout.push(String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-}
-afterEach(() => vi.restoreAllMocks());
+const { capture, stdout } = useCapturedOutput();
 
 describe('envscaler bench tau2 --domain', () => {
   it('lists the tau2 command and its domains; an unknown domain is a usage error', async () => {
     capture();
     expect(await runCli({ argv: ['bench', '--help'] })).toBe(0);
-    expect(stdout.join('')).toMatch(/tau2 \[options\]/);
+    expect(stdout()).toMatch(/tau2 \[options\]/);
     capture();
     expect(await runCli({ argv: ['bench', 'tau2', '--help'] })).toBe(0);
-    expect(stdout.join('')).toMatch(
+    expect(stdout()).toMatch(
       /--domain <domain>\s+'retail' \(τ²-bench, 114 tasks\) or 'airline' \(τ-bench,\s+50 tasks\)/,
     );
     expect(await runCli({ argv: ['bench', 'tau2', '--domain', 'telecom', '--quiet'] })).toBe(2);
@@ -31,69 +25,60 @@ describe('envscaler bench tau2 --domain', () => {
     const data = await tau2Domain('airline').readData();
     const task = data.tasks.find((t) => t.id === '2')!; // five flight changes, output '23553'
     const actions = task.evaluation_criteria!.actions!;
-    const server = await createMockOpenAIServer({
-      script: {
-        agent: (request) => {
-          const done = request.messages.filter(
-            (m) => m.role === 'assistant' && (m.tool_calls?.length ?? 0) > 0,
-          ).length;
-          const action = actions[done];
-          return action
-            ? { toolCalls: [{ name: action.name, arguments: action.arguments }] }
-            : 'All five flights are now in economy; you save 23,553 dollars in total.';
+    await withMockOpenAIServer(
+      {
+        script: {
+          agent: oneCallPerTurnAgent({
+            calls: actions,
+            finalText: 'All five flights are now in economy; you save 23,553 dollars in total.',
+          }),
+          'user-simulator': (request) =>
+            request.messages.filter((m) => m.role === 'user').length === 1
+              ? 'I want to downgrade my business flights.'
+              : '###STOP###',
         },
-        'user-simulator': (request) =>
-          request.messages.filter((m) => m.role === 'user').length === 1
-            ? 'I want to downgrade my business flights.'
-            : '###STOP###',
       },
-    });
-    const saved = { ...process.env };
-    try {
-      process.env.OPENAI_BASE_URL = server.url;
-      process.env.OPENAI_API_KEY = 'test-key';
-      const out = path.join(await mkdtemp(path.join(tmpdir(), 'cli-bench-tau-airline-')), 'run');
-      capture();
-      const argv = [
-        'bench',
-        'tau2',
-        '--domain',
-        'airline',
-        '--model',
-        'agent-m',
-        '--user-model',
-        'user-m',
-        '--tasks',
-        '2',
-        '--trials',
-        '2',
-        '--out',
-        out,
-        '--quiet',
-      ];
-      expect(await runCli({ argv })).toBe(0);
-      const text = stdout.join('');
-      expect(text).toContain('τ-bench airline: 1 tasks × 2 trials, mean reward 1.000');
-      expect(text).toContain('pass^2 1.000');
-      expect(server.requestsFor('agent').every((r) => r.model === 'agent-m')).toBe(true);
-      expect(server.requestsFor('user-simulator').every((r) => r.model === 'user-m')).toBe(true);
-      const summary = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8'));
-      expect(summary).toMatchObject({
-        benchmark: 'tau-airline',
-        tasks: 1,
-        trials: 2,
-        episodes: 2,
-        meanReward: 1,
-      });
-      const lines = (await readFile(path.join(out, 'results.jsonl'), 'utf8')).trim().split('\n');
-      expect(lines.map((line) => JSON.parse(line).communicate)).toEqual([
-        [{ info: '23553', met: true }],
-        [{ info: '23553', met: true }],
-      ]);
-    } finally {
-      process.env = saved;
-      await server.close();
-    }
+      async (server) => {
+        const out = path.join(await mkdtemp(path.join(tmpdir(), 'cli-bench-tau-airline-')), 'run');
+        capture();
+        const argv = [
+          'bench',
+          'tau2',
+          '--domain',
+          'airline',
+          '--model',
+          'agent-m',
+          '--user-model',
+          'user-m',
+          '--tasks',
+          '2',
+          '--trials',
+          '2',
+          '--out',
+          out,
+          '--quiet',
+        ];
+        expect(await runCli({ argv })).toBe(0);
+        const text = stdout();
+        expect(text).toContain('τ-bench airline: 1 tasks × 2 trials, mean reward 1.000');
+        expect(text).toContain('pass^2 1.000');
+        expect(server.requestsFor('agent').every((r) => r.model === 'agent-m')).toBe(true);
+        expect(server.requestsFor('user-simulator').every((r) => r.model === 'user-m')).toBe(true);
+        const summary = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8'));
+        expect(summary).toMatchObject({
+          benchmark: 'tau-airline',
+          tasks: 1,
+          trials: 2,
+          episodes: 2,
+          meanReward: 1,
+        });
+        const lines = (await readFile(path.join(out, 'results.jsonl'), 'utf8')).trim().split('\n');
+        expect(lines.map((line) => JSON.parse(line).communicate)).toEqual([
+          [{ info: '23553', met: true }],
+          [{ info: '23553', met: true }],
+        ]);
+      },
+    );
   }, 120_000);
 });
 
@@ -117,10 +102,25 @@ describe('envscaler bench tau2 --scripted', () => {
       lines(['Hi, I am Yusuf Rossi, zip 19122. I want to return some items.', '###STOP###']),
     );
     const out = path.join(dir, 'out');
-    const argv = ['bench', 'tau2', '--domain', 'retail', '--tasks', '2', '--scripted', path.join(dir, 'cassette'), '--out', out, '--quiet'];
+    const argv = [
+      'bench',
+      'tau2',
+      '--domain',
+      'retail',
+      '--tasks',
+      '2',
+      '--scripted',
+      path.join(dir, 'cassette'),
+      '--out',
+      out,
+      '--quiet',
+    ];
     capture();
     expect(await runCli({ argv })).toBe(0);
-    const results = (await readFile(path.join(out, 'results.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const results = (await readFile(path.join(out, 'results.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(results.map((r) => r.reward)).toEqual([1]);
     // A re-run resumes: the finished trial is not run again, so no scripted answer is consumed twice.
     capture();

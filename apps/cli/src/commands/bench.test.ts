@@ -1,7 +1,7 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   bfclDataDir,
   bfclEnvHelpers,
@@ -14,27 +14,21 @@ import {
   type BfclData,
   type BfclEnvHelpers,
 } from '@envscaler/bench';
-import { createMockOpenAIServer } from '@envscaler/testing';
 import { runCli } from '../index.js';
+import { oneCallPerTurnAgent, useCapturedOutput, withMockOpenAIServer } from '../test-fixtures/bench-cli.js';
 
 const bfclData = bfclDataDir;
 const bfclEnv = bfclEnvironmentDir;
 const tau2Data = tau2DataDir;
 const tau2Env = tau2EnvironmentDir;
 
-let stdout: string[];
-function capture() {
-  stdout = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (stdout.push(String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-}
-afterEach(() => vi.restoreAllMocks());
+const { capture, stdout } = useCapturedOutput();
 
 describe('envscaler bench', () => {
   it('lists both benchmarks in its help', async () => {
     capture();
     expect(await runCli({ argv: ['bench', '--help'] })).toBe(0);
-    const text = stdout.join('');
+    const text = stdout();
     expect(text).toContain('bfcl');
     expect(text).toContain('tau2-retail');
   });
@@ -53,125 +47,122 @@ describe('envscaler bench', () => {
       const byFirst = new Map(
         ids.map((id) => [data.entries.find((e) => e.id === id)!.question[0]![0]!.content, id]),
       );
-      const server = await createMockOpenAIServer({
-        script: {
-          agent: (request) => {
-            const id = byFirst.get(request.messages.find((m) => m.role === 'user')!.content as string)!;
-            const { turn, stepsInTurn: steps } = turnPosition(request.messages);
-            // Entry 0: the gold calls; entry 1: nothing at all.
-            const calls = id === 'multi_turn_base_0' ? (data.groundTruth.get(id)![turn] ?? []) : [];
-            if (steps > 0 || calls.length === 0) return 'Done.';
-            return {
-              toolCalls: calls.map((source) => {
-                const { name, args } = helpers.parsePythonCall(source, { parameterOrder });
-                return { name, arguments: args };
-              }),
-            };
+      await withMockOpenAIServer(
+        {
+          script: {
+            agent: (request) => {
+              const id = byFirst.get(request.messages.find((m) => m.role === 'user')!.content as string)!;
+              const { turn, stepsInTurn: steps } = turnPosition(request.messages);
+              // Entry 0: the gold calls; entry 1: nothing at all.
+              const calls = id === 'multi_turn_base_0' ? (data.groundTruth.get(id)![turn] ?? []) : [];
+              if (steps > 0 || calls.length === 0) return 'Done.';
+              return {
+                toolCalls: calls.map((source) => {
+                  const { name, args } = helpers.parsePythonCall(source, { parameterOrder });
+                  return { name, arguments: args };
+                }),
+              };
+            },
           },
         },
-      });
-      const saved = { ...process.env };
-      try {
-        process.env.OPENAI_BASE_URL = server.url;
-        process.env.OPENAI_API_KEY = 'test-key';
-        delete process.env.ENVSCALER_MODEL;
-        const out = path.join(await mkdtemp(path.join(tmpdir(), 'cli-bench-')), 'run');
-        const argv = [
-          'bench',
-          'bfcl',
-          '--model',
-          'mock-agent',
-          '--entries',
-          '0,1',
-          '--concurrency',
-          '2',
-          '--out',
-          out,
-          '--data',
-          bfclData,
-          '--env',
-          bfclEnv,
-          '--quiet',
-        ];
-        capture();
-        expect(await runCli({ argv })).toBe(0);
-        const report = stdout.join('');
-        expect(report).toContain('1/2 passed, accuracy 50.0%');
-        expect(report).toMatch(/GorillaFileSystem\s+1\/2/);
-        expect(report).toMatch(/TwitterAPI\s+1\/1/);
-        const agentRequests = server.requestsFor('agent');
-        expect(agentRequests.length).toBeGreaterThan(4);
-        expect(agentRequests.every((r) => r.model === 'mock-agent')).toBe(true);
-        // The official docs, converted to OpenAI tools, are what the agent sees.
-        const tools = agentRequests[0]!.body.tools as { function: { name: string; description: string } }[];
-        expect(tools.map((t) => t.function.name)).toContain('mv');
-        expect(tools[0]!.function.description).toContain(
-          'Note that the provided function is in Python 3 syntax.',
-        );
-        const lines = (await readFile(path.join(out, 'results.jsonl'), 'utf8'))
-          .trim()
-          .split('\n')
-          .map((l) => JSON.parse(l));
-        expect(lines.map((l) => [l.id, l.passed]).sort()).toEqual([
-          ['multi_turn_base_0', true],
-          ['multi_turn_base_1', false],
-        ]);
-        const summary = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8'));
-        expect(summary).toMatchObject({ entries: 2, passed: 1, accuracy: 0.5, model: 'mock-agent' });
-        expect(summary.interval95[0]).toBeLessThan(0.5);
-        expect(summary.interval95[1]).toBeGreaterThan(0.5);
+        async (server) => {
+          const out = path.join(await mkdtemp(path.join(tmpdir(), 'cli-bench-')), 'run');
+          const argv = [
+            'bench',
+            'bfcl',
+            '--model',
+            'mock-agent',
+            '--entries',
+            '0,1',
+            '--concurrency',
+            '2',
+            '--out',
+            out,
+            '--data',
+            bfclData,
+            '--env',
+            bfclEnv,
+            '--quiet',
+          ];
+          capture();
+          expect(await runCli({ argv })).toBe(0);
+          const report = stdout();
+          expect(report).toContain('1/2 passed, accuracy 50.0%');
+          expect(report).toMatch(/GorillaFileSystem\s+1\/2/);
+          expect(report).toMatch(/TwitterAPI\s+1\/1/);
+          const agentRequests = server.requestsFor('agent');
+          expect(agentRequests.length).toBeGreaterThan(4);
+          expect(agentRequests.every((r) => r.model === 'mock-agent')).toBe(true);
+          // The official docs, converted to OpenAI tools, are what the agent sees.
+          const tools = agentRequests[0]!.body.tools as { function: { name: string; description: string } }[];
+          expect(tools.map((t) => t.function.name)).toContain('mv');
+          expect(tools[0]!.function.description).toContain(
+            'Note that the provided function is in Python 3 syntax.',
+          );
+          const lines = (await readFile(path.join(out, 'results.jsonl'), 'utf8'))
+            .trim()
+            .split('\n')
+            .map((l) => JSON.parse(l));
+          expect(lines.map((l) => [l.id, l.passed]).sort()).toEqual([
+            ['multi_turn_base_0', true],
+            ['multi_turn_base_1', false],
+          ]);
+          const summary = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8'));
+          expect(summary).toMatchObject({ entries: 2, passed: 1, accuracy: 0.5, model: 'mock-agent' });
+          expect(summary.interval95[0]).toBeLessThan(0.5);
+          expect(summary.interval95[1]).toBeGreaterThan(0.5);
 
-        // Resume: nothing left, no model calls.
-        const before = server.requestsFor('agent').length;
-        expect(await runCli({ argv })).toBe(0);
-        expect(server.requestsFor('agent').length).toBe(before);
+          // Resume: nothing left, no model calls.
+          const before = server.requestsFor('agent').length;
+          expect(await runCli({ argv })).toBe(0);
+          expect(server.requestsFor('agent').length).toBe(before);
 
-        expect(
-          await runCli({
-            argv: [
-              'bench',
-              'bfcl',
-              '--model',
-              'm',
-              '--entries',
-              'nope',
-              '--out',
-              out,
-              '--data',
-              bfclData,
-              '--env',
-              bfclEnv,
-              '--quiet',
-            ],
-          }),
-        ).toBe(2);
-        expect(
-          await runCli({
-            argv: [
-              'bench',
-              'bfcl',
-              '--model',
-              'm',
-              '--out',
-              out,
-              '--data',
-              path.join(out, 'missing'),
-              '--quiet',
-            ],
-          }),
-        ).toBe(2);
-      } finally {
-        process.env = saved;
-        await server.close();
-      }
+          expect(
+            await runCli({
+              argv: [
+                'bench',
+                'bfcl',
+                '--model',
+                'm',
+                '--entries',
+                'nope',
+                '--out',
+                out,
+                '--data',
+                bfclData,
+                '--env',
+                bfclEnv,
+                '--quiet',
+              ],
+            }),
+          ).toBe(2);
+          expect(
+            await runCli({
+              argv: [
+                'bench',
+                'bfcl',
+                '--model',
+                'm',
+                '--out',
+                out,
+                '--data',
+                path.join(out, 'missing'),
+                '--quiet',
+              ],
+            }),
+          ).toBe(2);
+        },
+      );
     }, 120_000);
   });
 
   it('bench bfcl --gold needs no model and passes every entry it runs, with the shipped data by default', async () => {
     const out = await mkdtemp(path.join(tmpdir(), 'envscaler-bench-gold-'));
     capture();
-    expect(await runCli({ argv: ['bench', 'bfcl', '--gold', '--entries', '0-5', '--out', out, '--quiet'] })).toBe(0);
-    expect(stdout.join('')).toContain('6/6 passed, accuracy 100.0%');
+    expect(
+      await runCli({ argv: ['bench', 'bfcl', '--gold', '--entries', '0-5', '--out', out, '--quiet'] }),
+    ).toBe(0);
+    expect(stdout()).toContain('6/6 passed, accuracy 100.0%');
     const summary = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8'));
     expect(summary).toMatchObject({ entries: 6, passed: 6, model: 'gold' });
   }, 120_000);
@@ -184,16 +175,14 @@ describe('envscaler bench', () => {
       return ['bench', 'bfcl', ...flags, '--out', dir, '--quiet'];
     };
     expect(await runCli({ argv: argv('miss_func', path.join(out, 'one')) })).toBe(0);
-    expect(stdout.join('')).toContain('BFCL multi-turn miss_func: 3/3 passed');
+    expect(stdout()).toContain('BFCL multi-turn miss_func: 3/3 passed');
     expect(JSON.parse(await readFile(path.join(out, 'one', 'summary.json'), 'utf8'))).toMatchObject({
       category: 'miss_func',
       entries: 3,
       passed: 3,
     });
     expect(await runCli({ argv: argv('all', path.join(out, 'all')) })).toBe(0);
-    expect(stdout.join('')).toContain(
-      'BFCL multi-turn score (unweighted mean of 4 categories): 100.0% (12/12',
-    );
+    expect(stdout()).toContain('BFCL multi-turn score (unweighted mean of 4 categories): 100.0% (12/12');
     const suite = JSON.parse(await readFile(path.join(out, 'all', 'summary.json'), 'utf8'));
     expect(Object.keys(suite.categories)).toEqual(['base', 'miss_func', 'miss_param', 'long_context']);
     expect(suite.overall).toEqual({ accuracy: 1, entries: 12, passed: 12 });
@@ -209,66 +198,54 @@ describe('envscaler bench', () => {
       const data = await readTau2Data();
       const task = data.tasks.find((t) => t.id === '0')!;
       const actions = task.evaluation_criteria!.actions!;
-      const server = await createMockOpenAIServer({
-        script: {
-          agent: (request) => {
-            const done = request.messages.filter(
-              (m) => m.role === 'assistant' && (m.tool_calls?.length ?? 0) > 0,
-            ).length;
-            const action = actions[done];
-            return action
-              ? { toolCalls: [{ name: action.name, arguments: action.arguments }] }
-              : 'Your exchange has been requested.';
+      await withMockOpenAIServer(
+        {
+          script: {
+            agent: oneCallPerTurnAgent({ calls: actions, finalText: 'Your exchange has been requested.' }),
+            'user-simulator': (request) =>
+              request.messages.filter((m) => m.role === 'user').length === 1
+                ? 'I want to exchange two items.'
+                : 'Thank you. ###STOP###',
           },
-          'user-simulator': (request) =>
-            request.messages.filter((m) => m.role === 'user').length === 1
-              ? 'I want to exchange two items.'
-              : 'Thank you. ###STOP###',
         },
-      });
-      const saved = { ...process.env };
-      try {
-        process.env.OPENAI_BASE_URL = server.url;
-        process.env.OPENAI_API_KEY = 'test-key';
-        const out = path.join(await mkdtemp(path.join(tmpdir(), 'cli-bench-tau2-')), 'run');
-        capture();
-        const argv = [
-          'bench',
-          'tau2-retail',
-          '--model',
-          'agent-m',
-          '--user-model',
-          'user-m',
-          '--tasks',
-          '0',
-          '--trials',
-          '2',
-          '--out',
-          out,
-          '--data',
-          tau2Data,
-          '--env',
-          tau2Env,
-          '--quiet',
-        ];
-        expect(await runCli({ argv })).toBe(0);
-        expect(stdout.join('')).toContain('pass^2 1.000');
-        expect(server.requestsFor('agent').every((r) => r.model === 'agent-m')).toBe(true);
-        expect(server.requestsFor('user-simulator').every((r) => r.model === 'user-m')).toBe(true);
-        expect(server.requestsFor('user-simulator')).toHaveLength(4);
-        const summary = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8'));
-        expect(summary).toMatchObject({
-          tasks: 1,
-          trials: 2,
-          episodes: 2,
-          meanReward: 1,
-          agentModel: 'agent-m',
-          userModel: 'user-m',
-        });
-      } finally {
-        process.env = saved;
-        await server.close();
-      }
+        async (server) => {
+          const out = path.join(await mkdtemp(path.join(tmpdir(), 'cli-bench-tau2-')), 'run');
+          capture();
+          const argv = [
+            'bench',
+            'tau2-retail',
+            '--model',
+            'agent-m',
+            '--user-model',
+            'user-m',
+            '--tasks',
+            '0',
+            '--trials',
+            '2',
+            '--out',
+            out,
+            '--data',
+            tau2Data,
+            '--env',
+            tau2Env,
+            '--quiet',
+          ];
+          expect(await runCli({ argv })).toBe(0);
+          expect(stdout()).toContain('pass^2 1.000');
+          expect(server.requestsFor('agent').every((r) => r.model === 'agent-m')).toBe(true);
+          expect(server.requestsFor('user-simulator').every((r) => r.model === 'user-m')).toBe(true);
+          expect(server.requestsFor('user-simulator')).toHaveLength(4);
+          const summary = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8'));
+          expect(summary).toMatchObject({
+            tasks: 1,
+            trials: 2,
+            episodes: 2,
+            meanReward: 1,
+            agentModel: 'agent-m',
+            userModel: 'user-m',
+          });
+        },
+      );
     }, 120_000);
   });
 });

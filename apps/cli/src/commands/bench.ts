@@ -30,13 +30,9 @@ import {
 } from './bench-common.js';
 import { positiveInt } from '../inputs.js';
 import { registerBenchAcebenchCommand } from './bench-acebench.js';
+import { registerBenchAllCommand } from './bench-all.js';
 
 export { resolveBenchModels } from './bench-common.js';
-
-
-
-
-
 
 function interval([lo, hi]: [number, number]): string {
   return `[${pct(lo)}, ${pct(hi)}]`;
@@ -280,7 +276,6 @@ interface CommonFlags {
   scripted?: string;
 }
 
-
 type BenchBfclFlags = CommonFlags & {
   category: BfclCategory | 'all';
   entries: string;
@@ -332,7 +327,10 @@ export function registerBenchCommand(program: Command): void {
         '--data <dir>',
         'BFCL data directory (default: the data shipped in @envscaler/env-bfcl-multi-turn)',
       )
-      .option('--env <dir>', 'BFCL environment directory (default: the one in @envscaler/env-bfcl-multi-turn)')
+      .option(
+        '--env <dir>',
+        'BFCL environment directory (default: the one in @envscaler/env-bfcl-multi-turn)',
+      )
       .option(
         '--gold',
         'no model: the agent answers every turn with its ground-truth calls (checks data, environment and scoring; every consistent entry passes)',
@@ -367,8 +365,14 @@ export function registerBenchCommand(program: Command): void {
       const out = resolve(flags.out ?? join('bench-runs', runs, fileSafe(name)));
       const agent = flags.gold
         ? undefined
-        : (await resolveBenchModels({ model: flags.model, configPath: flags.config, scripted: flags.scripted, out }))
-            .model;
+        : (
+            await resolveBenchModels({
+              model: flags.model,
+              configPath: flags.config,
+              scripted: flags.scripted,
+              out,
+            })
+          ).model;
       const lock = { dir: out, command: 'bench bfcl' };
       if (flags.category === 'all') {
         const suite = await withProgressAndInterrupt(flags, lock, (progress, signal) =>
@@ -417,6 +421,7 @@ export function registerBenchCommand(program: Command): void {
   registerTau2Command(bench, 'tau2');
   registerTau2Command(bench, 'tau2-retail');
   registerBenchAcebenchCommand(bench);
+  registerBenchAllCommand(bench);
 }
 
 type BenchTau2Flags = CommonFlags & {

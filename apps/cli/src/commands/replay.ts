@@ -1,8 +1,12 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { EnvscalerError, compileSchema, type ToolCallRequest } from '@envscaler/core';
 import { loadEnvironment, replayCalls, type ReplayResult, type SandboxKind } from '@envscaler/runtime';
+import { chooseProgressMode, createProgressReporter } from '../progress.js';
+import { exitCodeFor } from '../errors.js';
+import { runReplayBatch } from './replay-batch.js';
+import { readJsonFile } from '../inputs.js';
 
 export interface ReplayCommandOptions {
   env: string;
@@ -29,29 +33,6 @@ const validateCalls = compileSchema({
   },
 });
 
-async function readJsonFile(file: string, what: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR')
-      throw new EnvscalerError('NOT_FOUND', `${what} file not found: ${file}`);
-    throw new EnvscalerError(
-      'INVALID_INPUT',
-      `cannot read ${what} file ${file}: ${(error as Error).message}`,
-    );
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new EnvscalerError(
-      'INVALID_INPUT',
-      `${what} file ${file} is not valid JSON: ${(error as Error).message}`,
-    );
-  }
-}
-
 /**
  * Runs a JSON array of tool calls in one fresh session of an environment directory. What is written:
  * the full final state, except for config-initialised environments (e.g. BFCL) where the public state
@@ -68,7 +49,7 @@ export async function runReplay(
   }
   if (options.public && options.full)
     throw new EnvscalerError('INVALID_INPUT', '--public and --full exclude each other');
-  const calls = await readJsonFile(options.calls, 'calls');
+  const calls = await readJsonFile({ file: options.calls, what: 'calls' });
   const issues = validateCalls(calls);
   if (issues.length > 0) {
     const first = issues[0]!;
@@ -79,8 +60,8 @@ export async function runReplay(
   }
   const init =
     options.initialState !== undefined
-      ? { initialState: await readJsonFile(options.initialState, 'initial state') }
-      : { config: await readJsonFile(options.initConfig!, 'init config') };
+      ? { initialState: await readJsonFile({ file: options.initialState, what: 'initial state' }) }
+      : { config: await readJsonFile({ file: options.initConfig!, what: 'init config' }) };
   const env = await loadEnvironment({
     dir: path.resolve(options.env),
     sandbox: options.sandbox,
@@ -125,28 +106,105 @@ function positiveNumber(flag: string) {
   };
 }
 
+/** The flags of `replay`: one replay (--env, --calls, ...) or a batch (--batch, each line its own). */
+type ReplayFlags = Partial<ReplayCommandOptions> & { batch?: string; quiet?: boolean; state?: boolean };
+
+const SINGLE_ONLY = ['env', 'initialState', 'initConfig', 'calls', 'results'] as const;
+const flagName = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+async function runBatchAction(flags: ReplayFlags & { batch: string }): Promise<void> {
+  const mixed = SINGLE_ONLY.filter((key) => flags[key] !== undefined).map(flagName);
+  if (mixed.length > 0) {
+    throw new EnvscalerError(
+      'INVALID_INPUT',
+      `--batch takes the environment, initial state and calls from each line; drop ${mixed.join(', ')}`,
+    );
+  }
+  const progress = createProgressReporter({
+    mode: chooseProgressMode({ quiet: flags.quiet, isTTY: process.stderr.isTTY }),
+    plainIntervalMs: 1000,
+  });
+  const stage = progress.stage('replay --batch');
+  const summary = await runReplayBatch({
+    batch: flags.batch,
+    out: flags.out,
+    public: flags.public,
+    full: flags.full,
+    omitState: flags.state === false,
+    sandbox: flags.sandbox,
+    timeoutMs: flags.timeoutMs,
+    memoryMb: flags.memoryMb,
+    onProgress: ({ done, total, failed }) => stage.update({ done, total, failed }),
+  });
+  stage.finish(summary.failedCalls > 0 ? `${summary.failedCalls} tool calls failed` : undefined);
+  if (summary.failed.length > 0) {
+    const lines = summary.failed.map((f) => f.line);
+    const listed = lines.length > 10 ? `${lines.slice(0, 10).join(', ')}, ...` : lines.join(', ');
+    const first = summary.failed[0]!.message.replace(/\s+/g, ' ');
+    // a line that failed for another reason than its input (the sandbox, a bug) sets the exit code
+    const other = summary.failed.find((f) => exitCodeFor(new EnvscalerError(f.code, f.message)) !== 2);
+    throw new EnvscalerError(
+      other?.code ?? 'INVALID_INPUT',
+      `replay --batch: ${lines.length} of ${summary.lines} lines failed (line${lines.length > 1 ? 's' : ''} ${listed}; ` +
+        `first: ${first.length > 200 ? `${first.slice(0, 200)}…` : first}); every other line was replayed`,
+    );
+  }
+}
+
 export function registerReplayCommand(program: Command): void {
   program
     .command('replay')
-    .description('Run a list of tool calls in one fresh session of an environment and print the final state.')
-    .requiredOption('--env <dir>', 'environment directory (env.ts with env.json or meta.json)')
+    .description(
+      'Run a list of tool calls in one fresh session of an environment and print the final state; ' +
+        'with --batch, run many replays from a JSON Lines file in one process.',
+    )
+    .option(
+      '--env <dir>',
+      'environment directory (env.ts with env.json or meta.json); required without --batch',
+    )
     .option('--initial-state <file>', 'JSON file with the initial state')
     .option('--init-config <file>', "JSON file with a config for the environment's fromConfig")
-    .requiredOption('--calls <file>', 'JSON array of { "name": ..., "arguments": {...} }')
-    .option('--out <file>', 'write the final state here instead of stdout')
+    .option('--calls <file>', 'JSON array of { "name": ..., "arguments": {...} }; required without --batch')
+    .option(
+      '--batch <file.jsonl>',
+      'run one replay per line, each { id?, env, one of initialState / initialStateFile / config / configFile, calls or turns, digest? }, and write one JSON line per replay (docs/benchmarks.md, "Batch replay")',
+    )
+    .option('--out <file>', 'write the final state (with --batch: the output lines) here instead of stdout')
     .option('--results <file>', "write every call's result (a JSON array) here")
     .option('--public', "write the class's publicState(state) (default for config-initialised environments)")
     .option('--full', 'write the full state even for config-initialised environments')
     .option('--sandbox <kind>', "'isolated-vm' (default) or 'none' for trusted code")
     .option('--timeout-ms <ms>', 'time limit per tool call (default 1000)', positiveNumber('--timeout-ms'))
     .option('--memory-mb <mb>', 'memory limit of the sandbox (default 512)', positiveNumber('--memory-mb'))
-    .action(async (options: ReplayCommandOptions) => {
-      if (options.sandbox !== undefined && options.sandbox !== 'isolated-vm' && options.sandbox !== 'none') {
+    .option(
+      '--no-state',
+      'with --batch: leave the final state out of the output lines (results and digests stay)',
+    )
+    .option('--quiet', 'with --batch: no progress output')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  $ envscaler replay --env out/envs/library --initial-state state.json --calls calls.json\n' +
+        '  $ envscaler replay --batch conformance.jsonl --out results.jsonl --no-state',
+    )
+    .action(async (flags: ReplayFlags) => {
+      if (flags.sandbox !== undefined && flags.sandbox !== 'isolated-vm' && flags.sandbox !== 'none') {
         throw new EnvscalerError(
           'INVALID_INPUT',
-          `--sandbox must be 'isolated-vm' or 'none', got '${options.sandbox}'`,
+          `--sandbox must be 'isolated-vm' or 'none', got '${flags.sandbox}'`,
         );
       }
+      if (flags.batch !== undefined) return runBatchAction({ ...flags, batch: flags.batch });
+      if (flags.env === undefined || flags.calls === undefined) {
+        throw new EnvscalerError(
+          'INVALID_INPUT',
+          'replay needs --env <dir> and --calls <file> (or --batch <file.jsonl> for many replays)',
+        );
+      }
+      const batchOnly = [flags.state === false && '--no-state', flags.quiet && '--quiet'].filter(Boolean);
+      if (batchOnly.length > 0)
+        throw new EnvscalerError('INVALID_INPUT', `${batchOnly.join(' and ')} only apply with --batch`);
+      const options: ReplayCommandOptions = { ...flags, env: flags.env, calls: flags.calls };
       const { result, output, calls } = await runReplay(options);
       const text = `${JSON.stringify(output, null, 2)}\n`;
       if (options.results) await writeFile(options.results, `${JSON.stringify(result.results, null, 2)}\n`);

@@ -168,13 +168,12 @@ describe('distributed rollouts (real redis-server, worker processes)', () => {
       ).size,
     ).toBe(SCENARIOS * TRIALS);
     expect(lines).toHaveLength(SCENARIOS * TRIALS);
-    // The classic run has the same trajectories (in completion order) and the same summary.
+    // The classic run has the same trajectories in the same order (scenario id, then trial, whatever order
+    // they finished in) and the same summary.
     const classicLines = (await readFile(path.join(classic, 'trajectories.jsonl'), 'utf8'))
       .trim()
       .split('\n')
       .map((l) => stable(JSON.parse(l)));
-    const byPair = (t: Record<string, unknown>) => `${t.scenarioId}#${t.trial}`;
-    classicLines.sort((a, b) => (byPair(a) < byPair(b) ? -1 : 1));
     expect(classicLines).toEqual(expected['trajectories.jsonl']);
     const { createdAt: _c, ...classicSummary } = JSON.parse(
       await readFile(path.join(classic, 'summary.json'), 'utf8'),
@@ -279,7 +278,10 @@ describe('distributed rollouts (real redis-server, worker processes)', () => {
         }),
       });
       expect(result.ran).toBe(SCENARIOS);
-      expect(times).toHaveLength(SCENARIOS * 2);
+      // At least one agent call per step of every episode. On a heavily loaded machine a worker can lose a
+      // job's lock and the job runs again (at-least-once delivery), so extra calls are possible here; the
+      // rate limit below must hold for all of them.
+      expect(times.length).toBeGreaterThanOrEqual(SCENARIOS * 2);
       // 16 calls at 4 per fixed 1 s window need at least 3 window changes.
       expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(2900);
       // No sliding second ever sees more than two windows' worth.

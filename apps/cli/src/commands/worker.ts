@@ -48,6 +48,7 @@ import {
   type TopicBuild,
 } from '@envscaler/skelbuilder';
 import {
+  byScenarioThenTrial,
   readJsonlTolerant,
   runEpisode,
   summarize,
@@ -328,9 +329,7 @@ async function rolloutJobs(options: RolloutJobsOptions): Promise<RolloutResult> 
     trajectories.push(trajectory);
     if (doneBefore.has(job.artifact!)) earlier.add(trajectory.id);
   }
-  trajectories.sort((a, b) =>
-    a.scenarioId < b.scenarioId ? -1 : a.scenarioId > b.scenarioId ? 1 : a.trial - b.trial,
-  );
+  trajectories.sort(byScenarioThenTrial);
   await writeAtomic(
     join(out, 'trajectories.jsonl'),
     trajectories.map((t) => JSON.stringify(t)).join('\n') + '\n',

@@ -42,4 +42,35 @@ describe('runSolver tool calls follow the rollouts rules (parseToolCall)', () =>
     expect(second.slice(0, 4)).toEqual(expected);
     expect(second[4]).toMatchObject({ ok: true });
   });
+
+  it('answers a session that throws as a rollout does (TOOL_FAILED), and keeps the call in the solution', async () => {
+    // The gate used to report such calls as TOOL_CRASHED while episodes and regrading say TOOL_FAILED.
+    const base = libraryEnv();
+    const env = {
+      ...base,
+      createSession: async (init: { initialState: unknown }) => {
+        const session = await base.createSession(init);
+        return {
+          call: async () => {
+            throw new Error('the environment crashed');
+          },
+          snapshot: () => session.snapshot(),
+          dispose: () => session.dispose(),
+        };
+      },
+    };
+    let turn = 0;
+    const model = new MockChatModel({
+      script: {
+        'scenario-solver': () =>
+          turn++ === 0
+            ? { toolCalls: [{ id: 'c1', name: 'lend_book', arguments: '{"memberId":"m2","bookId":"b2"}' }] }
+            : 'Done.',
+      },
+    });
+    const run = await runSolver({ env, model, initialState: LIBRARY_STATE, task: 'Lend b2 to m2.' });
+    const result = JSON.parse(model.calls[1]!.messages.find((m) => m.role === 'tool')!.content as string);
+    expect(result).toEqual({ ok: false, error: { code: 'TOOL_FAILED', message: 'the environment crashed' } });
+    expect(run.toolCalls).toEqual([{ name: 'lend_book', arguments: { memberId: 'm2', bookId: 'b2' } }]);
+  });
 });

@@ -6,9 +6,8 @@ import type {
   CheckResult,
   Stage,
   ToolCallRequest,
-  ToolResult,
 } from '@envscaler/core';
-import { parseToolCall } from '@envscaler/validate';
+import { runToolCall } from '@envscaler/validate';
 import { solverMessages } from '../prompts/solver.js';
 import type { CheckRunner, ScenarioEnvironment } from '../types.js';
 
@@ -88,20 +87,16 @@ export async function runSolver(options: RunSolverOptions): Promise<SolverRun> {
       if (!message.tool_calls?.length) return { toolCalls, termination: 'agent_done', steps: step };
       for (const call of message.tool_calls) {
         // The rollouts' own parser, so a scenario is judged solvable under the rules every rollout applies.
-        const parsed = parseToolCall(call, toolNames);
-        let result: ToolResult;
-        if (!parsed.ok) result = parsed.result;
-        else {
-          try {
-            result = await session.call(parsed.name, parsed.arguments);
-          } catch (error) {
-            result = { ok: false, error: { code: 'TOOL_CRASHED', message: (error as Error).message } };
-          }
-          // Calls rejected before running (arguments not matching the schema) change nothing, so they are
-          // not part of the solution to replay.
-          if (result.ok || !NOT_RUN.has(result.error.code))
-            toolCalls.push({ name: parsed.name, arguments: parsed.arguments });
-        }
+        const {
+          result,
+          reachedSession,
+          name,
+          arguments: args,
+        } = await runToolCall({ session, call, toolNames });
+        // Calls rejected before running (arguments not matching the schema) change nothing, so they are
+        // not part of the solution to replay.
+        if (reachedSession && (result.ok || !NOT_RUN.has(result.error.code)))
+          toolCalls.push({ name, arguments: args as Record<string, unknown> }); // default rules: one object
         messages.push({
           role: 'tool',
           tool_call_id: call.id,
