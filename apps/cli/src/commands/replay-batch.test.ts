@@ -15,22 +15,8 @@ import {
   tauAirlineEnvironmentDir,
 } from '@envscaler/bench';
 import { runCli } from '../index.js';
+import { writeCounterEnv } from '../test-fixtures/counter-env.js';
 import { runReplayBatch } from './replay-batch.js';
-
-const counterSource = `import { Environment, type ToolResult } from '@envscaler/core';
-export interface State { count: number; secret?: string }
-/** Counts. */
-export class Counter extends Environment<State> {
-  static fromConfig(config: { start: number }): State { return { count: config.start, secret: 'x' }; }
-  static publicState(state: State): unknown { return { count: state.count }; }
-  /** Add to the count. */
-  add(args: { by: number }): ToolResult<number> {
-    if (args.by < 0) return this.fail('NEGATIVE', 'by must not be negative');
-    this.state.count += args.by;
-    return this.ok(this.state.count);
-  }
-}
-`;
 
 interface OkLine {
   id?: string;
@@ -61,12 +47,7 @@ let stdout: string[];
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'cli-replay-batch-'));
-  await mkdir(path.join(root, 'counter'));
-  await writeFile(path.join(root, 'counter', 'env.ts'), counterSource);
-  await writeFile(
-    path.join(root, 'counter', 'meta.json'),
-    JSON.stringify({ id: 'counter', topic: 'Counter', summary: 'Counts', rules: [] }),
-  );
+  await writeCounterEnv({ root });
   await mkdir(path.join(root, 'states'));
   await writeFile(path.join(root, 'states', 'one.json'), JSON.stringify({ count: 1, secret: 's' }));
 });

@@ -4,24 +4,10 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readTau2Data, tau2DataDir, tau2Digest, tau2EnvironmentDir } from '@envscaler/bench';
 import { runCli } from '../index.js';
+import { writeCounterEnv } from '../test-fixtures/counter-env.js';
 
 const retailDir = tau2EnvironmentDir;
 const dataDir = tau2DataDir;
-
-const counterSource = `import { Environment, type ToolResult } from '@envscaler/core';
-export interface State { count: number; secret?: string }
-/** Counts. */
-export class Counter extends Environment<State> {
-  static fromConfig(config: { start: number }): State { return { count: config.start, secret: 'x' }; }
-  static publicState(state: State): unknown { return { count: state.count }; }
-  /** Add to the count. */
-  add(args: { by: number }): ToolResult<number> {
-    if (args.by < 0) return this.fail('NEGATIVE', 'by must not be negative');
-    this.state.count += args.by;
-    return this.ok(this.state.count);
-  }
-}
-`;
 
 let root: string;
 let stderr: string[];
@@ -29,13 +15,7 @@ let stdout: string[];
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'cli-replay-'));
-  const envDir = path.join(root, 'counter');
-  await import('node:fs/promises').then((fs) => fs.mkdir(envDir));
-  await writeFile(path.join(envDir, 'env.ts'), counterSource);
-  await writeFile(
-    path.join(envDir, 'meta.json'),
-    JSON.stringify({ id: 'counter', topic: 'Counter', summary: 'Counts', rules: [] }),
-  );
+  await writeCounterEnv({ root });
   await writeFile(path.join(root, 'state.json'), JSON.stringify({ count: 1, secret: 's' }));
   await writeFile(path.join(root, 'config.json'), JSON.stringify({ start: 10 }));
   await writeFile(
