@@ -172,7 +172,8 @@ export default tseslint.config(
   },
   {
     files: ['packages/core/src/**/*.ts', 'apps/viewer/src/**/*.ts', 'apps/viewer/src/**/*.tsx'],
-    ignores: ['**/*.test.ts'],
+    // core's Node-only toolkit is the `@envscaler/core/node` entry, which the browser never loads.
+    ignores: ['**/*.test.ts', 'packages/core/src/node/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'core must run in the browser: no node:* imports.' }] }],
     },

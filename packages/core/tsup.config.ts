@@ -1,3 +1,3 @@
 import { defineLibraryBuild } from '../../tsup.shared.js';
 
-export default defineLibraryBuild();
+export default defineLibraryBuild({ entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' } });

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile, writeFile, access } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAjv, EnvscalerError, type JsonSchema } from '@envscaler/core';
+import { createAjv, EnvscalerError, jsonSyntaxError, type JsonSchema } from '@envscaler/core';
 
 /**
  * `envscaler.config.json`: endpoints, per-stage models, concurrency and thresholds.
@@ -299,35 +299,20 @@ function stripComments(value: unknown): unknown {
   return value;
 }
 
-/** Line and column (both from 1) of a character offset. */
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
-  const lines = before.split('\n');
-  return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
-}
-
 /** JSON.parse with an error that names the file, the line and the column, and shows the line. */
 export function parseConfigText(text: string, path: string): unknown {
   const source = text.replace(/^\uFEFF/, '');
   try {
     return JSON.parse(source);
   } catch (error) {
-    const message = (error as Error).message;
-    const position = /at position (\d+)/.exec(message)?.[1];
-    const offset =
-      position !== undefined
-        ? Number(position)
-        : /end of JSON input/.test(message)
-          ? source.length
-          : undefined;
-    if (offset === undefined) {
-      throw new EnvscalerError('CONFIG_ERROR', `config file ${path} is not valid JSON: ${message}`);
+    const problem = jsonSyntaxError(source);
+    if (problem === undefined) {
+      throw new EnvscalerError(
+        'CONFIG_ERROR',
+        `config file ${path} is not valid JSON: ${(error as Error).message}`,
+      );
     }
-    // V8 says "... in JSON at position 38" (Node 22+ adds "(line 4 column 3)"); give line and column.
-    const reason = message
-      .replace(/\s*in JSON at position \d+.*$/s, '')
-      .replace(/\s*at position \d+.*$/s, '');
-    const { line, column } = lineAndColumn(source, offset);
+    const { line, column, reason } = problem;
     const lineText = source.split('\n')[line - 1] ?? '';
     const excerpt =
       lineText.length <= 120

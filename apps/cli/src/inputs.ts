@@ -4,6 +4,7 @@ import { InvalidArgumentError } from 'commander';
 import {
   EnvscalerError,
   InvalidArtifactError,
+  parseArtifact,
   parseJsonLines,
   parseScenario,
   type Scenario,
@@ -71,16 +72,7 @@ export async function readScenarios(options: { path: string }): Promise<Scenario
   for (const file of files) {
     const text = await readFile(file, 'utf8');
     if (file.endsWith('.json')) {
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch (error) {
-        throw new InvalidArtifactError({
-          artifact: 'scenarios file',
-          source: file,
-          issues: [{ path: '$', message: `is not valid JSON (${(error as Error).message})` }],
-        });
-      }
+      const value = parseArtifact({ text, source: file, artifact: 'scenarios file' });
       for (const [i, item] of (Array.isArray(value) ? value : [value]).entries())
         scenarios.push(parseScenario(item, `${file}[${i}]`));
     } else {

@@ -4,6 +4,7 @@ import { open, readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   InvalidArtifactError,
+  parseArtifact,
   parseEnvironmentPackage,
   parseQualityReport,
   parseRunSummary,
@@ -13,6 +14,7 @@ import {
   type Scenario,
   type Trajectory,
 } from '@envscaler/core';
+import { mapConcurrent } from '@envscaler/core/node';
 import type {
   ApiProblem,
   EnvDetailResponse,
@@ -47,7 +49,9 @@ export class NotFound extends Error {}
 
 function toProblem(error: unknown, source: string): ApiProblem {
   if (error instanceof InvalidArtifactError) {
-    return { source, message: `Invalid ${error.artifact}`, issues: error.issues };
+    const { line, column } = error.details;
+    const at = typeof line === 'number' ? ` at line ${line}, column ${String(column)}` : '';
+    return { source, message: `Invalid ${error.artifact}${at}`, issues: error.issues };
   }
   const code = (error as { code?: string }).code;
   if (error instanceof SyntaxError) return { source, message: `Not valid JSON: ${error.message}` };
@@ -133,7 +137,7 @@ export class OutDirStore {
     try {
       const result = await this.cached(full, (text) => {
         try {
-          return { value: parse(JSON.parse(text), source) } as { value?: T; problem?: ApiProblem };
+          return { value: parseArtifact({ text, source, parse }) } as { value?: T; problem?: ApiProblem };
         } catch (error) {
           return { problem: toProblem(error, source) };
         }
@@ -223,13 +227,8 @@ export class OutDirStore {
       this.reportOutcomes(),
     ]);
     const ids = [...new Set([...kept, ...dropped.filter(isSafeName), ...outcomes.keys()])];
-    const items: EnvListItem[] = [];
     // Bounded concurrency: a few hundred envs, each a few small reads (cached afterwards).
-    const queue = [...ids];
-    const worker = async () => {
-      for (let id = queue.shift(); id !== undefined; id = queue.shift()) items.push(await this.envListItem(id));
-    };
-    await Promise.all(Array.from({ length: 8 }, worker));
+    const items = await mapConcurrent({ items: ids, concurrency: 8, fn: (id) => this.envListItem(id) });
     return items.sort((a, b) => a.id.localeCompare(b.id));
   }
 

@@ -8,7 +8,7 @@
  * as a Python float (shortest round-trip digits, always with a decimal point or exponent); object members
  * whose value is null are dropped and keys are sorted by code point; arrays keep their order.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '@envscaler/core/node';
 
 /** The canonical JSON text of a snapshot. */
 export function canonicalJson(value: unknown): string {
@@ -28,7 +28,7 @@ export function canonicalJson(value: unknown): string {
 
 /** Lowercase hex SHA-256 of the canonical JSON text. */
 export function stateDigest(snapshot: unknown): string {
-  return createHash('sha256').update(canonicalJson(snapshot), 'utf8').digest('hex');
+  return sha256Hex(canonicalJson(snapshot));
 }
 
 function compareCodePoints(a: string, b: string): number {

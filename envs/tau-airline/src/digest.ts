@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '@envscaler/core/node';
 
 /**
  * The canonical form that `expected-tasks.json` digests. Spelled out in that file too: sha256 (hex) of
@@ -15,7 +15,7 @@ export const CANONICALIZATION =
 
 /** sha256 (hex) of {@link canonicalJson}; host-side (uses node:crypto), not for the sandbox. */
 export function canonicalDigest(world: unknown): string {
-  return createHash('sha256').update(canonicalJson(world), 'utf8').digest('hex');
+  return sha256Hex(canonicalJson(world));
 }
 
 /** The canonical JSON text of a JSON value (see {@link CANONICALIZATION}). */

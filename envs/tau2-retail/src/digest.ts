@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '@envscaler/core/node';
 
 /**
  * The digest that `expected-train.json` (fixtures/expected-train.json) gives for a retail
@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
  * Runs on the host (it uses node:crypto), not in the sandbox.
  */
 export function canonicalDigest(db: unknown): string {
-  return createHash('sha256').update(canonicalJson(db), 'utf8').digest('hex');
+  return sha256Hex(canonicalJson(db));
 }
 
 /** The canonical JSON text that {@link canonicalDigest} hashes. */

@@ -1,10 +1,10 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { EnvscalerError, type ToolResult, type TokenUsage } from '@envscaler/core';
+import { mapConcurrent, writeFileAtomic } from '@envscaler/core/node';
 
 /**
  * Runs `work` over `items` with at most `concurrency` at once. Stops taking new items once `signal` is
- * aborted (items already started finish or fail on their own).
+ * aborted (items already started finish or fail on their own) and then resolves; the caller reads what
+ * was finished. A failing item stops new ones and rejects once the started ones settle.
  */
 export async function runPool<T>(options: {
   items: readonly T[];
@@ -12,17 +12,12 @@ export async function runPool<T>(options: {
   signal?: AbortSignal;
   work: (item: T, index: number) => Promise<void>;
 }): Promise<void> {
-  const { items, signal, work } = options;
-  const concurrency = Math.max(1, Math.floor(options.concurrency));
-  let next = 0;
-  const workers = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-    while (!signal?.aborted) {
-      const index = next++;
-      if (index >= items.length) return;
-      await work(items[index] as T, index);
-    }
+  const { signal, work } = options;
+  await mapConcurrent({
+    items: options.items,
+    concurrency: Math.max(1, Math.floor(options.concurrency)),
+    fn: (item, index) => (signal?.aborted ? undefined : work(item, index)),
   });
-  await Promise.all(workers);
 }
 
 export function addUsage(into: TokenUsage, usage: TokenUsage | undefined): void {
@@ -44,8 +39,7 @@ export function isAbort(error: unknown, signal?: AbortSignal): boolean {
 }
 
 export async function writeJson(path: string, value: unknown): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, `${JSON.stringify(value, null, 2)}\n`);
+  await writeFileAtomic({ file: path, data: `${JSON.stringify(value, null, 2)}\n` });
 }
 
 /** A tool result as the text the agent sees: strings as-is, other values as JSON, failures with a prefix. */

@@ -58,11 +58,22 @@ export class InvalidArtifactError extends EnvscalerError {
   readonly artifact: string;
   readonly issues: ArtifactIssue[];
 
-  constructor(options: { artifact: string; issues: ArtifactIssue[]; source?: string }) {
+  constructor(options: {
+    artifact: string;
+    issues: ArtifactIssue[];
+    source?: string;
+    /** Extra context, e.g. the file, line and column of a JSON syntax error. */
+    details?: Record<string, unknown>;
+  }) {
     const where = options.source ? ` (${options.source})` : '';
     const list = options.issues.map((issue) => `  - ${issue.path}: ${issue.message}`).join('\n');
     super('INVALID_ARTIFACT', `Invalid ${options.artifact}${where}:\n${list}`, {
-      details: { artifact: options.artifact, issues: options.issues, source: options.source },
+      details: {
+        ...options.details,
+        artifact: options.artifact,
+        issues: options.issues,
+        source: options.source,
+      },
     });
     this.artifact = options.artifact;
     this.issues = options.issues;

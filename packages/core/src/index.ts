@@ -15,7 +15,6 @@ export {
   formatAjvErrors,
   jsonPath,
   parseEnvironmentPackage,
-  parseJsonLines,
   parseQualityReport,
   parseReward,
   parseRunSummary,
@@ -46,7 +45,13 @@ export {
   trajectorySchema,
 } from './schemas/artifacts.js';
 export { type JsonSchema, type JsonValue } from './types/json.js';
-export { type ToolCallRequest, type ToolError, type ToolResult, type ToolSpec } from './types/tool.js';
+export {
+  type ToolCallRequest,
+  type ToolError,
+  type ToolResult,
+  type ToolSession,
+  type ToolSpec,
+} from './types/tool.js';
 export {
   type AssistantMessage,
   type CassetteRecord,
@@ -88,6 +93,7 @@ export {
 } from './types/artifacts.js';
 export { completeJson, extractJson, type CompleteJsonOptions } from './structured-output.js';
 export { canonicalJson } from './canonical-json.js';
+export { jsonSyntaxError, parseArtifact, parseJsonLines, type JsonSyntaxProblem } from './json-text.js';
 export {
   modelNameOf,
   priceFor,

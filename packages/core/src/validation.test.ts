@@ -11,7 +11,6 @@ import {
   compileSchema,
   jsonPath,
   parseEnvironmentPackage,
-  parseJsonLines,
   parseQualityReport,
   parseReward,
   parseRunSummary,
@@ -20,6 +19,7 @@ import {
   parseToolSpec,
   parseTrajectory,
 } from './validation.js';
+import { parseJsonLines } from './json-text.js';
 
 const createdAt = '2026-11-26T10:00:00.000Z';
 
@@ -236,7 +236,7 @@ describe('parseJsonLines', () => {
     expect(parseJsonLines({ text, parse: parseScenario }).map((s) => s.id)).toEqual(['s1', 's2']);
     expect(() =>
       parseJsonLines({ text: `${JSON.stringify(scenario)}\n{oops`, parse: parseScenario, source: 'a.jsonl' }),
-    ).toThrow(/a\.jsonl:2/);
+    ).toThrow(/a\.jsonl:2:2/);
   });
 });
 

@@ -156,31 +156,3 @@ export const parseScenario = artifactParser<Scenario>('Scenario', scenarioSchema
 export const parseReward = artifactParser<Reward>('Reward', rewardSchema);
 export const parseTrajectory = artifactParser<Trajectory>('Trajectory', trajectorySchema);
 export const parseRunSummary = artifactParser<RunSummary>('RunSummary', runSummarySchema);
-
-/**
- * Parses JSON Lines text, validating each line; errors name the line number. Blank lines are skipped.
- */
-export function parseJsonLines<T>(options: {
-  text: string;
-  parse: (value: unknown, source?: string) => T;
-  source?: string;
-}): T[] {
-  const out: T[] = [];
-  const lines = options.text.split('\n');
-  lines.forEach((line, i) => {
-    if (line.trim() === '') return;
-    const where = `${options.source ?? 'input'}:${i + 1}`;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      throw new InvalidArtifactError({
-        artifact: 'JSON line',
-        source: where,
-        issues: [{ path: '$', message: `is not valid JSON (${(error as Error).message})` }],
-      });
-    }
-    out.push(options.parse(value, where));
-  });
-  return out;
-}

@@ -1,4 +1,5 @@
 import { EnvscalerError } from '@envscaler/core';
+import { mapConcurrent } from '@envscaler/core/node';
 import type { JobBackend } from './types.js';
 
 export function errorText(error: unknown): string {
@@ -20,11 +21,12 @@ export function createInProcessBackend(options: { concurrency: number }): JobBac
     name: 'inprocess',
     async run({ jobs, handler, onSettled, onRunning, signal }) {
       if (!handler) throw new EnvscalerError('INVALID_INPUT', 'the in-process backend needs a handler');
-      let next = 0;
       let running = 0;
-      const lane = async () => {
-        while (next < jobs.length && !signal?.aborted) {
-          const job = jobs[next++]!;
+      await mapConcurrent({
+        items: jobs,
+        concurrency: options.concurrency,
+        fn: async (job) => {
+          if (signal?.aborted) return;
           running++;
           onRunning?.(running);
           let outcome: { ok: true } | { ok: false; error: string };
@@ -38,11 +40,8 @@ export function createInProcessBackend(options: { concurrency: number }): JobBac
           onRunning?.(running);
           if (signal?.aborted) return;
           onSettled(job, outcome);
-        }
-      };
-      await Promise.all(
-        Array.from({ length: Math.min(options.concurrency, Math.max(1, jobs.length)) }, lane),
-      );
+        },
+      });
     },
     async close() {},
   };

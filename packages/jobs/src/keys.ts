@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { canonicalJson } from '@envscaler/core';
+import { sha256Hex } from '@envscaler/core/node';
 
 /** JSON with object keys sorted and undefined members dropped, so equal inputs hash equally. */
 export const stableJson = canonicalJson;
@@ -9,12 +9,7 @@ export const stableJson = canonicalJson;
  * same inputs the stage's resumable cache is keyed by, so "done in the cache" and "done as a job" agree.
  */
 export function jobKey(kind: string, inputs: unknown): string {
-  return createHash('sha256')
-    .update(kind)
-    .update('\u0000')
-    .update(stableJson(inputs))
-    .digest('hex')
-    .slice(0, 32);
+  return sha256Hex(`${kind}\u0000${stableJson(inputs)}`).slice(0, 32);
 }
 
 /** BullMQ job ids may not contain ':' nor be integers; `<kind>-<key>` is neither. */

@@ -2,9 +2,10 @@ import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { InvalidArtifactError, type ChatRequest } from '@envscaler/core';
+import { writeFileAtomic } from '@envscaler/core/node';
 import { MockChatModel, createMockOpenAIServer, type MockOpenAIServer } from '@envscaler/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cassetteHash, cassetteKey, withCassette, writeFileAtomic } from './cassette.js';
+import { cassetteHash, cassetteKey, withCassette } from './cassette.js';
 import { modelFor } from './test/helpers.js';
 import { createUsageTracker } from './usage.js';
 
@@ -150,13 +151,13 @@ describe('withCassette', () => {
     const file = path.join(dir, 'x.json');
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        writeFileAtomic({ file, content: JSON.stringify({ i, pad: 'y'.repeat(10_000) }) }),
+        writeFileAtomic({ file, data: JSON.stringify({ i, pad: 'y'.repeat(10_000) }) }),
       ),
     );
     expect(JSON.parse(await readFile(file, 'utf8'))).toHaveProperty('pad');
     expect(await readdir(dir)).toEqual(['x.json']);
     // A crash between write and rename leaves only an ignored *.tmp file.
-    await writeFile(path.join(dir, 'y.json.123.abc.tmp'), '{"broken');
+    await writeFile(path.join(dir, '.y.json.123.abc.tmp'), '{"broken');
     const model = withCassette({ model: new MockChatModel({ script: { default: ['fine'] } }), dir });
     expect((await model.complete(ask())).message.content).toBe('fine');
   });

@@ -1,10 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   canonicalJson,
   EnvscalerError,
   InvalidArtifactError,
+  parseArtifact,
   parseCassetteRecord,
   parseScriptedReply,
   pickScriptedReply,
@@ -18,6 +18,7 @@ import {
   type ScriptedReply,
   type Stage,
 } from '@envscaler/core';
+import { readArtifact, sha256Hex, writeFileAtomic } from '@envscaler/core/node';
 import type { UsageTracker } from './usage.js';
 
 /**
@@ -65,8 +66,6 @@ export interface CassetteChatModel extends ChatModel {
   modelFor(stage: Stage): string | undefined;
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
 /** The fields a recording is keyed by (everything but the signal), with undefined fields dropped. */
 export function cassetteKey(options: { request: ChatRequest; model?: string }): CassetteRequest {
   const { request } = options;
@@ -87,44 +86,20 @@ export function cassetteKey(options: { request: ChatRequest; model?: string }): 
 
 /** sha256 (hex) of the canonical JSON of `cassetteKey`: the recording's file name without `.json`. */
 export function cassetteHash(options: { request: ChatRequest; model?: string }): string {
-  return sha256(canonicalJson(cassetteKey(options)));
-}
-
-/** Writes a file so that readers see the old content or the new, never a half-written file. */
-export async function writeFileAtomic(options: { file: string; content: string }): Promise<void> {
-  await mkdir(path.dirname(options.file), { recursive: true });
-  const tmp = `${options.file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    await writeFile(tmp, options.content);
-    await rename(tmp, options.file);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
+  return sha256Hex(canonicalJson(cassetteKey(options)));
 }
 
 /** Reads and parses a JSON file; undefined when absent; a clear error naming the file when corrupt. */
 async function readJsonFile(file: string): Promise<unknown> {
-  let text: string;
   try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new InvalidArtifactError({
+    return await readArtifact({
+      file,
       artifact: 'cassette file',
-      source: file,
-      issues: [
-        {
-          path: '$',
-          message: `is not valid JSON (${(error as Error).message}); delete the file to record it again`,
-        },
-      ],
+      hint: 'delete the file to record it again',
     });
+  } catch (error) {
+    if (error instanceof EnvscalerError && error.code === 'NOT_FOUND') return undefined;
+    throw error;
   }
 }
 
@@ -134,23 +109,16 @@ export function parseScriptedFile(options: { text: string; source: string }): Sc
   options.text.split('\n').forEach((line, i) => {
     const trimmed = line.trim();
     if (trimmed === '' || trimmed.startsWith('#')) return;
-    const where = `${options.source}:${i + 1}`;
-    let value: unknown;
-    try {
-      value = JSON.parse(trimmed);
-    } catch (error) {
-      throw new InvalidArtifactError({
+    replies.push(
+      parseArtifact({
+        text: line,
+        source: options.source,
+        line: i + 1,
         artifact: 'scripted reply',
-        source: where,
-        issues: [
-          {
-            path: '$',
-            message: `is not valid JSON (${(error as Error).message}); write text replies as JSON strings, e.g. "Done."`,
-          },
-        ],
-      });
-    }
-    replies.push(parseScriptedReply(value, where));
+        hint: 'write text replies as JSON strings, e.g. "Done."',
+        parse: parseScriptedReply,
+      }),
+    );
   });
   return replies;
 }
@@ -235,7 +203,7 @@ export function withCassette(options: CassetteOptions): CassetteChatModel {
     const file = options.cursorFile;
     saving = saving
       .catch(() => undefined)
-      .then(() => writeFileAtomic({ file, content: `${JSON.stringify(state, null, 2)}\n` }));
+      .then(() => writeFileAtomic({ file, data: `${JSON.stringify(state, null, 2)}\n` }));
     await saving;
   };
 
@@ -323,7 +291,7 @@ export function withCassette(options: CassetteOptions): CassetteChatModel {
       response: plain,
       recordedAt: new Date().toISOString(),
     };
-    await writeFileAtomic({ file, content: `${JSON.stringify(record, null, 2)}\n` });
+    await writeFileAtomic({ file, data: `${JSON.stringify(record, null, 2)}\n` });
     stats.recorded++;
     return response;
   }
@@ -335,7 +303,7 @@ export function withCassette(options: CassetteOptions): CassetteChatModel {
     modelFor,
     complete(request) {
       const key = cassetteKey({ request, model: modelFor(request.stage) });
-      const hash = sha256(canonicalJson(key));
+      const hash = sha256Hex(canonicalJson(key));
       // Identical requests in flight at once share one call (and one file write).
       let pending = inFlight.get(hash);
       if (!pending) {
@@ -405,7 +373,7 @@ export function withEmbeddingCache(
       const modelName =
         options.modelName ?? (model as (EmbeddingModel & NamesModels) | undefined)?.modelFor?.(request.stage);
       const files = request.inputs.map((input) =>
-        path.join(options.dir, 'embeddings', `${sha256(canonicalJson({ model: modelName, input }))}.json`),
+        path.join(options.dir, 'embeddings', `${sha256Hex(canonicalJson({ model: modelName, input }))}.json`),
       );
       const vectors: (number[] | undefined)[] = await Promise.all(
         files.map(async (file) => {
@@ -439,7 +407,7 @@ export function withEmbeddingCache(
               input: request.inputs[index]!,
               vector,
             };
-            return writeFileAtomic({ file: files[index]!, content: JSON.stringify(record) });
+            return writeFileAtomic({ file: files[index]!, data: JSON.stringify(record) });
           }),
         );
         stats.recorded += missingIndexes.length;

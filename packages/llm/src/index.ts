@@ -43,7 +43,6 @@ export {
   parseScriptedFile,
   withCassette,
   withEmbeddingCache,
-  writeFileAtomic,
   type CassetteChatModel,
   type CassetteMode,
   type CassetteOptions,

@@ -1,7 +1,6 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { CallUsage } from '@envscaler/core';
+import { readArtifact, writeFileAtomic } from '@envscaler/core/node';
 import type { UsageByStage } from './usage.js';
 
 /** What one cached stage run stored: its value (or the reason it failed) and the tokens it used. */
@@ -29,20 +28,13 @@ export class StageCache {
 
   async get<T>(stage: string, key: string): Promise<CacheEntry<T> | undefined> {
     try {
-      return JSON.parse(await readFile(this.path(stage, key), 'utf8')) as CacheEntry<T>;
+      return await readArtifact<CacheEntry<T>>({ file: this.path(stage, key) });
     } catch {
       return undefined;
     }
   }
 
   async put<T>(stage: string, key: string, entry: CacheEntry<T>): Promise<void> {
-    await writeFileAtomic(this.path(stage, key), `${JSON.stringify(entry)}\n`);
+    await writeFileAtomic({ file: this.path(stage, key), data: `${JSON.stringify(entry)}\n` });
   }
-}
-
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(tmp, text, 'utf8');
-  await rename(tmp, path);
 }

@@ -12,8 +12,9 @@ import {
   type CheckItem,
   type Scenario,
 } from '@envscaler/core';
+import { writeFileAtomic } from '@envscaler/core/node';
 import { validateScenario } from '@envscaler/validate';
-import { StageCache, writeFileAtomic } from './cache.js';
+import { StageCache } from './cache.js';
 import { hashValue } from './hash.js';
 import { UsageLedger } from './usage.js';
 import { sharedCheckTypeChecker, type CheckTypeChecker } from './typecheck.js';
@@ -128,7 +129,12 @@ function focusFor(env: ScenarioEnvironment, slot: number): { state: string; task
   const second = pool.length > 1 ? pool[(slot * 7 + 3) % pool.length] : undefined;
   const tools = [pick, second].filter((t, i, a) => t && a.indexOf(t) === i).join(' and ');
   return {
-    state: STATE_FOCUS[slot % STATE_FOCUS.length]!,
+    // Once the focus list wraps round, the round number keeps slot s and s + STATE_FOCUS.length apart:
+    // identical prompts get identical (or cached) answers, which the dedup gate would then drop. The first
+    // round's prompts stay as they were, so recorded cassettes still match.
+    state:
+      STATE_FOCUS[slot % STATE_FOCUS.length]! +
+      (slot < STATE_FOCUS.length ? '' : ` (variant ${Math.floor(slot / STATE_FOCUS.length) + 1})`),
     task: tools
       ? `a task whose solution involves ${tools}, plus the lookups needed first`
       : 'a multi-step task',
@@ -547,8 +553,11 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
     scenarios: join(options.out, 'scenarios', `${env.id}.jsonl`),
     report: join(options.out, 'scenarios', `${env.id}.report.json`),
   };
-  await writeFileAtomic(paths.scenarios, scenarios.map((s) => `${JSON.stringify(s)}\n`).join(''));
-  await writeFileAtomic(paths.report, `${JSON.stringify(report, null, 2)}\n`);
+  await writeFileAtomic({
+    file: paths.scenarios,
+    data: scenarios.map((s) => `${JSON.stringify(s)}\n`).join(''),
+  });
+  await writeFileAtomic({ file: paths.report, data: `${JSON.stringify(report, null, 2)}\n` });
   if (fatal !== undefined) throw fatal;
   return { scenarios, report, paths };
 }

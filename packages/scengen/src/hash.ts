@@ -1,14 +1,7 @@
-import { createHash } from 'node:crypto';
 import { canonicalJson } from '@envscaler/core';
+import { sha256Hex } from '@envscaler/core/node';
 
-/** JSON text with object keys sorted, so equal values always hash the same. */
-export const stableStringify = canonicalJson;
-
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
-/** sha256 of the stable JSON of a value. */
+/** sha256 of the canonical JSON of a value, so equal values hash the same whatever their key order. */
 export function hashValue(value: unknown): string {
-  return sha256(stableStringify(value));
+  return sha256Hex(canonicalJson(value));
 }

@@ -53,7 +53,6 @@ export {
 } from './report.js';
 export type {
   ScenarioEnvironment,
-  ScenarioSession,
   CheckRunner,
   ChecklistEntry,
   TaskDraft,

@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
+import { sha256Hex } from '@envscaler/core/node';
 import { getCheckTypeChecker, type CheckTypeChecker as ValidateCheckTypeChecker } from '@envscaler/validate';
 import type { ScenarioEnvironment } from './types.js';
-import { sha256 } from './hash.js';
 import { schemaToTs } from './schema-to-ts.js';
 
 type EnvTypes = Pick<ScenarioEnvironment, 'id' | 'source' | 'stateSchema'>;
@@ -51,7 +51,7 @@ export class CheckTypeChecker {
 
   private key(env: EnvTypes): { key: string; text: string } {
     const text = envModule(env);
-    const key = `scengen-${env.id}-${sha256(text).slice(0, 12)}`;
+    const key = `scengen-${env.id}-${sha256Hex(text).slice(0, 12)}`;
     this.project.setEnvironment(key, text);
     return { key, text };
   }

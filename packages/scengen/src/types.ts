@@ -1,11 +1,4 @@
-import type { CheckItem, CheckResult, JsonSchema, ToolResult, ToolSpec } from '@envscaler/core';
-
-/** One isolated world of an environment (the runtime's Session, as far as scengen uses it). */
-export interface ScenarioSession {
-  call(name: string, args: Record<string, unknown>): Promise<ToolResult>;
-  snapshot(): unknown;
-  dispose(): unknown;
-}
+import type { CheckItem, CheckResult, JsonSchema, ToolSession, ToolSpec } from '@envscaler/core';
 
 /**
  * What scengen needs from an environment: the runtime's `LoadedEnvironment` satisfies it. `source` is
@@ -18,7 +11,7 @@ export interface ScenarioEnvironment {
   introduction: string;
   rules: readonly string[];
   source?: string;
-  createSession(init: { initialState: unknown }): ScenarioSession | Promise<ScenarioSession>;
+  createSession(init: { initialState: unknown }): ToolSession | Promise<ToolSession>;
 }
 
 /** Evaluates check functions over frozen snapshots in a sandbox; throws and timeouts become failed results. */

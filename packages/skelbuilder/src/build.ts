@@ -12,6 +12,7 @@ import {
   type QualityReport,
   type ToolSpec,
 } from '@envscaler/core';
+import { mapConcurrent, writeFileAtomic } from '@envscaler/core/node';
 import { environmentDigest } from '@envscaler/runtime';
 import type { ModelStageOptions } from './ask.js';
 import { StageCache } from './cache.js';
@@ -40,7 +41,7 @@ import {
   type Topic,
 } from './topics.js';
 import { recordingEmbeddingModel, UsageMeter, type Pricing, type StageUsage } from './usage.js';
-import { isAbortError, kebabCase, mapConcurrent, throwIfAborted, writeFileAtomic } from './util.js';
+import { isAbortError, kebabCase, throwIfAborted } from './util.js';
 
 export interface BuildThresholds {
   /** Minimum usefulness and modelability score (0–10) a topic needs (default 7). */
@@ -321,7 +322,10 @@ export async function buildTopicEnvironment(options: BuildTopicEnvironmentOption
       });
       if (logicResult.repairs.length > 0) outcome.repairs = repairReports(logicResult.repairs);
       if (logicResult.source) {
-        await writeFileAtomic(join(options.out, 'dropped', envId, 'env.ts'), logicResult.source);
+        await writeFileAtomic({
+          file: join(options.out, 'dropped', envId, 'env.ts'),
+          data: logicResult.source,
+        });
         outcome.path = join('dropped', envId);
       }
       options.onStep?.('logic', { stage: logicResult.stage, id: envId, reason: logicResult.reason });
@@ -374,11 +378,11 @@ export async function buildTopicEnvironment(options: BuildTopicEnvironmentOption
         reason: report.dropReason ?? 'below threshold',
         path: join('dropped', envId),
       });
-      await writeFileAtomic(join(options.out, 'dropped', envId, 'env.ts'), logic.source);
-      await writeFileAtomic(
-        join(options.out, 'dropped', envId, 'quality.json'),
-        `${JSON.stringify(report, null, 2)}\n`,
-      );
+      await writeFileAtomic({ file: join(options.out, 'dropped', envId, 'env.ts'), data: logic.source });
+      await writeFileAtomic({
+        file: join(options.out, 'dropped', envId, 'quality.json'),
+        data: `${JSON.stringify(report, null, 2)}\n`,
+      });
       options.onStep?.('quality', { stage: 'quality', id: envId, reason: outcome.reason! });
       return done();
     }
@@ -412,9 +416,9 @@ export async function buildTopicEnvironment(options: BuildTopicEnvironmentOption
       `${envId}/env.json`,
     );
     const dir = join(options.out, 'envs', envId);
-    await writeFileAtomic(join(dir, 'env.ts'), logic.source);
-    await writeFileAtomic(join(dir, 'quality.json'), `${JSON.stringify(report, null, 2)}\n`);
-    await writeFileAtomic(join(dir, 'env.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+    await writeFileAtomic({ file: join(dir, 'env.ts'), data: logic.source });
+    await writeFileAtomic({ file: join(dir, 'quality.json'), data: `${JSON.stringify(report, null, 2)}\n` });
+    await writeFileAtomic({ file: join(dir, 'env.json'), data: `${JSON.stringify(pkg, null, 2)}\n` });
     Object.assign(outcome, { status: 'kept', path: join('envs', envId) });
     options.onStep?.('quality');
     return done();
@@ -492,8 +496,11 @@ export async function writeBuildReport(options: WriteBuildReportOptions): Promis
     cache: options.cache,
     envs: [...options.envs].sort((a, b) => a.envId.localeCompare(b.envId)),
   };
-  await writeFileAtomic(join(options.out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-  await writeFileAtomic(join(options.out, 'report.md'), renderReportMarkdown(report));
+  await writeFileAtomic({
+    file: join(options.out, 'report.json'),
+    data: `${JSON.stringify(report, null, 2)}\n`,
+  });
+  await writeFileAtomic({ file: join(options.out, 'report.md'), data: renderReportMarkdown(report) });
   return report;
 }
 
@@ -564,29 +571,33 @@ export async function buildEnvironments(options: BuildEnvironmentsOptions): Prom
     };
     options.onProgress?.({ stage: 'logic', done: 0, total: topics.length, dropped: 0 });
     counters.logic.in = topics.length;
-    await mapConcurrent(topics, concurrency, async (topic) => {
-      throwIfAborted(options.signal);
-      const built = await buildTopicEnvironment({
-        topic,
-        envId: envIds.get(topic.id)!,
-        model: options.model,
-        out: options.out,
-        checker,
-        runtime,
-        repairRounds: options.repairRounds,
-        testerSteps: options.testerSteps,
-        testerCallsPerTurn: options.testerCallsPerTurn,
-        qualityThreshold,
-        maxAttempts: options.maxAttempts,
-        temperature: options.temperature,
-        signal: options.signal,
-        state: { meter, cache },
-        onStep: (step, drop) => {
-          if (step === 'quality-start') counters.quality.in++;
-          else tick(step, drop);
-        },
-      });
-      envs.push(built.outcome);
+    await mapConcurrent({
+      items: topics,
+      concurrency,
+      fn: async (topic) => {
+        throwIfAborted(options.signal);
+        const built = await buildTopicEnvironment({
+          topic,
+          envId: envIds.get(topic.id)!,
+          model: options.model,
+          out: options.out,
+          checker,
+          runtime,
+          repairRounds: options.repairRounds,
+          testerSteps: options.testerSteps,
+          testerCallsPerTurn: options.testerCallsPerTurn,
+          qualityThreshold,
+          maxAttempts: options.maxAttempts,
+          temperature: options.temperature,
+          signal: options.signal,
+          state: { meter, cache },
+          onStep: (step, drop) => {
+            if (step === 'quality-start') counters.quality.in++;
+            else tick(step, drop);
+          },
+        });
+        envs.push(built.outcome);
+      },
     });
     funnel.push({
       stage: 'logic',

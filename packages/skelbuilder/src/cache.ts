@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CallUsage } from '@envscaler/core';
-import { sha256, stableStringify, writeFileAtomic } from './util.js';
+import { readArtifact, sha256Hex, writeFileAtomic } from '@envscaler/core/node';
+import { stableStringify } from './util.js';
 
 /** What one cached stage file holds. */
 export interface StageRecord<T> {
@@ -33,7 +33,7 @@ export class StageCache {
   }
 
   keyOf(stage: string, inputs: unknown): string {
-    return sha256(stableStringify({ stage, inputs }));
+    return sha256Hex(stableStringify({ stage, inputs }));
   }
 
   pathOf(stage: string, key: string): string | undefined {
@@ -55,7 +55,7 @@ export class StageCache {
     const path = this.pathOf(stage, key);
     if (path === undefined) return undefined;
     try {
-      const record = JSON.parse(await readFile(path, 'utf8')) as StageRecord<T>;
+      const record = await readArtifact<StageRecord<T>>({ file: path });
       this.memory.set(id, record.value);
       return { value: record.value, fromDisk: Array.isArray(record.calls) ? record.calls : [] };
     } catch {
@@ -75,7 +75,7 @@ export class StageCache {
       value,
       ...(calls ? { calls: calls.map(({ cached: _cached, ...call }) => call) } : {}),
     };
-    await writeFileAtomic(path, `${JSON.stringify(record, null, 2)}\n`);
+    await writeFileAtomic({ file: path, data: `${JSON.stringify(record, null, 2)}\n` });
   }
 
   /**

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { EnvscalerError, InvalidArtifactError } from '@envscaler/core';
+import { EnvscalerError, InvalidArtifactError, parseArtifact } from '@envscaler/core';
 
 /** One task of the input corpus. `tools` is whatever tool list the source dataset carried (kept as-is). */
 export interface CorpusTask {
@@ -224,14 +224,10 @@ export function parseCorpus(options: {
 function parseArray(text: string, source: string, lenient: boolean): CorpusRecord[] | undefined {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseArtifact({ text, source, artifact: 'task corpus' });
   } catch (error) {
     if (lenient) return undefined;
-    throw new InvalidArtifactError({
-      artifact: 'task corpus',
-      source,
-      issues: [{ path: '$', message: `is not valid JSON (${(error as Error).message})` }],
-    });
+    throw error;
   }
   if (!Array.isArray(value)) {
     throw new InvalidArtifactError({
@@ -249,16 +245,7 @@ function lineRecords(lines: readonly string[], source: string): CorpusRecord[] {
     const line = raw.trim();
     if (line === '') return;
     const where = `${source}:${index + 1}`;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      throw new InvalidArtifactError({
-        artifact: 'task corpus line',
-        source: where,
-        issues: [{ path: '$', message: `is not valid JSON (${(error as Error).message})` }],
-      });
-    }
+    const value = parseArtifact({ text: raw, source, line: index + 1, artifact: 'task corpus line' });
     records.push({ value, where, index: records.length, line: index + 1 });
   });
   return records;

@@ -97,7 +97,6 @@ export {
   type GenerateInitialStateOptions,
   type OpenSession,
   type QualityOutcome,
-  type QualitySession,
 } from './quality/evaluate.js';
 export {
   renderReportMarkdown,

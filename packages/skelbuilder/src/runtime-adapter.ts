@@ -1,6 +1,5 @@
 import { deriveEnvironmentSchema, loadEnvironment, type SandboxKind } from '@envscaler/runtime';
-import type { JsonSchema, ToolSpec } from '@envscaler/core';
-import type { QualitySession } from './quality/evaluate.js';
+import type { JsonSchema, ToolSession, ToolSpec } from '@envscaler/core';
 
 /** Tool specs and the State JSON Schema, derived by the runtime from the module's types and JSDoc. */
 export async function deriveSchemas(options: {
@@ -19,7 +18,7 @@ export async function openSandboxSession(options: {
   source: string;
   initialState: unknown;
   sandbox?: SandboxKind;
-}): Promise<QualitySession> {
+}): Promise<ToolSession> {
   const loaded = await loadEnvironment({ source: options.source, sandbox: options.sandbox });
   try {
     const session = await loaded.createSession({ initialState: options.initialState });

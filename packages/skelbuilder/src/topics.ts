@@ -1,4 +1,5 @@
 import { GenerationFailedError, type EmbeddingModel } from '@envscaler/core';
+import { mapConcurrent } from '@envscaler/core/node';
 import { ask, type ModelStageOptions } from './ask.js';
 import type { CorpusTask } from './corpus.js';
 import {
@@ -10,7 +11,7 @@ import {
   type ScoreReply,
 } from './prompts/topic.js';
 import { agglomerativeClusters, tfidfSimilarity, vectorSimilarity } from './similarity.js';
-import { mapConcurrent, throwIfAborted } from './util.js';
+import { throwIfAborted } from './util.js';
 
 /** Something removed from the funnel, with the stage that removed it and why. */
 export interface Drop {
@@ -58,19 +59,23 @@ async function perItem<T, R>(
   let done = 0;
   const dropped: Drop[] = [];
   options.onProgress?.({ stage: options.stage, done: 0, total: items.length, dropped: 0 });
-  const results = await mapConcurrent(items, options.concurrency ?? 4, async (item) => {
-    throwIfAborted(options.signal);
-    let outcome: { keep: R } | { drop: string };
-    try {
-      outcome = await fn(item);
-    } catch (error) {
-      if (!(error instanceof GenerationFailedError)) throw error;
-      outcome = { drop: `no usable answer: ${error.message}` };
-    }
-    if ('drop' in outcome) dropped.push({ stage: options.stage, id: idOf(item), reason: outcome.drop });
-    done++;
-    options.onProgress?.({ stage: options.stage, done, total: items.length, dropped: dropped.length });
-    return outcome;
+  const results = await mapConcurrent({
+    items,
+    concurrency: options.concurrency ?? 4,
+    fn: async (item) => {
+      throwIfAborted(options.signal);
+      let outcome: { keep: R } | { drop: string };
+      try {
+        outcome = await fn(item);
+      } catch (error) {
+        if (!(error instanceof GenerationFailedError)) throw error;
+        outcome = { drop: `no usable answer: ${error.message}` };
+      }
+      if ('drop' in outcome) dropped.push({ stage: options.stage, id: idOf(item), reason: outcome.drop });
+      done++;
+      options.onProgress?.({ stage: options.stage, done, total: items.length, dropped: dropped.length });
+      return outcome;
+    },
   });
   const kept = results.flatMap((r) => ('keep' in r ? [r.keep] : []));
   const order = new Map(items.map((item, i) => [idOf(item), i]));

@@ -97,6 +97,9 @@ export class UsageMeter {
   /** Calls an earlier run made, whose answers this run read back from the cache. */
   replay(calls: readonly CallUsage[]): void {
     for (const call of calls) this.calls.push({ ...call, cached: true });
+    // A resumed run that finds every answer cached still names the model that gave them (provenance.model).
+    const named = calls.find((c) => c.model !== 'unknown')?.model;
+    if (named) this.modelName ??= named;
     this.parent?.replay(calls);
   }
 

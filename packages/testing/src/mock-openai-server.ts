@@ -13,6 +13,7 @@ import {
   type ChatResponse,
   type ScriptedReply,
 } from '@envscaler/core';
+import { readArtifact } from '@envscaler/core/node';
 import { hashedBagOfWords } from './mock-embedding-model.js';
 
 /** The header `createOpenAIChatModel` sends so the mock server can route replies by pipeline stage. */
@@ -221,7 +222,7 @@ export async function createMockOpenAIServer(
       let record = recordings.get(name);
       if (!record) {
         const file = path.join(dir, name);
-        record = parseCassetteRecord(JSON.parse(await readFile(file, 'utf8')), file);
+        record = await readArtifact({ file, parse: parseCassetteRecord, artifact: 'cassette file' });
         recordings.set(name, record);
       }
       if (request.stage !== undefined && record.request.stage !== request.stage) continue;

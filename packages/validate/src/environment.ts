@@ -1,15 +1,4 @@
-import type { JsonSchema, Scenario, ToolResult, ToolSpec } from '@envscaler/core';
-
-/**
- * The part of a runtime `Session` the rollout engine uses. `@envscaler/runtime`'s sessions satisfy it;
- * so can any in-process world (tests, other sandboxes).
- */
-export interface EpisodeSession {
-  call(name: string, args: Record<string, unknown>): Promise<ToolResult>;
-  /** The full state (what check functions and `Trajectory.finalState` see). */
-  snapshot(): unknown;
-  dispose(): unknown;
-}
+import type { JsonSchema, Scenario, ToolSession, ToolSpec } from '@envscaler/core';
 
 /** How a session is started: from a full state or from a config the environment turns into one. */
 export type SessionInit = { initialState: unknown } | { config: unknown };
@@ -24,7 +13,7 @@ export interface EpisodeEnvironment {
   introduction: string;
   rules: readonly string[];
   stateSchema?: JsonSchema;
-  createSession(init: SessionInit): EpisodeSession | Promise<EpisodeSession>;
+  createSession(init: SessionInit): ToolSession | Promise<ToolSession>;
 }
 
 /** The session init for a scenario: its `initialState`, or its `initialConfig` for config-initialised envs. */
@@ -46,6 +35,4 @@ export function envById<E extends { id: string }>(
 }
 
 export type EnvCollection<E extends { id: string }> =
-  | readonly E[]
-  | Readonly<Record<string, E>>
-  | ReadonlyMap<string, E>;
+  readonly E[] | Readonly<Record<string, E>> | ReadonlyMap<string, E>;

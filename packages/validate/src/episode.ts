@@ -12,12 +12,13 @@ import {
   type Termination,
   type TokenUsage,
   type ToolResult,
+  type ToolSession,
   type ToolSpec,
   type Trajectory,
 } from '@envscaler/core';
 import type { CheckRunner } from '@envscaler/runtime';
 import { evaluateChecklist } from './checklist.js';
-import { sessionInitFor, type EpisodeEnvironment, type EpisodeSession } from './environment.js';
+import { sessionInitFor, type EpisodeEnvironment } from './environment.js';
 import { runToolCall } from './tool-call.js';
 import { AGENT_GREETING, USER_STOP_MARKER, agentSystemPrompt, userSimulatorPrompt } from './prompts.js';
 
@@ -133,7 +134,7 @@ export function createEpisode(options: CreateEpisodeOptions): Episode {
   const systemPrompt = agentSystemPrompt({ env });
   const userSystemPrompt = mode === 'conversational' ? userSimulatorPrompt({ scenario }) : '';
 
-  let session: EpisodeSession | undefined;
+  let session: ToolSession | undefined;
   let initialState: unknown;
   let messages: ChatMessage[] = [];
   let usage: TokenUsage = { promptTokens: 0, completionTokens: 0 };

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   EnvscalerError,
   type ChatFunctionTool,
@@ -7,6 +6,7 @@ import {
   type ToolSpec,
   type Trajectory,
 } from '@envscaler/core';
+import { sha256Hex } from '@envscaler/core/node';
 import { envById, type EnvCollection } from './environment.js';
 import { toChatTools } from './episode.js';
 import { agentSystemPrompt } from './prompts.js';
@@ -227,7 +227,7 @@ export function exportRl(options: {
     if ((options.mode ?? 'non_conversational') === 'non_conversational') prompt.push({ role: 'user', content: scenario.task });
     const ref: RlRecord['env'] = { id: env.id };
     if (env.className) ref.className = env.className;
-    if (env.source) ref.sourceSha256 = createHash('sha256').update(env.source).digest('hex');
+    if (env.source) ref.sourceSha256 = sha256Hex(env.source);
     return { schemaVersion: 1, scenarioId: scenario.id, envId: scenario.envId, env: ref, prompt, tools: toChatTools(env.tools), scenario };
   });
 }

@@ -3,7 +3,6 @@ export {
   sessionInitFor,
   type EnvCollection,
   type EpisodeEnvironment,
-  type EpisodeSession,
   type SessionInit,
 } from './environment.js';
 export {
@@ -43,7 +42,6 @@ export {
   type ParsedToolCall,
   type ToolCallOutcome,
   type ToolCallRules,
-  type ToolCallSession,
 } from './tool-call.js';
 export { AGENT_GREETING, USER_STOP_MARKER, agentSystemPrompt, userSimulatorPrompt } from './prompts.js';
 export {

@@ -1,5 +1,5 @@
 import { open, readFile, truncate } from 'node:fs/promises';
-import { InvalidArtifactError } from '@envscaler/core';
+import { parseArtifact } from '@envscaler/core';
 
 export interface TolerantJsonl<T> {
   records: T[];
@@ -36,7 +36,7 @@ export async function readJsonlTolerant<T>(options: {
     const where = `${options.path}:${i + 1}`;
     let value: unknown;
     try {
-      value = JSON.parse(line);
+      value = parseArtifact({ text: line, source: options.path, line: i + 1, artifact: 'JSON line' });
     } catch (error) {
       if (i === lines.length - 1 && tail === '') {
         // A last line that does not parse, even with its newline: also a torn write.
@@ -45,11 +45,7 @@ export async function readJsonlTolerant<T>(options: {
         droppedBytes += bytes;
         return;
       }
-      throw new InvalidArtifactError({
-        artifact: 'JSON line',
-        source: where,
-        issues: [{ path: '$', message: `is not valid JSON (${(error as Error).message})` }],
-      });
+      throw error;
     }
     records.push(options.parse(value, where));
   });

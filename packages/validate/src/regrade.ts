@@ -1,4 +1,5 @@
 import type { Reward, Scenario, Trajectory } from '@envscaler/core';
+import { mapConcurrent } from '@envscaler/core/node';
 import type { CheckRunner } from '@envscaler/runtime';
 import { evaluateChecklist } from './checklist.js';
 import { firstDifference } from './canonical.js';
@@ -40,7 +41,8 @@ export interface RegradeReport {
 }
 
 function sameReward(a: Reward, b: Reward): boolean {
-  if (Math.abs(a.score - b.score) > 1e-9 || a.success !== b.success || a.checks.length !== b.checks.length) return false;
+  if (Math.abs(a.score - b.score) > 1e-9 || a.success !== b.success || a.checks.length !== b.checks.length)
+    return false;
   return a.checks.every((check, i) => check.id === b.checks[i]!.id && check.passed === b.checks[i]!.passed);
 }
 
@@ -67,7 +69,11 @@ export async function regrade(options: RegradeOptions): Promise<RegradeReport> {
         finalStateMatches: false,
         rewardMatches: false,
         observationMismatches: [],
-        problems: [!scenario ? `unknown scenario '${trajectory.scenarioId}'` : `unknown environment '${trajectory.envId}'`],
+        problems: [
+          !scenario
+            ? `unknown scenario '${trajectory.scenarioId}'`
+            : `unknown environment '${trajectory.envId}'`,
+        ],
       };
       return { entry, regraded: trajectory };
     }
@@ -84,8 +90,11 @@ export async function regrade(options: RegradeOptions): Promise<RegradeReport> {
         if (message.role !== 'assistant' || !message.tool_calls) continue;
         for (const call of message.tool_calls) {
           const content = JSON.stringify((await runToolCall({ session, call, toolNames })).result);
-          const index = messages.findIndex((m, j) => j > i && m.role === 'tool' && m.tool_call_id === call.id);
-          if (index >= 0 && (messages[index] as { content: string }).content !== content) observationMismatches.push(index);
+          const index = messages.findIndex(
+            (m, j) => j > i && m.role === 'tool' && m.tool_call_id === call.id,
+          );
+          if (index >= 0 && (messages[index] as { content: string }).content !== content)
+            observationMismatches.push(index);
         }
       }
       finalState = await session.snapshot();
@@ -98,26 +107,32 @@ export async function regrade(options: RegradeOptions): Promise<RegradeReport> {
     if (difference) problems.push(`stored finalState differs from the replay at ${difference}`);
     const rewardMatches = trajectory.reward ? sameReward(trajectory.reward, reward) : true;
     if (!rewardMatches) {
-      problems.push(`stored reward ${trajectory.reward!.score.toFixed(3)} differs from the recomputed ${reward.score.toFixed(3)}`);
+      problems.push(
+        `stored reward ${trajectory.reward!.score.toFixed(3)} differs from the recomputed ${reward.score.toFixed(3)}`,
+      );
     }
     if (observationMismatches.length > 0) {
-      problems.push(`${observationMismatches.length} tool observation(s) differ from the replay (messages ${observationMismatches.join(', ')})`);
+      problems.push(
+        `${observationMismatches.length} tool observation(s) differ from the replay (messages ${observationMismatches.join(', ')})`,
+      );
     }
     return {
-      entry: { ...base, reward, finalStateMatches: !difference, rewardMatches, observationMismatches, problems },
+      entry: {
+        ...base,
+        reward,
+        finalStateMatches: !difference,
+        rewardMatches,
+        observationMismatches,
+        problems,
+      },
       regraded: { ...trajectory, finalState, reward },
     };
   }
-  const results: { entry: RegradeEntry; regraded: Trajectory }[] = new Array(options.trajectories.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < options.trajectories.length) {
-      const i = next++;
-      results[i] = await one(options.trajectories[i]!);
-    }
-  };
-  const width = Math.max(1, Math.min(options.concurrency ?? 4, options.trajectories.length));
-  await Promise.all(Array.from({ length: width }, worker));
+  const results = await mapConcurrent({
+    items: options.trajectories,
+    concurrency: options.concurrency ?? 4,
+    fn: one,
+  });
   const entries = results.map((r) => r.entry);
   const regraded = results.map((r) => r.regraded);
   return { entries, mismatches: entries.filter((e) => e.problems.length > 0), regraded };

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   EnvscalerError,
@@ -10,6 +10,7 @@ import {
   type TokenUsage,
   type Trajectory,
 } from '@envscaler/core';
+import { mapConcurrent, writeFileAtomic } from '@envscaler/core/node';
 import type { CheckRunner } from '@envscaler/runtime';
 import { envById, type EnvCollection, type EpisodeEnvironment } from './environment.js';
 import { runEpisode, type EpisodeMode } from './episode.js';
@@ -79,13 +80,6 @@ const key = (scenarioId: string, trial: number) => `${scenarioId}\u0000${trial}`
 /** The order of a finished `trajectories.jsonl`, in-process and on a job backend alike. */
 export function byScenarioThenTrial(a: Trajectory, b: Trajectory): number {
   return a.scenarioId < b.scenarioId ? -1 : a.scenarioId > b.scenarioId ? 1 : a.trial - b.trial;
-}
-
-/** Writes a file atomically (temporary file + rename). */
-async function writeAtomic(file: string, text: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, text);
-  await rename(tmp, file);
 }
 
 function processAlive(pid: number): boolean {
@@ -196,62 +190,56 @@ async function runLocked(options: RunRolloutsOptions): Promise<RolloutResult> {
 
   const appender = await JsonlAppender.open(file);
   const runId = options.runId ?? path.basename(path.resolve(options.out));
-  let next = 0;
   let ran = 0;
-  let firstError: unknown;
-  async function worker(): Promise<void> {
-    while (next < todo.length && !options.signal?.aborted && firstError === undefined) {
-      const { scenario, trial } = todo[next++]!;
-      const env = envById(options.envs, scenario.envId)!;
-      progress.running++;
-      emit({ scenarioId: scenario.id, trial, event: 'started' });
-      let trajectory: Trajectory;
-      try {
-        trajectory = await runEpisode({
-          env,
-          scenario,
-          agent: options.agent,
-          user: options.user,
-          mode: options.mode,
-          maxSteps: options.maxSteps,
-          maxTokens: options.maxTokens,
-          trial,
-          id: `${runId}:${scenario.id}:${trial}`,
-          runner: options.runner,
-          signal: options.signal,
-        });
-      } catch (error) {
-        // Not a model failure (those end the episode with termination 'error'): a broken environment or
-        // scenario. Stop starting new episodes and rethrow once the others are done.
-        progress.running--;
-        firstError ??= error;
-        return;
-      }
-      progress.running--;
-      if (options.signal?.aborted) return; // cut short by the abort: not a real result, redo on resume
-      await appender.append(trajectory);
-      byPair.set(key(scenario.id, trial), trajectory);
-      ran++;
-      progress.done++;
-      if (trajectory.termination === 'error') progress.failed++;
-      rewardSum += trajectory.reward?.score ?? 0;
-      progress.usage.promptTokens += trajectory.usage.promptTokens;
-      progress.usage.completionTokens += trajectory.usage.completionTokens;
-      emit({
-        scenarioId: scenario.id,
+  async function runOne({ scenario, trial }: { scenario: Scenario; trial: number }): Promise<void> {
+    if (options.signal?.aborted) return; // not started: run on resume
+    const env = envById(options.envs, scenario.envId)!;
+    progress.running++;
+    emit({ scenarioId: scenario.id, trial, event: 'started' });
+    let trajectory: Trajectory;
+    try {
+      trajectory = await runEpisode({
+        env,
+        scenario,
+        agent: options.agent,
+        user: options.user,
+        mode: options.mode,
+        maxSteps: options.maxSteps,
+        maxTokens: options.maxTokens,
         trial,
-        event: 'finished',
-        termination: trajectory.termination,
-        reward: trajectory.reward?.score,
+        id: `${runId}:${scenario.id}:${trial}`,
+        runner: options.runner,
+        signal: options.signal,
       });
+    } catch (error) {
+      // Not a model failure (those end the episode with termination 'error'): a broken environment or
+      // scenario. mapConcurrent starts no new episodes and rethrows once the others are done.
+      progress.running--;
+      throw error;
     }
+    progress.running--;
+    if (options.signal?.aborted) return; // cut short by the abort: not a real result, redo on resume
+    await appender.append(trajectory);
+    byPair.set(key(scenario.id, trial), trajectory);
+    ran++;
+    progress.done++;
+    if (trajectory.termination === 'error') progress.failed++;
+    rewardSum += trajectory.reward?.score ?? 0;
+    progress.usage.promptTokens += trajectory.usage.promptTokens;
+    progress.usage.completionTokens += trajectory.usage.completionTokens;
+    emit({
+      scenarioId: scenario.id,
+      trial,
+      event: 'finished',
+      termination: trajectory.termination,
+      reward: trajectory.reward?.score,
+    });
   }
   try {
-    await Promise.all(Array.from({ length: Math.min(options.concurrency, Math.max(1, todo.length)) }, worker));
+    await mapConcurrent({ items: todo, concurrency: options.concurrency, fn: runOne });
   } finally {
     await appender.close();
   }
-  if (firstError !== undefined) throw firstError;
   if (options.signal?.aborted) {
     throw new EnvscalerError('ABORTED', `rollout interrupted after ${progress.done} of ${progress.total} episodes; run again to resume`);
   }
@@ -259,7 +247,8 @@ async function runLocked(options: RunRolloutsOptions): Promise<RolloutResult> {
   // The finished file in the one order every backend writes (scenario id, then trial), whatever order the
   // episodes finished in; lines of other scenarios or trials from earlier runs are kept.
   const all = [...byPair.values()].sort(byScenarioThenTrial);
-  await writeAtomic(file, all.map((t) => JSON.stringify(t)).join('\n') + (all.length > 0 ? '\n' : ''));
+  const text = all.map((t) => JSON.stringify(t)).join('\n') + (all.length > 0 ? '\n' : '');
+  await writeFileAtomic({ file, data: text });
   const trajectories = all.filter((t) => wanted.has(t.scenarioId) && t.trial < options.trials);
   // Episodes an earlier run finished (and this one did not redo) count, flagged as that run's calls.
   const earlier = new Set(existing.records.filter((t) => byPair.get(key(t.scenarioId, t.trial)) === t).map((t) => t.id));
@@ -271,6 +260,7 @@ async function runLocked(options: RunRolloutsOptions): Promise<RolloutResult> {
     earlier,
     runId,
   });
-  await writeAtomic(path.join(options.out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  const summaryFile = path.join(options.out, 'summary.json');
+  await writeFileAtomic({ file: summaryFile, data: `${JSON.stringify(summary, null, 2)}\n` });
   return { summary, trajectories, ran, skipped };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EnvscalerError, type ChatToolCall, type ToolResult } from '@envscaler/core';
-import { parseToolCall, runToolCall, type ToolCallSession } from './tool-call.js';
+import { EnvscalerError, type ChatToolCall, type ToolResult, type ToolSession } from '@envscaler/core';
+import { parseToolCall, runToolCall } from './tool-call.js';
 
 const call = (name: string, args: string | undefined): ChatToolCall => ({
   id: `c_${name}`,
@@ -9,10 +9,12 @@ const call = (name: string, args: string | undefined): ChatToolCall => ({
 });
 
 /** Records what reached it; `get` answers, anything else is "unknown" as a runtime session says. */
-function recordingSession(): ToolCallSession & { seen: { name: string; args: unknown }[] } {
+function recordingSession(): ToolSession & { seen: { name: string; args: unknown }[] } {
   const seen: { name: string; args: unknown }[] = [];
   return {
     seen,
+    snapshot: () => ({}),
+    dispose: () => undefined,
     async call(name: string, args: unknown): Promise<ToolResult> {
       seen.push({ name, args });
       if (name === 'boom') throw new Error('the method threw');

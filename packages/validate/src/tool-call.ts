@@ -2,7 +2,7 @@
 // benchmark harnesses): parse the model's call, check it against the rules, run it in the session, and
 // report what happened. A benchmark whose original evaluator applies another rule says so with a named
 // option in `ToolCallRules`, never with a parser of its own.
-import { EnvscalerError, type ChatToolCall, type ToolResult } from '@envscaler/core';
+import { EnvscalerError, type ChatToolCall, type ToolResult, type ToolSession } from '@envscaler/core';
 
 /** The rules a call must pass before it reaches the session. Defaults: those of envscaler's rollouts. */
 export interface ToolCallRules {
@@ -23,11 +23,6 @@ export interface ToolCallRules {
 
 export type ParsedToolCall<Args = Record<string, unknown>> =
   { ok: true; name: string; arguments: Args } | { ok: false; result: ToolResult };
-
-/** What the session needs to offer: one call by name. */
-export interface ToolCallSession {
-  call(name: string, args: unknown): Promise<ToolResult>;
-}
 
 /** One call after the step: its result, and whether it reached the session. */
 export interface ToolCallOutcome {
@@ -93,7 +88,7 @@ export function parseToolCall(
  * an environment bug never ends the loop.
  */
 export async function runToolCall(options: {
-  session: ToolCallSession;
+  session: ToolSession;
   call: ChatToolCall;
   /** The tools offered to the agent (used when `rules.names` is 'offered'). */
   toolNames: ReadonlySet<string>;

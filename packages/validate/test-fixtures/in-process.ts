@@ -1,5 +1,6 @@
 import { EnvscalerError, type Environment, type EnvironmentPackage, type ToolResult } from '@envscaler/core';
-import type { EpisodeEnvironment, EpisodeSession, SessionInit } from '../src/environment.js';
+import type { ToolSession } from '@envscaler/core';
+import type { EpisodeEnvironment, SessionInit } from '../src/environment.js';
 
 /**
  * A test stand-in for a runtime-loaded environment: runs the class in this process (no sandbox) and
@@ -18,7 +19,7 @@ export function inProcessEnvironment<S>(options: {
     rules: options.pkg.rules,
     stateSchema: options.pkg.stateSchema,
     calls: 0,
-    createSession(init: SessionInit): EpisodeSession {
+    createSession(init: SessionInit): ToolSession {
       if (!('initialState' in init)) throw new EnvscalerError('INVALID_INPUT', 'config init is not supported here');
       const instance = new options.Class(structuredClone(init.initialState as S));
       const names = new Set(options.pkg.tools.map((t) => t.name));

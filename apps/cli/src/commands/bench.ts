@@ -30,6 +30,7 @@ import {
 } from './bench-common.js';
 import { positiveInt } from '../inputs.js';
 import { registerBenchAcebenchCommand } from './bench-acebench.js';
+import { registerBenchPipelineCommand } from './bench-pipeline.js';
 import { registerBenchAllCommand } from './bench-all.js';
 
 export { resolveBenchModels } from './bench-common.js';
@@ -421,6 +422,7 @@ export function registerBenchCommand(program: Command): void {
   registerTau2Command(bench, 'tau2');
   registerTau2Command(bench, 'tau2-retail');
   registerBenchAcebenchCommand(bench);
+  registerBenchPipelineCommand(bench);
   registerBenchAllCommand(bench);
 }
 

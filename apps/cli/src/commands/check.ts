@@ -7,6 +7,7 @@ import {
   type ArtifactIssue,
   type EnvironmentPackage,
 } from '@envscaler/core';
+import { readArtifact } from '@envscaler/core/node';
 import { loadEnvironment } from '@envscaler/runtime';
 import {
   validateEnvironmentPackage,
@@ -23,14 +24,6 @@ interface CheckFlags {
 interface Finding {
   where: string;
   report: ValidationReport;
-}
-
-async function readJsonFile(path: string): Promise<unknown> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    throw new EnvscalerError('INVALID_INPUT', `${path} is not valid JSON: ${(error as Error).message}`);
-  }
 }
 
 /** Lines of a JSON Lines file as values, each with its file:line; a broken line is a finding, not a crash. */
@@ -101,12 +94,12 @@ export async function runCheck(options: {
   } else if (basename(options.path) === 'env.json') {
     findings.push({
       where: options.path,
-      report: validateEnvironmentPackage({ pkg: await readJsonFile(options.path) }),
+      report: validateEnvironmentPackage({ pkg: await readArtifact({ file: options.path }) }),
     });
   } else {
     const entries = options.path.endsWith('.jsonl')
       ? await readLines(options.path)
-      : [await readJsonFile(options.path)]
+      : [await readArtifact({ file: options.path })]
           .flat()
           .map((value, i): Entry => ({ where: `${options.path}[${i}]`, value }));
     for (const entry of entries) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, writeFile, rename } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, resolve, basename } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import {
@@ -12,6 +12,7 @@ import {
   type Scenario,
   type Trajectory,
 } from '@envscaler/core';
+import { writeFileAtomic } from '@envscaler/core/node';
 import {
   createFsArtifactStore,
   createInProcessBackend,
@@ -48,7 +49,6 @@ import {
   type TopicBuild,
 } from '@envscaler/skelbuilder';
 import {
-  byScenarioThenTrial,
   readJsonlTolerant,
   runEpisode,
   summarize,
@@ -216,12 +216,6 @@ export async function episodeJobs(
   return jobs;
 }
 
-async function writeAtomic(file: string, text: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, text);
-  await rename(tmp, file);
-}
-
 /**
  * Runs a coordinator's jobs with one progress line, and turns failed jobs into one BACKEND_ERROR that
  * lists the first few (`describe` names a job, `hint` says what was kept and what to do).
@@ -329,11 +323,13 @@ async function rolloutJobs(options: RolloutJobsOptions): Promise<RolloutResult> 
     trajectories.push(trajectory);
     if (doneBefore.has(job.artifact!)) earlier.add(trajectory.id);
   }
-  trajectories.sort(byScenarioThenTrial);
-  await writeAtomic(
-    join(out, 'trajectories.jsonl'),
-    trajectories.map((t) => JSON.stringify(t)).join('\n') + '\n',
+  trajectories.sort((a, b) =>
+    a.scenarioId < b.scenarioId ? -1 : a.scenarioId > b.scenarioId ? 1 : a.trial - b.trial,
   );
+  await writeFileAtomic({
+    file: join(out, 'trajectories.jsonl'),
+    data: trajectories.map((t) => JSON.stringify(t)).join('\n') + '\n',
+  });
   const summary = summarize({
     trajectories,
     scenarios,
@@ -343,7 +339,7 @@ async function rolloutJobs(options: RolloutJobsOptions): Promise<RolloutResult> 
     runId: basename(out),
     createdAt: options.createdAt,
   });
-  await writeAtomic(join(out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  await writeFileAtomic({ file: join(out, 'summary.json'), data: `${JSON.stringify(summary, null, 2)}\n` });
   stage?.finish(
     `${jobs.length - skipped} run, ${skipped} already done → ${join(options.out, 'trajectories.jsonl')}`,
   );

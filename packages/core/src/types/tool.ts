@@ -23,3 +23,19 @@ export interface ToolCallRequest {
   name: string;
   arguments: Record<string, unknown>;
 }
+
+/**
+ * One private world of an environment, as every consumer drives it: rollouts and `serve`, regrading, the
+ * solvability gate, quality evaluation and the benchmark harnesses. `@envscaler/runtime`'s sandboxed
+ * sessions satisfy it, and so can any in-process world (tests, other sandboxes).
+ */
+export interface ToolSession {
+  /**
+   * Runs one tool. Tool-level problems (unknown tool, arguments that fail the tool's schema, a throwing
+   * method) come back as `{ ok: false, error }`, not as a rejection.
+   */
+  call(name: string, args: unknown): Promise<ToolResult>;
+  /** The full state as plain JSON, a private copy (a promise for sandboxed worlds). */
+  snapshot(): unknown;
+  dispose(): unknown;
+}

@@ -1,5 +1,6 @@
 import type { ToolResult, ToolSpec } from '@envscaler/core';
-import type { ScenarioEnvironment, ScenarioSession } from '../types.js';
+import type { ToolSession } from '@envscaler/core';
+import type { ScenarioEnvironment } from '../types.js';
 
 /** The module source the type checker sees (what skelbuilder would have written). */
 export const LIBRARY_SOURCE = `import { Environment, type ToolResult } from '@envscaler/core';
@@ -99,7 +100,7 @@ function fail(code: string, message: string): ToolResult<never> {
 }
 
 /** An in-process session with the same tools, standing in for the runtime's sandboxed one. */
-function librarySession(initial: LibraryState): ScenarioSession {
+function librarySession(initial: LibraryState): ToolSession {
   const state = structuredClone(initial);
   const tools: Record<string, (args: Record<string, unknown>) => ToolResult> = {
     find_books: ({ query }) =>
@@ -135,7 +136,7 @@ function librarySession(initial: LibraryState): ScenarioSession {
   return {
     async call(name, args) {
       const tool = tools[name];
-      return tool ? tool(args) : fail('UNKNOWN_TOOL', `no tool ${name}`);
+      return tool ? tool(args as Record<string, unknown>) : fail('UNKNOWN_TOOL', `no tool ${name}`);
     },
     snapshot: () => structuredClone(state),
     dispose: () => undefined,

@@ -4,6 +4,7 @@ import {
   type QualityReport,
   type QualityStep,
   type ToolResult,
+  type ToolSession,
   type ToolSpec,
 } from '@envscaler/core';
 import { ask, type ModelStageOptions } from '../ask.js';
@@ -20,15 +21,8 @@ import {
 import { throwIfAborted } from '../util.js';
 import { checkReferentialIntegrity } from './integrity.js';
 
-/** The part of a runtime session the tester needs. */
-export interface QualitySession {
-  call(name: string, args: Record<string, unknown>): Promise<ToolResult>;
-  snapshot(): Promise<unknown>;
-  dispose(): void | Promise<void>;
-}
-
 /** Opens a fresh sandbox session of the environment under test, starting from `initialState`. */
-export type OpenSession = (initialState: unknown) => Promise<QualitySession>;
+export type OpenSession = (initialState: unknown) => Promise<ToolSession>;
 
 export type GenerateInitialStateOptions = ModelStageOptions & {
   entities: EntityModel;

@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { EnvscalerError } from '../errors.js';
+import { parseArtifact } from '../json-text.js';
+import type { JsonSchema } from '../types/json.js';
+
+/**
+ * Writes a file so that readers see the old content or the new, never part of a write: the data goes to
+ * `.<name>.<pid>.<random>.tmp` beside the target (the same file system, so the rename is atomic), is
+ * flushed to disk, then renamed over the target. Creates the parent folders; removes the temporary file
+ * when anything fails. Concurrent writers of one file each rename a whole file: the last one wins.
+ */
+export async function writeFileAtomic(options: { file: string; data: string | Uint8Array }): Promise<void> {
+  const { file, data } = options;
+  if (typeof file !== 'string' || file === '') {
+    throw new EnvscalerError('INVALID_INPUT', 'writeFileAtomic: file must be a non-empty path');
+  }
+  if (typeof data !== 'string' && !(data instanceof Uint8Array)) {
+    throw new EnvscalerError('INVALID_INPUT', `writeFileAtomic: data for ${file} must be a string or bytes`);
+  }
+  const dir = dirname(file);
+  await mkdir(dir, { recursive: true });
+  const tmp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await open(tmp, 'wx');
+    try {
+      await handle.writeFile(data);
+      // Without the flush a crash right after the rename can leave an empty file under the new name.
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, file);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Reads and parses a JSON artifact file (see `parseArtifact`): NOT_FOUND naming the file when it is
+ * missing, INVALID_ARTIFACT at `file:line:column` when it is not JSON, and the JSON path of every
+ * violation of `schema` (or whatever `parse` throws).
+ */
+export async function readArtifact<T = unknown>(options: {
+  file: string;
+  schema?: JsonSchema;
+  parse?: (value: unknown, source?: string) => T;
+  /** What the artifact is called in errors (default "JSON"). */
+  artifact?: string;
+  /** Appended to a syntax error: what to do about it. */
+  hint?: string;
+}): Promise<T> {
+  const { file } = options;
+  if (typeof file !== 'string' || file === '') {
+    throw new EnvscalerError('INVALID_INPUT', 'readArtifact: file must be a non-empty path');
+  }
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const what = options.artifact ?? 'file';
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      throw new EnvscalerError('NOT_FOUND', `${what} not found: ${file}`, {
+        cause: error,
+        details: { file },
+      });
+    }
+    if (code === 'EISDIR') {
+      throw new EnvscalerError('INVALID_INPUT', `${what} ${file} is a directory, not a file`, {
+        details: { file },
+      });
+    }
+    throw error;
+  }
+  const { schema, parse, artifact, hint } = options;
+  return parseArtifact({ text, source: file, schema, parse, artifact, hint });
+}
