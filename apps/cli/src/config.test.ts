@@ -25,7 +25,7 @@ const everyKey: Complete<EnvscalerConfig> = {
   models: { default: 'gpt-4.1-mini', stages: { 'logic-method': 'gpt-4.1', agent: 'gpt-4.1-mini' } },
   concurrency: { llm: 8, environments: 4, scenarios: 2, rollouts: 16 },
   thresholds: { topicScore: 7, quality: 0.85 },
-  prices: { 'gpt-4.1': { promptPerMillion: 2, completionPerMillion: 8 } },
+  prices: { 'gpt-4.1': { promptPerMillion: 2, completionPerMillion: 8, cachedPromptPerMillion: 0.5 } },
 };
 
 /** Object keys the schema declares (with `properties`), as dotted paths; map values are not walked. */

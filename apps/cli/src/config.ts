@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile, writeFile, access } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAjv, EnvscalerError, jsonSyntaxError, type JsonSchema } from '@envscaler/core';
+import { createAjv, EnvscalerError, jsonSyntaxError, type JsonSchema, type PriceTable } from '@envscaler/core';
 
 /**
  * `envscaler.config.json`: endpoints, per-stage models, concurrency and thresholds.
@@ -19,7 +19,8 @@ export interface EnvscalerConfig {
   /** In the file also a bare number, shorthand for `{ llm: n }`; `loadConfig` returns the object form. */
   concurrency?: { llm?: number; environments?: number; scenarios?: number; rollouts?: number };
   thresholds?: { topicScore?: number; quality?: number };
-  prices?: Record<string, { promptPerMillion: number; completionPerMillion: number }>;
+  /** USD per million tokens by model name: the one price input every stage's cost report uses. */
+  prices?: PriceTable;
 }
 
 export const configFileName = 'envscaler.config.json';

@@ -5,11 +5,15 @@ import path from 'node:path';
 import {
   InvalidArtifactError,
   parseArtifact,
+  parseBuildReport,
   parseEnvironmentPackage,
   parseQualityReport,
   parseRunSummary,
   parseScenario,
+  parseScenarioReport,
   parseTrajectory,
+  type BuildReport,
+  type EnvOutcome,
   type QualityReport,
   type Scenario,
   type Trajectory,
@@ -20,7 +24,6 @@ import type {
   EnvDetailResponse,
   EnvListItem,
   EnvMeta,
-  EnvOutcome,
   Overview,
   ReportsResponse,
   RunListItem,
@@ -33,9 +36,9 @@ import type {
 import {
   aggregateScengenReports,
   buildFunnel,
-  extractStageUsage,
   funnelDetails,
   rewardHistogram,
+  stageUsageRows,
 } from '../src/model/summary.js';
 
 /** Names used as path segments (env ids, run ids) must be plain: no separators, no `..`. */
@@ -132,12 +135,14 @@ export class OutDirStore {
   private async readArtifact<T>(
     full: string,
     parse: (value: unknown, source?: string) => T,
+    /** What the file is called in a syntax error (default "JSON"). */
+    artifact?: string,
   ): Promise<{ value?: T; problem?: ApiProblem }> {
     const source = this.rel(full);
     try {
       const result = await this.cached(full, (text) => {
         try {
-          return { value: parseArtifact({ text, source, parse }) } as { value?: T; problem?: ApiProblem };
+          return { value: parseArtifact({ text, source, parse, artifact }) } as { value?: T; problem?: ApiProblem };
         } catch (error) {
           return { problem: toProblem(error, source) };
         }
@@ -146,10 +151,6 @@ export class OutDirStore {
     } catch (error) {
       return { problem: toProblem(error, source) };
     }
-  }
-
-  private async readJson(full: string): Promise<{ value?: unknown; problem?: ApiProblem }> {
-    return this.readArtifact(full, (value) => value);
   }
 
   async envIds(): Promise<string[]> {
@@ -197,26 +198,18 @@ export class OutDirStore {
     };
   }
 
-  /** skelbuilder's per-environment outcomes from report.json (`envs: [{envId, status, stage, reason, ...}]`). */
+  /** skelbuilder's report.json, validated (`parseBuildReport`); a corrupt one is a problem naming the file. */
+  private async buildReport(): Promise<{ value?: BuildReport; problem?: ApiProblem }> {
+    const full = await this.skelbuilderReportPath();
+    return full ? this.readArtifact(full, parseBuildReport, 'BuildReport') : {};
+  }
+
+  /** skelbuilder's per-environment outcomes from report.json (`envs`); none when it is missing or invalid. */
   private async reportOutcomes(): Promise<Map<string, EnvOutcome>> {
-    const full = this.file('report.json');
-    const outcomes = await this.cached(full, (text) => {
-      const map = new Map<string, EnvOutcome>();
-      let report: unknown;
-      try {
-        report = JSON.parse(text);
-      } catch {
-        return map; // reported by reports()
-      }
-      const envs = (report as { envs?: unknown } | null)?.envs;
-      if (!Array.isArray(envs)) return map;
-      for (const raw of envs) {
-        const outcome = readOutcome(raw);
-        if (outcome && isSafeName(outcome.envId)) map.set(outcome.envId, outcome);
-      }
-      return map;
-    }, 'outcomes').catch(() => undefined);
-    return outcomes ?? new Map();
+    const report = (await this.buildReport()).value;
+    const map = new Map<string, EnvOutcome>();
+    for (const outcome of report?.envs ?? []) if (isSafeName(outcome.envId)) map.set(outcome.envId, outcome);
+    return map;
   }
 
   /** Kept envs (envs/), dropped ones skelbuilder kept the source of (dropped/), and report-only outcomes. */
@@ -414,24 +407,21 @@ export class OutDirStore {
     return stat(full).then(() => full, () => undefined);
   }
 
-  /** scengen's reports: one scenarios/<envId>.report.json per environment (any .json file in scenarios/). */
+  /** scengen's reports: one scenarios/<envId>.report.json per environment. */
   private async scengenReportPaths(): Promise<string[]> {
     const files = await this.listDir(this.file('scenarios'), 'file');
-    return files.filter((f) => f.endsWith('.json')).map((f) => this.file('scenarios', f));
+    return files.filter((f) => f.endsWith('.report.json')).map((f) => this.file('scenarios', f));
   }
 
   async reports(): Promise<ReportsResponse> {
     const out: ReportsResponse = { scengen: [], problems: [] };
-    const skelPath = await this.skelbuilderReportPath();
-    if (skelPath) {
-      const r = await this.readJson(skelPath);
-      if (r.problem) out.problems.push(r.problem);
-      else out.skelbuilder = r.value;
-    }
+    const skel = await this.buildReport();
+    if (skel.problem) out.problems.push(skel.problem);
+    else if (skel.value) out.skelbuilder = skel.value;
     for (const file of await this.scengenReportPaths()) {
-      const r = await this.readJson(file);
+      const r = await this.readArtifact(file, parseScenarioReport, 'ScenarioReport');
       if (r.problem) out.problems.push(r.problem);
-      else out.scengen.push({ file: this.rel(file), report: r.value });
+      else if (r.value) out.scengen.push({ file: this.rel(file), report: r.value });
     }
     return out;
   }
@@ -451,7 +441,7 @@ export class OutDirStore {
       },
     });
     const stageUsage = [
-      ...extractStageUsage(reports.skelbuilder, 'report.json'),
+      ...(reports.skelbuilder ? stageUsageRows(reports.skelbuilder.tokens, 'report.json') : []),
       ...scengen.usage.map((row) => ({ ...row, from: 'scenarios/*.report.json' })),
     ];
     const details = [...funnelDetails(reports.skelbuilder, 'skelbuilder'), ...scengen.details];
@@ -495,21 +485,6 @@ function readMeta(raw: unknown): EnvMeta {
   }
   if (Array.isArray(r.rules)) meta.rules = r.rules.filter((x): x is string => typeof x === 'string');
   return meta;
-}
-
-function readOutcome(raw: unknown): EnvOutcome | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const r = raw as Record<string, unknown>;
-  if (typeof r.envId !== 'string') return undefined;
-  const outcome: EnvOutcome = { envId: r.envId };
-  for (const key of ['topic', 'className', 'status', 'stage', 'reason', 'path'] as const) {
-    const value = r[key];
-    if (typeof value === 'string') outcome[key] = value;
-  }
-  if (typeof r.qualityScore === 'number') outcome.qualityScore = r.qualityScore;
-  if (typeof r.repairRounds === 'number') outcome.repairRounds = r.repairRounds;
-  if (Array.isArray(r.taskIds)) outcome.taskIds = r.taskIds.filter((t): t is string => typeof t === 'string');
-  return outcome;
 }
 
 function summariseTrajectory(raw: string, index: number, line: number, where: string): TrajectoryIndexEntry {

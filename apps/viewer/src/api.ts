@@ -2,10 +2,13 @@
 // the browser never pulls node code through it.
 import type {
   ArtifactIssue,
+  BuildReport,
+  EnvOutcome,
   EnvironmentPackage,
   QualityReport,
   RunSummary,
   Scenario,
+  ScenarioReport,
   Termination,
   Trajectory,
 } from '@envscaler/core';
@@ -31,20 +34,7 @@ export interface Overview {
 /** Where an environment was found: envs/ (kept), dropped/ (source kept for a dropped env), or only in report.json. */
 export type EnvLocation = 'envs' | 'dropped' | 'report';
 
-/** skelbuilder's record of one environment in report.json (`envs[]`), read tolerantly. */
-export interface EnvOutcome {
-  envId: string;
-  topic?: string;
-  className?: string;
-  status?: string;
-  /** The stage that dropped it. */
-  stage?: string;
-  reason?: string;
-  qualityScore?: number;
-  repairRounds?: number;
-  taskIds?: string[];
-  path?: string;
-}
+export type { EnvOutcome };
 
 /** meta.json of a hand-written environment (env.ts + meta.json; the runtime derives tools at load time). */
 export interface EnvMeta {
@@ -163,12 +153,15 @@ export interface FunnelDetail {
   out: number;
 }
 
-export interface StageUsage {
+/** One usage row of the summary page: a stage of a report, or a whole rollout run. */
+export interface UsageRow {
   stage: string;
   promptTokens: number;
   completionTokens: number;
   costUsd?: number;
   calls?: number;
+  /** Calls replayed from a cache (an earlier, interrupted run made them); their tokens are included. */
+  cachedCalls?: number;
   /** Which report the row came from. */
   from: string;
 }
@@ -184,15 +177,15 @@ export interface RunChartData {
 export interface SummaryResponse {
   funnel: FunnelStep[];
   funnelDetails: FunnelDetail[];
-  stageUsage: StageUsage[];
+  stageUsage: UsageRow[];
   runs: RunChartData[];
   problems: ApiProblem[];
 }
 
 export interface ReportsResponse {
-  /** report.json as written. */
-  skelbuilder?: unknown;
-  /** Every scenarios/*.report.json (or scenarios/report.json) as written, with its file name. */
-  scengen: { file: string; report: unknown }[];
+  /** report.json, validated with core's `parseBuildReport`. */
+  skelbuilder?: BuildReport;
+  /** Every scenarios/<envId>.report.json, validated with `parseScenarioReport`, with its file name. */
+  scengen: { file: string; report: ScenarioReport }[];
   problems: ApiProblem[];
 }

@@ -5,15 +5,19 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
+  parseBuildReport,
   parseEnvironmentPackage,
   parseQualityReport,
   parseRunSummary,
   parseScenario,
+  parseScenarioReport,
   parseTrajectory,
+  type BuildReport,
   type EnvironmentPackage,
   type QualityReport,
   type RunSummary,
   type Scenario,
+  type ScenarioReport,
   type Trajectory,
 } from '@envscaler/core';
 
@@ -202,13 +206,15 @@ export const runSummary: RunSummary = {
 };
 
 /** Shaped like skelbuilder's BuildReport (report.json): funnel stages in → out, tokens per stage, env outcomes. */
-export const skelbuilderReport = {
+export const skelbuilderReport: BuildReport = {
   schemaVersion: 1,
   createdAt,
   wallTimeMs: 93_000,
   aborted: false,
   model: 'mock-model',
   corpus: { tasks: 40 },
+  dedup: { method: 'tfidf', threshold: 0.8, merged: [] },
+  thresholds: { minScore: 7, quality: 0.6, dedupSimilarity: 0.8 },
   funnel: [
     { stage: 'topic-judge', in: 40, out: 30, dropped: [] },
     { stage: 'topic-infer', in: 30, out: 28, dropped: [] },
@@ -218,11 +224,15 @@ export const skelbuilderReport = {
     { stage: 'quality', in: 2, out: 1, dropped: [] },
   ],
   tokens: {
-    'topic-judge': { calls: 40, promptTokens: 12000, completionTokens: 800, costUsd: 0.01 },
-    'logic-method': { calls: 30, promptTokens: 30000, completionTokens: 9000, costUsd: 0.05 },
-    'quality-checker': { calls: 8, promptTokens: 8000, completionTokens: 1200, costUsd: 0.012 },
+    'topic-judge': { calls: 40, cachedCalls: 0, promptTokens: 12000, completionTokens: 800, costUsd: 0.01 },
+    'logic-method': { calls: 30, cachedCalls: 0, promptTokens: 30000, completionTokens: 9000, costUsd: 0.05 },
+    'quality-checker': { calls: 8, cachedCalls: 0, promptTokens: 8000, completionTokens: 1200, costUsd: 0.012 },
   },
-  totalTokens: { calls: 78, promptTokens: 50000, completionTokens: 11000, costUsd: 0.072 },
+  tokensByModel: {
+    'mock-model': { calls: 78, cachedCalls: 0, promptTokens: 50000, completionTokens: 11000, costUsd: 0.072 },
+  },
+  totalTokens: { calls: 78, cachedCalls: 0, promptTokens: 50000, completionTokens: 11000, costUsd: 0.072 },
+  unpricedModels: [],
   cache: { hits: 0, misses: 78 },
   envs: [
     { envId: 'library-loans', topicId: 't1', topic: libraryEnv.topic, taskIds: ['task-1'], status: 'kept', className: 'LibraryLoans', qualityScore: 0.75, repairRounds: 1, path: 'envs/library-loans' },
@@ -232,7 +242,7 @@ export const skelbuilderReport = {
 };
 
 /** Shaped like scengen's per-environment report (scenarios/<envId>.report.json). */
-export const scengenReport = {
+export const scengenReport: ScenarioReport = {
   schemaVersion: 1,
   envId: 'library-loans',
   createdAt,
@@ -244,12 +254,18 @@ export const scengenReport = {
     { gate: 'doNothing', entered: 4, passed: 3, dropped: 1, reasons: { 'check c1 true on the initial state': 1 } },
     { gate: 'solvability', entered: 3, passed: 2, dropped: 1, reasons: { 'reference missed c2': 1 } },
   ],
-  dropped: [],
+  dropped: [
+    { slot: 2, scenarioId: 'library-loans-s3', gate: 'doNothing', reason: 'check c1 true on the initial state' },
+    { slot: 3, scenarioId: 'library-loans-s4', gate: 'solvability', reason: 'reference missed c2' },
+  ],
+  checks: { generated: 12, repaired: 1, droppedTypecheck: 0, rewritten: 1, droppedDoNothing: 1 },
+  checkErrors: [],
   tokens: {
     'scenario-task': { promptTokens: 4000, completionTokens: 600, calls: 4, cachedCalls: 0 },
     'scenario-checks': { promptTokens: 6000, completionTokens: 1500, calls: 4, cachedCalls: 0 },
   },
   totals: { promptTokens: 10000, completionTokens: 2100, calls: 8, cachedCalls: 0 },
+  tokensByModel: { 'mock-model': { promptTokens: 10000, completionTokens: 2100, calls: 8, cachedCalls: 0 } },
 };
 
 async function write(file: string, text: string): Promise<void> {
@@ -263,6 +279,8 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 export async function writeFixtureRun(outDir: string): Promise<void> {
   for (const env of [libraryEnv, parkingEnv]) parseEnvironmentPackage(env);
   for (const q of [libraryQuality, parkingQuality]) parseQualityReport(q);
+  parseBuildReport(skelbuilderReport);
+  parseScenarioReport(scengenReport);
   for (const s of [scenario, scenario2]) parseScenario(s);
   for (const t of [trajectory, trajectoryFailed]) parseTrajectory(t);
   parseRunSummary(runSummary);

@@ -193,6 +193,36 @@ describe('viewer server', () => {
     }
   });
 
+  it('reads the stage reports validated: a corrupt or mis-shaped one is a problem naming the file', async () => {
+    const bad = await mkdtemp(path.join(tmpdir(), 'viewer-bad-reports-'));
+    await writeFixtureRun(bad);
+    // a report with the wrong usage shape (no cachedCalls, a string count) and a truncated one
+    const { skelbuilderReport } = await import('./fixture-run.js');
+    const wrong = { ...skelbuilderReport, totalTokens: { calls: 'many', promptTokens: 1, completionTokens: 1 } };
+    await writeFile(path.join(bad, 'report.json'), JSON.stringify(wrong));
+    await writeFile(path.join(bad, 'scenarios/library-loans.report.json'), '{"schemaVersion": 1,\n "envId": ');
+    const s = await startViewerServer({ outDir: bad, distDir: path.join(root, 'dist') });
+    try {
+      const summary = (await (await fetch(new URL('/api/summary', s.url))).json()) as SummaryResponse;
+      const problems = summary.problems.filter((p) => p.source.includes('report.json'));
+      expect(problems.map((p) => [p.source, p.message])).toEqual([
+        ['report.json', 'Invalid BuildReport'],
+        ['scenarios/library-loans.report.json', 'Invalid ScenarioReport at line 2, column 11'],
+      ]);
+      expect(problems[0]!.issues).toEqual(
+        expect.arrayContaining([
+          { path: '$.totalTokens.calls', message: 'must be integer' },
+          { path: '$.totalTokens.cachedCalls', message: 'is required but missing' },
+        ]),
+      );
+      // nothing from the invalid reports is counted: the funnel falls back to the disk
+      expect(summary.funnel.every((f) => f.from === 'disk')).toBe(true);
+    } finally {
+      await s.close();
+      await rm(bad, { recursive: true, force: true });
+    }
+  });
+
   it('answers 404 for unknown things and refuses path traversal', async () => {
     expect((await get('/api/envs/nope')).status).toBe(404);
     expect((await get('/api/runs/nope/trajectories')).status).toBe(404);

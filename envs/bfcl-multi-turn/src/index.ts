@@ -15,7 +15,8 @@ export {
   type BfclExpectedEntry,
   type BfclFunctionDoc,
 } from './data.js';
-export { canonicalJson, pythonFloatRepr, roundHalfEven, stateDigest } from './digest.js';
+// Exported as bfclCanonicalJson: BFCL's snapshot canonical form, not core's `canonicalJson`.
+export { canonicalJson as bfclCanonicalJson, pythonFloatRepr, roundHalfEven, stateDigest } from './digest.js';
 export {
   parameterOrderFromDocs,
   parsePythonCall,

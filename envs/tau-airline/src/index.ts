@@ -11,7 +11,13 @@ export {
   type TauAirlineExpectedTasks,
 } from './data.js';
 export { parseTauAirlineTasks, type TauAirlineAction, type TauAirlineTask } from './tasks-file.js';
-export { CANONICALIZATION, canonicalDigest, canonicalJson, compareCodePoints } from './digest.js';
+// Exported as tauAirlineCanonicalJson: τ-bench airline's world canonical form, not core's `canonicalJson`.
+export {
+  CANONICALIZATION,
+  canonicalDigest,
+  canonicalJson as tauAirlineCanonicalJson,
+  compareCodePoints,
+} from './digest.js';
 export {
   deepFreeze,
   replayInProcess,

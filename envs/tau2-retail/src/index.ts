@@ -8,7 +8,14 @@ export {
   type Tau2ExpectedTrain,
   type Tau2Task,
 } from './data.js';
-export { canonicalDigest, canonicalJson, compareCodePoints, pythonFloatRepr, pythonRound2 } from './digest.js';
+// Exported as tau2CanonicalJson: τ²-bench's database canonical form, not core's `canonicalJson`.
+export {
+  canonicalDigest,
+  canonicalJson as tau2CanonicalJson,
+  compareCodePoints,
+  pythonFloatRepr,
+  pythonRound2,
+} from './digest.js';
 export {
   deepFreeze,
   replayInProcess,

@@ -14,11 +14,13 @@ export {
   createAjv,
   formatAjvErrors,
   jsonPath,
+  parseBuildReport,
   parseEnvironmentPackage,
   parseQualityReport,
   parseReward,
   parseRunSummary,
   parseScenario,
+  parseScenarioReport,
   parseToolResult,
   parseToolSpec,
   parseTrajectory,
@@ -44,6 +46,20 @@ export {
   toolSpecSchema,
   trajectorySchema,
 } from './schemas/artifacts.js';
+export { buildReportSchema, scenarioReportSchema, stageUsageSchema } from './schemas/reports.js';
+export {
+  scenarioFunnelGates,
+  type BuildReport,
+  type CorpusFilters,
+  type DroppedScenario,
+  type EnvOutcome,
+  type FunnelDrop,
+  type FunnelStage,
+  type RepairReport,
+  type ScenarioFunnelGate,
+  type ScenarioFunnelStep,
+  type ScenarioReport,
+} from './types/reports.js';
 export { type JsonSchema, type JsonValue } from './types/json.js';
 export {
   type ToolCallRequest,
@@ -75,6 +91,7 @@ export {
   type TokenUsage,
   type ToolMessage,
   type UserMessage,
+  stageHeader,
 } from './types/chat.js';
 export {
   type CheckItem,
@@ -94,13 +111,11 @@ export {
 export { completeJson, extractJson, type CompleteJsonOptions } from './structured-output.js';
 export { canonicalJson } from './canonical-json.js';
 export { jsonSyntaxError, parseArtifact, parseJsonLines, type JsonSyntaxProblem } from './json-text.js';
+export { callCostUsd, modelNameOf, priceFor, summarizeCallUsage, UsageTally } from './usage.js';
 export {
-  modelNameOf,
-  priceFor,
-  summarizeCallUsage,
   type CallUsage,
   type CallUsageSummary,
-  type CallUsageTotals,
   type ModelPrice,
   type PriceTable,
-} from './usage.js';
+  type StageUsage,
+} from './types/usage.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { modelNameOf, priceFor, summarizeCallUsage, type CallUsage } from './usage.js';
+import type { CallUsage } from './types/usage.js';
+import { callCostUsd, modelNameOf, priceFor, summarizeCallUsage, UsageTally } from './usage.js';
 
 const prices = {
   'gpt-4.1': { promptPerMillion: 2, completionPerMillion: 8 },
@@ -31,7 +32,7 @@ describe('call usage', () => {
     expect(summarizeCallUsage([...calls].reverse(), { prices })).toEqual(summary);
   });
 
-  it('leaves cost out of slices with an unpriced model, and uses a fallback price when given', () => {
+  it('leaves cost out of slices with an unpriced model', () => {
     const calls: CallUsage[] = [
       { stage: 'a', model: 'local-llama', promptTokens: 10, completionTokens: 10 },
       { stage: 'b', model: 'gpt-4.1', promptTokens: 1e6, completionTokens: 0 },
@@ -40,11 +41,23 @@ describe('call usage', () => {
     expect(summary.total.costUsd).toBeUndefined();
     expect(summary.byStage.b!.costUsd).toBe(2);
     expect(summary.unpricedModels).toEqual(['local-llama']);
-    const fallback = summarizeCallUsage(calls, {
-      prices,
-      fallback: { promptPerMillion: 1, completionPerMillion: 1 },
-    });
-    expect(fallback.total.costUsd).toBe(2.00002);
+  });
+
+  it('prices prompt-cache hits at the cached-input price, and replayed calls like fresh ones', () => {
+    const price = { promptPerMillion: 2, completionPerMillion: 8, cachedPromptPerMillion: 0.5 };
+    expect(callCostUsd(price, { promptTokens: 1e6, completionTokens: 1e6, cachedPromptTokens: 4e5 })).toBe(
+      (6e5 * 2 + 4e5 * 0.5 + 1e6 * 8) / 1e6,
+    );
+    // no cached price: cache hits cost the prompt price; more hits than prompt tokens are capped
+    expect(callCostUsd({ promptPerMillion: 2, completionPerMillion: 8 }, { promptTokens: 1e6, completionTokens: 0, cachedPromptTokens: 4e5 })).toBe(2);
+    expect(callCostUsd(price, { promptTokens: 10, completionTokens: 0, cachedPromptTokens: 50 })).toBe(5e-6);
+    const fresh: CallUsage = { stage: 'a', model: 'm', promptTokens: 1e6, completionTokens: 0, cachedPromptTokens: 1e6 };
+    const summary = summarizeCallUsage([fresh, { ...fresh, cached: true }], { prices: { m: price } });
+    expect(summary.total).toEqual({ calls: 1, cachedCalls: 1, promptTokens: 2e6, completionTokens: 0, costUsd: 1 });
+    const tally = new UsageTally();
+    tally.add(fresh);
+    tally.add({ ...fresh, cached: true });
+    expect(tally.summary({ prices: { m: price } })).toEqual(summary);
   });
 
   it('finds the price of a dated snapshot name and the configured name of a stage', () => {

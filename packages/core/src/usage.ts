@@ -1,46 +1,5 @@
-/** USD per one million tokens for one model (an entry of the config file's `prices` map). */
-export interface ModelPrice {
-  promptPerMillion: number;
-  completionPerMillion: number;
-}
-
-/** Prices by model name, as the config file's `prices` map holds them. */
-export type PriceTable = Readonly<Record<string, ModelPrice>>;
-
-/** One model call, as the cost and token reports count it. */
-export interface CallUsage {
-  /** The stage tag of the request. */
-  stage: string;
-  /** The model the call was sent to (the name `prices` is keyed by); see `modelNameOf`. */
-  model: string;
-  promptTokens: number;
-  completionTokens: number;
-  /**
-   * True when this run did not make the call but replayed its answer, which an earlier (interrupted) run
-   * of the same output paid for, from a cache; its tokens and cost still count toward the run.
-   */
-  cached?: boolean;
-}
-
-/** Calls, tokens and cost of one slice of a run (all of it, one stage or one model). */
-export interface CallUsageTotals {
-  /** Calls this run made. */
-  calls: number;
-  /** Calls of an earlier run of the same output whose answers this run replayed (tokens included below). */
-  cachedCalls: number;
-  promptTokens: number;
-  completionTokens: number;
-  /** USD, each call at its own model's price; absent when some call's model has no price. */
-  costUsd?: number;
-}
-
-export interface CallUsageSummary {
-  total: CallUsageTotals;
-  byStage: Record<string, CallUsageTotals>;
-  byModel: Record<string, CallUsageTotals>;
-  /** Models that were called but have no price (the slices holding their calls have no `costUsd`). */
-  unpricedModels: string[];
-}
+import type { CallUsage, CallUsageSummary, ModelPrice, PriceTable, StageUsage } from './types/usage.js';
+import type { TokenUsage } from './types/chat.js';
 
 /**
  * The price of `model`: its own entry, else the longest entry whose name followed by `-` starts the
@@ -68,76 +27,111 @@ export function modelNameOf(model: unknown, stage: string, reported?: string): s
   return configured || reported || 'unknown';
 }
 
+/**
+ * The one cost rule, used by every stage's report and by the live usage tracker: USD of `tokens` at
+ * `price`. Prompt tokens the provider served from its prompt cache cost `cachedPromptPerMillion` (when the
+ * price has one), the other prompt tokens `promptPerMillion`, completion tokens `completionPerMillion`.
+ * Whether the call was made by this run or replayed from an earlier one's cache does not change its cost:
+ * an interrupted-and-resumed run reports what all its calls cost.
+ */
+export function callCostUsd(price: ModelPrice, tokens: TokenUsage): number {
+  const cachedPrompt = Math.min(tokens.cachedPromptTokens ?? 0, tokens.promptTokens);
+  const cachedRate = price.cachedPromptPerMillion ?? price.promptPerMillion;
+  return (
+    ((tokens.promptTokens - cachedPrompt) * price.promptPerMillion +
+      cachedPrompt * cachedRate +
+      tokens.completionTokens * price.completionPerMillion) /
+    1e6
+  );
+}
+
 /** Rounds away float noise (to a billionth of a dollar). */
 const roundUsd = (usd: number) => Math.round(usd * 1e9) / 1e9;
 
 interface Slice {
   calls: number;
   cachedCalls: number;
-  /** Prompt and completion tokens per model, so cost does not depend on the order calls arrive in. */
-  tokens: Map<string, { prompt: number; completion: number }>;
+  /** Tokens per model, so cost does not depend on the order calls arrive in. */
+  tokens: Map<string, Required<TokenUsage>>;
+}
+
+const newSlice = (): Slice => ({ calls: 0, cachedCalls: 0, tokens: new Map() });
+
+/**
+ * Running sums of calls by stage, by model and in total, in memory proportional to the number of stages
+ * and models (not calls), so a long run can add every call as it happens. `summary` prices them.
+ */
+export class UsageTally {
+  private total = newSlice();
+  private byStage = new Map<string, Slice>();
+  private byModel = new Map<string, Slice>();
+
+  add(call: CallUsage): void {
+    addTo(this.total, call);
+    for (const [map, key] of [
+      [this.byStage, call.stage],
+      [this.byModel, call.model],
+    ] as const) {
+      let slice = map.get(key);
+      if (!slice) map.set(key, (slice = newSlice()));
+      addTo(slice, call);
+    }
+  }
+
+  /** Each model's tokens priced at its entry of `prices` (see `priceFor` and `callCostUsd`). */
+  summary(options: { prices?: PriceTable } = {}): CallUsageSummary {
+    const price = (model: string) => priceFor(options.prices, model);
+    const totals = (slice: Slice): StageUsage => {
+      let promptTokens = 0;
+      let completionTokens = 0;
+      let cost: number | undefined = 0;
+      for (const model of [...slice.tokens.keys()].sort()) {
+        const tokens = slice.tokens.get(model)!;
+        promptTokens += tokens.promptTokens;
+        completionTokens += tokens.completionTokens;
+        const p = price(model);
+        if (!p) cost = undefined;
+        else if (cost !== undefined) cost += callCostUsd(p, tokens);
+      }
+      return {
+        calls: slice.calls,
+        cachedCalls: slice.cachedCalls,
+        promptTokens,
+        completionTokens,
+        ...(cost === undefined ? {} : { costUsd: roundUsd(cost) }),
+      };
+    };
+    const sorted = (map: Map<string, Slice>) =>
+      Object.fromEntries([...map.keys()].sort().map((key) => [key, totals(map.get(key)!)]));
+    return {
+      total: totals(this.total),
+      byStage: sorted(this.byStage),
+      byModel: sorted(this.byModel),
+      unpricedModels: [...this.byModel.keys()].filter((model) => !price(model)).sort(),
+    };
+  }
+}
+
+function addTo(slice: Slice, call: CallUsage): void {
+  if (call.cached) slice.cachedCalls++;
+  else slice.calls++;
+  const tokens = slice.tokens.get(call.model) ?? { promptTokens: 0, completionTokens: 0, cachedPromptTokens: 0 };
+  tokens.promptTokens += call.promptTokens;
+  tokens.completionTokens += call.completionTokens;
+  tokens.cachedPromptTokens += call.cachedPromptTokens ?? 0;
+  slice.tokens.set(call.model, tokens);
 }
 
 /**
- * Sums calls by stage, by model and in total, and prices each call at its own model's price (`prices`,
- * then `fallback` for a model without an entry). Tokens are summed per model before pricing, so the same
+ * Sums calls by stage, by model and in total, and prices each call at its own model's entry of `prices`
+ * (`callCostUsd`; cached and fresh calls alike). Tokens are summed per model before pricing, so the same
  * calls in any order give the same cost.
  */
 export function summarizeCallUsage(
   calls: Iterable<CallUsage>,
-  options: { prices?: PriceTable; fallback?: ModelPrice } = {},
+  options: { prices?: PriceTable } = {},
 ): CallUsageSummary {
-  const newSlice = (): Slice => ({ calls: 0, cachedCalls: 0, tokens: new Map() });
-  const total = newSlice();
-  const byStage = new Map<string, Slice>();
-  const byModel = new Map<string, Slice>();
-  const add = (slice: Slice, call: CallUsage) => {
-    if (call.cached) slice.cachedCalls++;
-    else slice.calls++;
-    const tokens = slice.tokens.get(call.model) ?? { prompt: 0, completion: 0 };
-    tokens.prompt += call.promptTokens;
-    tokens.completion += call.completionTokens;
-    slice.tokens.set(call.model, tokens);
-  };
-  for (const call of calls) {
-    add(total, call);
-    for (const [map, key] of [
-      [byStage, call.stage],
-      [byModel, call.model],
-    ] as const) {
-      let slice = map.get(key);
-      if (!slice) map.set(key, (slice = newSlice()));
-      add(slice, call);
-    }
-  }
-  const price = (model: string) => priceFor(options.prices, model) ?? options.fallback;
-  const totals = (slice: Slice): CallUsageTotals => {
-    let promptTokens = 0;
-    let completionTokens = 0;
-    let cost: number | undefined = 0;
-    for (const model of [...slice.tokens.keys()].sort()) {
-      const tokens = slice.tokens.get(model)!;
-      promptTokens += tokens.prompt;
-      completionTokens += tokens.completion;
-      const p = price(model);
-      if (!p) cost = undefined;
-      else if (cost !== undefined)
-        cost += (tokens.prompt * p.promptPerMillion + tokens.completion * p.completionPerMillion) / 1e6;
-    }
-    return {
-      calls: slice.calls,
-      cachedCalls: slice.cachedCalls,
-      promptTokens,
-      completionTokens,
-      ...(cost === undefined ? {} : { costUsd: roundUsd(cost) }),
-    };
-  };
-  const sorted = (map: Map<string, Slice>) =>
-    Object.fromEntries([...map.keys()].sort().map((key) => [key, totals(map.get(key)!)]));
-  return {
-    total: totals(total),
-    byStage: sorted(byStage),
-    byModel: sorted(byModel),
-    unpricedModels: [...byModel.keys()].filter((model) => !price(model)).sort(),
-  };
+  const tally = new UsageTally();
+  for (const call of calls) tally.add(call);
+  return tally.summary(options);
 }

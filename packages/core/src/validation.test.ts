@@ -253,4 +253,18 @@ describe('helpers', () => {
     expect(validate({ a: 1 })).toEqual([]);
     expect(validate({ a: 'x' })).toEqual([{ path: '$.a', message: 'must be integer' }]);
   });
+  it('compileSchema reuses the validator of an equal schema built afresh, and $ids never collide', () => {
+    const schema = () => ({ $id: 'https://example.test/t', type: 'object', required: ['a'] });
+    const first = compileSchema(schema());
+    expect(compileSchema(schema())).toBe(first);
+    // a different schema under the same $id compiles on its own instead of throwing "already exists"
+    const other = compileSchema({ $id: 'https://example.test/t', type: 'object', required: ['b'] });
+    expect(other).not.toBe(first);
+    expect(other({ a: 1 })).toEqual([{ path: '$.b', message: 'is required but missing' }]);
+    expect(first({ a: 1 })).toEqual([]);
+    // a schema that does not compile throws every time, and leaves nothing behind
+    const broken = { $id: 'https://example.test/broken', type: 'no-such-type' };
+    expect(() => compileSchema(broken)).toThrow(/type/);
+    expect(() => compileSchema(broken)).toThrow(/type/);
+  });
 });

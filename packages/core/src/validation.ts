@@ -22,6 +22,8 @@ import type {
   Trajectory,
 } from './types/artifacts.js';
 import type { ToolResult, ToolSpec } from './types/tool.js';
+import { buildReportSchema, scenarioReportSchema, stageUsageSchema } from './schemas/reports.js';
+import type { BuildReport, ScenarioReport } from './types/reports.js';
 
 // ajv-formats ships CommonJS typings whose default export NodeNext sees as a namespace.
 const addFormats = addFormatsImport as unknown as (ajv: Ajv) => Ajv;
@@ -40,6 +42,7 @@ for (const schema of [
   qualityReportSchema,
   chatMessageSchema,
   rewardSchema,
+  stageUsageSchema,
 ]) {
   artifactAjv.addSchema(schema);
 }
@@ -128,8 +131,39 @@ function collapseAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
 /** A compiled validator for any JSON Schema: returns the list of issues (empty when valid). */
 export type SchemaValidator = (value: unknown) => ArtifactIssue[];
 
-export function compileSchema(schema: JsonSchema, ajv: Ajv = createAjv()): SchemaValidator {
-  const validate = ajv.compile(schema);
+let scratchAjv: Ajv | undefined;
+const compiledByText = new Map<string, SchemaValidator>();
+const COMPILED_KEPT = 512;
+
+/**
+ * Compiles `schema` with `ajv`, or, without one, with a long-lived instance whose validators are kept by
+ * the schema's JSON text (the most recent 512). Callers often build the same schema object afresh per
+ * request, and a fresh ajv instance compiles its meta-schema first, which at scale cost more than the
+ * validation itself. The schema is removed from the shared instance after compiling, so two schemas
+ * with the same `$id` never collide and its registry does not grow.
+ */
+export function compileSchema(schema: JsonSchema, ajv?: Ajv): SchemaValidator {
+  if (ajv) return validatorOf(ajv.compile(schema));
+  const key = JSON.stringify(schema);
+  const kept = compiledByText.get(key);
+  if (kept) {
+    compiledByText.delete(key);
+    compiledByText.set(key, kept);
+    return kept;
+  }
+  const shared = (scratchAjv ??= createAjv());
+  let compiled: SchemaValidator;
+  try {
+    compiled = validatorOf(shared.compile(schema));
+  } finally {
+    shared.removeSchema(schema);
+  }
+  compiledByText.set(key, compiled);
+  if (compiledByText.size > COMPILED_KEPT) compiledByText.delete(compiledByText.keys().next().value!);
+  return compiled;
+}
+
+function validatorOf(validate: ValidateFunction): SchemaValidator {
   return (value) => (validate(value) ? [] : formatAjvErrors(validate.errors));
 }
 
@@ -156,3 +190,5 @@ export const parseScenario = artifactParser<Scenario>('Scenario', scenarioSchema
 export const parseReward = artifactParser<Reward>('Reward', rewardSchema);
 export const parseTrajectory = artifactParser<Trajectory>('Trajectory', trajectorySchema);
 export const parseRunSummary = artifactParser<RunSummary>('RunSummary', runSummarySchema);
+export const parseBuildReport = artifactParser<BuildReport>('BuildReport', buildReportSchema);
+export const parseScenarioReport = artifactParser<ScenarioReport>('ScenarioReport', scenarioReportSchema);

@@ -1,12 +1,9 @@
 import { STATUS_CODES } from 'node:http';
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import { EnvscalerError, LlmCallError, type Stage } from '@envscaler/core';
+import { EnvscalerError, LlmCallError, stageHeader, type Stage } from '@envscaler/core';
 import { createLimiter, type Limiter } from './limiter.js';
 import { withRetry, parseRetryAfter, type AttemptFailure, type RetryOptions } from './retry.js';
 import type { UsageTracker } from './usage.js';
-
-/** The header carrying the pipeline stage; the testing package's mock server routes replies by it. */
-export const stageHeader = 'x-envscaler-stage';
 
 export const defaultBaseURL = 'https://api.openai.com/v1';
 export const defaultTimeoutMs = 120_000;

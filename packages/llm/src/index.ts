@@ -15,7 +15,6 @@ export {
   defaultBaseURL,
   defaultTimeoutMs,
   isRetryableStatus,
-  stageHeader,
   type EndpointOptions,
   type Env,
 } from './endpoint.js';
@@ -28,15 +27,7 @@ export {
 } from './model-config.js';
 export { backoffDelay, defaultRetryOptions, parseRetryAfter, type RetryOptions } from './retry.js';
 export { createLimiter, type Limiter } from './limiter.js';
-export {
-  createUsageTracker,
-  type ModelPrice,
-  type PriceTable,
-  type UsageReport,
-  type UsageTotals,
-  type UsageTracker,
-} from './usage.js';
-export { canonicalJson } from '@envscaler/core';
+export { createUsageTracker, type UsageReport, type UsageTracker } from './usage.js';
 export {
   cassetteHash,
   cassetteKey,

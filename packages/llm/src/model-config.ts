@@ -1,6 +1,5 @@
-import { EnvscalerError, type Stage } from '@envscaler/core';
+import { EnvscalerError, type PriceTable, type Stage } from '@envscaler/core';
 import type { Env } from './endpoint.js';
-import type { PriceTable } from './usage.js';
 
 /** The model-related part of `envscaler.config.json` (other keys are ignored). */
 export interface ModelConfigFile {

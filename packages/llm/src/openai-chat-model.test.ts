@@ -2,7 +2,7 @@ import { EnvscalerError, LlmCallError, type ChatRequest } from '@envscaler/core'
 import { createMockOpenAIServer, type MockOpenAIServer } from '@envscaler/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLimiter } from './limiter.js';
-import { createOpenAIChatModel } from './openai-chat-model.js';
+import { createOpenAIChatModel, fromOpenAIResponse } from './openai-chat-model.js';
 import { fastRetry, modelFor } from './test/helpers.js';
 import { createUsageTracker } from './usage.js';
 
@@ -356,13 +356,34 @@ describe('createOpenAIChatModel: concurrency, fault storms and usage', () => {
       cachedCalls: 0,
       promptTokens: 2_000,
       completionTokens: 1_000,
-      totalTokens: 3_000,
       costUsd: 0.012,
     });
-    expect(report.byModel['free-model']).toMatchObject({ calls: 1, totalTokens: 1_500 });
+    expect(report.byModel['free-model']).toMatchObject({ calls: 1, promptTokens: 1_000, completionTokens: 500 });
     expect(report.byModel['free-model']?.costUsd).toBeUndefined();
     expect(report.total).toMatchObject({ calls: 3, promptTokens: 3_000, completionTokens: 1_500 });
     expect(report.unpricedModels).toEqual(['free-model']);
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+  });
+});
+
+describe('fromOpenAIResponse usage', () => {
+  const completion = (usage: Record<string, unknown>) =>
+    ({
+      model: 'm',
+      choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: 'x' } }],
+      usage,
+    }) as unknown as Parameters<typeof fromOpenAIResponse>[0]['completion'];
+
+  it('keeps the prompt-cache hits the endpoint reports, and nothing when there are none', () => {
+    const hit = fromOpenAIResponse({
+      model: 'm',
+      completion: completion({ prompt_tokens: 100, completion_tokens: 5, prompt_tokens_details: { cached_tokens: 64 } }),
+    });
+    expect(hit.usage).toEqual({ promptTokens: 100, completionTokens: 5, cachedPromptTokens: 64 });
+    const miss = fromOpenAIResponse({
+      model: 'm',
+      completion: completion({ prompt_tokens: 100, completion_tokens: 5, prompt_tokens_details: { cached_tokens: 0 } }),
+    });
+    expect(miss.usage).toEqual({ promptTokens: 100, completionTokens: 5 });
   });
 });

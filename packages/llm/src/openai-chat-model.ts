@@ -101,11 +101,14 @@ export function fromOpenAIResponse(options: { completion: Completion; model: str
     content: typeof choice.message.content === 'string' ? choice.message.content : null,
     ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
   };
+  // Prompt-cache hits are priced apart (ModelPrice.cachedPromptPerMillion); kept only when there are some.
+  const cachedPromptTokens = completion.usage?.prompt_tokens_details?.cached_tokens ?? 0;
   return {
     message,
     usage: {
       promptTokens: completion.usage?.prompt_tokens ?? 0,
       completionTokens: completion.usage?.completion_tokens ?? 0,
+      ...(cachedPromptTokens > 0 ? { cachedPromptTokens } : {}),
     },
     model: completion.model || options.model,
     finishReason: finishReason(choice.finish_reason),

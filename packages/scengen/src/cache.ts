@@ -19,7 +19,7 @@ export type CacheEntry<T> = (
  * so an interrupted run resumes without repeating model calls and concurrent writers never see half a
  * file. A missing or unreadable entry is a miss.
  */
-export class StageCache {
+export class ScenarioStageCache {
   constructor(readonly dir: string) {}
 
   path(stage: string, key: string): string {

@@ -2,7 +2,14 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LlmCallError, parseJsonLines, parseScenario, type ScriptedReply } from '@envscaler/core';
+import {
+  LlmCallError,
+  parseArtifact,
+  parseJsonLines,
+  parseScenario,
+  parseScenarioReport,
+  type ScriptedReply,
+} from '@envscaler/core';
 import { MockChatModel, type MockScript } from '@envscaler/testing';
 import { generateScenarios } from './generate.js';
 import { scoreSolution } from './gates/solver.js';
@@ -101,10 +108,17 @@ describe('generateScenarios on a small library environment', () => {
       model,
       out,
       concurrency: 1,
-      pricing: { promptPerMillion: 1, completionPerMillion: 2 },
+      prices: { 'scripted-llm': { promptPerMillion: 1, completionPerMillion: 2 } },
     });
 
     expect(result.report.kept).toBe(1);
+    // the written report is what core's schema describes (the viewer reads it with parseScenarioReport)
+    const written = parseArtifact({
+      text: await readFile(result.paths.report, 'utf8'),
+      source: result.paths.report,
+      parse: parseScenarioReport,
+    });
+    expect(written).toEqual(result.report);
     const { promptTokens, completionTokens } = result.report.totals;
     expect(result.report.costUsd).toBeCloseTo((promptTokens + 2 * completionTokens) / 1e6, 6);
     const [scenario] = result.scenarios;

@@ -14,10 +14,10 @@ import {
 } from '@envscaler/core';
 import { writeFileAtomic } from '@envscaler/core/node';
 import { validateScenario } from '@envscaler/validate';
-import { StageCache } from './cache.js';
+import { ScenarioStageCache } from './cache.js';
 import { hashValue } from './hash.js';
 import { UsageLedger } from './usage.js';
-import { sharedCheckTypeChecker, type CheckTypeChecker } from './typecheck.js';
+import { sharedChecklistTypeChecker, type ChecklistTypeChecker } from './typecheck.js';
 import { defaultCheckRunner } from './default-check-runner.js';
 import { generateInitialState } from './stages/state.js';
 import { generateTask } from './stages/task.js';
@@ -34,7 +34,7 @@ import {
   type FunnelGate,
   type ScenarioReport,
 } from './report.js';
-import type { CheckRunner, ScenarioEnvironment, TaskDraft } from './types.js';
+import type { ScenarioCheckRunner, ScenarioEnvironment, TaskDraft } from './types.js';
 
 /** Bumped when a stage's prompt or output shape changes, so old cache entries are not reused. */
 const CACHE_VERSION = 1;
@@ -74,8 +74,8 @@ export interface GenerateScenariosOptions {
   /** Attempts per JSON stage, including re-asks with the validation errors (default 3). */
   maxAttempts?: number;
   /** Evaluates checks (default: the runtime's sandboxed check runner). */
-  checkRunner?: CheckRunner;
-  typeChecker?: CheckTypeChecker;
+  checkRunner?: ScenarioCheckRunner;
+  typeChecker?: ChecklistTypeChecker;
   /** A sample of real data shown to the state stage for formats and style (not copied). */
   exampleState?: unknown;
   /** Extra referential-integrity rules for generated initial states. */
@@ -87,8 +87,6 @@ export interface GenerateScenariosOptions {
    * recorded call (fresh and cached) at the price of the model it went to.
    */
   prices?: PriceTable;
-  /** One price for every model without an entry in `prices` (alone: every call at this price). */
-  pricing?: { promptPerMillion: number; completionPerMillion: number };
 }
 
 export interface GenerateScenariosResult {
@@ -169,7 +167,7 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
     throw new EnvscalerError('INVALID_INPUT', `count must be a positive integer, got ${options.count}`);
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 2));
   const maxCandidates = options.maxCandidates ?? options.count * 2;
-  const cache = new StageCache(join(options.out, '.cache', 'scengen'));
+  const cache = new ScenarioStageCache(join(options.out, '.cache', 'scengen'));
   const ledger = new UsageLedger();
   const context = new AsyncLocalStorage<UsageLedger>();
   const track = (model: ChatModel): ChatModel => ({
@@ -181,6 +179,7 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
         model: modelNameOf(model, request.stage, response.model),
         promptTokens: response.usage.promptTokens,
         completionTokens: response.usage.completionTokens,
+        ...(response.usage.cachedPromptTokens ? { cachedPromptTokens: response.usage.cachedPromptTokens } : {}),
       });
       if (response.model) target.lastModel = response.model;
       return response;
@@ -189,7 +188,7 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
   const model = track(options.model);
   const solverModel = options.solverModel ? track(options.solverModel) : model;
   const agentModel = options.difficulty ? track(options.difficulty.agent) : undefined;
-  const checker = options.typeChecker ?? sharedCheckTypeChecker();
+  const checker = options.typeChecker ?? sharedChecklistTypeChecker();
   const checkRunner = options.checkRunner ?? (await defaultCheckRunner());
   const fingerprint = envFingerprint(env);
   let modelName = options.modelName;
@@ -526,8 +525,8 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
     });
 
   const ordered = [...outcomes.entries()].sort((a, b) => a[0] - b[0]).map(([, o]) => o);
-  const priced = options.prices !== undefined || options.pricing !== undefined;
-  const usage = summarizeCallUsage(ledger.calls, { prices: options.prices, fallback: options.pricing });
+  const priced = options.prices !== undefined;
+  const usage = summarizeCallUsage(ledger.calls, { prices: options.prices });
   const scenarios = ordered.flatMap((o) => (o.scenario ? [o.scenario] : []));
   const dropped = ordered.flatMap((o) => (o.drop ? [o.drop] : []));
   const report: ScenarioReport = {

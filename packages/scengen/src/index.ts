@@ -35,15 +35,15 @@ export {
   type LabelDifficultyOptions,
 } from './gates/difficulty.js';
 export {
-  CheckTypeChecker,
-  sharedCheckTypeChecker,
-  normalizeCheckSource,
+  ChecklistTypeChecker,
+  sharedChecklistTypeChecker,
+  unwrapCheckSource,
   type CheckDiagnostics,
 } from './typecheck.js';
 export { schemaToTs } from './schema-to-ts.js';
 export { referentialProblems, schemaProblems, stateProblems } from './integrity.js';
-export { StageCache, type CacheEntry } from './cache.js';
-export { UsageLedger, type StageUsage, type UsageByStage } from './usage.js';
+export { ScenarioStageCache, type CacheEntry } from './cache.js';
+export { UsageLedger, type UsageByStage } from './usage.js';
 export {
   FUNNEL_GATES,
   type FunnelGate,
@@ -53,7 +53,7 @@ export {
 } from './report.js';
 export type {
   ScenarioEnvironment,
-  CheckRunner,
+  ScenarioCheckRunner,
   ChecklistEntry,
   TaskDraft,
 } from './types.js';

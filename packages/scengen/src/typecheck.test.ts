@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CheckTypeChecker, normalizeCheckSource } from './typecheck.js';
+import { ChecklistTypeChecker, unwrapCheckSource } from './typecheck.js';
 import { schemaToTs } from './schema-to-ts.js';
 import { LIBRARY_STATE_SCHEMA, libraryEnv } from './test/library-env.js';
 
-describe('CheckTypeChecker', () => {
-  const checker = new CheckTypeChecker();
+describe('ChecklistTypeChecker', () => {
+  const checker = new ChecklistTypeChecker();
 
   it('accepts a well-typed check and reports a wrong property', () => {
     const env = libraryEnv();
@@ -34,12 +34,12 @@ describe('CheckTypeChecker', () => {
   });
 });
 
-describe('normalizeCheckSource', () => {
+describe('unwrapCheckSource', () => {
   it('strips fences, const declarations and trailing semicolons', () => {
-    expect(normalizeCheckSource('```ts\nconst check = (final: Readonly<State>) => true;\n```')).toBe(
+    expect(unwrapCheckSource('```ts\nconst check = (final: Readonly<State>) => true;\n```')).toBe(
       '(final: Readonly<State>) => true',
     );
-    expect(normalizeCheckSource('export default (f) => false;')).toBe('(f) => false');
+    expect(unwrapCheckSource('export default (f) => false;')).toBe('(f) => false');
   });
 });
 

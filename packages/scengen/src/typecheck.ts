@@ -18,7 +18,7 @@ export interface CheckDiagnostics {
  * `const check = (...) => ...;` and a fenced block all end up as the same function expression.
  * (`function check(final, initial) { ... }` declarations are left as they are; the runtime accepts them.)
  */
-export function normalizeCheckSource(source: string): string {
+export function unwrapCheckSource(source: string): string {
   let s = source.trim();
   const fenced = /^```[a-zA-Z]*\s*\n([\s\S]*?)\n?```$/.exec(s);
   if (fenced) s = fenced[1]!.trim();
@@ -44,7 +44,7 @@ function envModule(env: EnvTypes): string {
  * project (one per process), so scengen and validate agree on what a well-typed check is. Environments
  * without source get a State type derived from their JSON Schema.
  */
-export class CheckTypeChecker {
+export class ChecklistTypeChecker {
   private readonly stateTypes = new Map<string, string>();
 
   constructor(private readonly project: ValidateCheckTypeChecker = getCheckTypeChecker()) {}
@@ -81,9 +81,9 @@ export class CheckTypeChecker {
   }
 }
 
-let shared: CheckTypeChecker | undefined;
+let shared: ChecklistTypeChecker | undefined;
 
 /** The process-wide checker (over validate's process-wide ts-morph project). */
-export function sharedCheckTypeChecker(): CheckTypeChecker {
-  return (shared ??= new CheckTypeChecker());
+export function sharedChecklistTypeChecker(): ChecklistTypeChecker {
+  return (shared ??= new ChecklistTypeChecker());
 }

@@ -15,7 +15,7 @@ export interface ScenarioEnvironment {
 }
 
 /** Evaluates check functions over frozen snapshots in a sandbox; throws and timeouts become failed results. */
-export interface CheckRunner {
+export interface ScenarioCheckRunner {
   run(options: { checks: readonly CheckItem[]; initial: unknown; final: unknown }): Promise<CheckResult[]>;
   dispose?(): unknown;
 }

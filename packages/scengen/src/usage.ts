@@ -1,11 +1,6 @@
-import { modelNameOf, type CallUsage, type ChatModel, type TokenUsage } from '@envscaler/core';
+import { modelNameOf, type CallUsage, type ChatModel, type StageUsage, type TokenUsage } from '@envscaler/core';
 
-/** Tokens and calls for one stage; `cachedCalls` were answered from the stage cache, not the model. */
-export interface StageUsage extends TokenUsage {
-  calls: number;
-  cachedCalls: number;
-}
-
+/** Core's `StageUsage` per stage tag; `cachedCalls` were answered from the stage cache, not the model. */
 export type UsageByStage = Record<string, StageUsage>;
 
 /**
@@ -28,6 +23,9 @@ export class UsageLedger {
           model: modelNameOf(model, request.stage, response.model),
           promptTokens: response.usage.promptTokens,
           completionTokens: response.usage.completionTokens,
+          ...(response.usage.cachedPromptTokens
+            ? { cachedPromptTokens: response.usage.cachedPromptTokens }
+            : {}),
         });
         if (response.model) this.lastModel = response.model;
         return response;

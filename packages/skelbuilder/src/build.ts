@@ -10,7 +10,11 @@ import {
   type JsonSchema,
   type PriceTable,
   type QualityReport,
+  type StageUsage,
   type ToolSpec,
+  type BuildReport,
+  type EnvOutcome,
+  type FunnelStage,
 } from '@envscaler/core';
 import { mapConcurrent, writeFileAtomic } from '@envscaler/core/node';
 import { environmentDigest } from '@envscaler/runtime';
@@ -20,14 +24,7 @@ import type { CorpusReport, CorpusTask } from './corpus.js';
 import { buildEnvironmentCode, type LogicModel } from './logic/model-logic.js';
 import { EnvTypeChecker } from './logic/typecheck.js';
 import { evaluateQuality, type OpenSession } from './quality/evaluate.js';
-import {
-  renderReportMarkdown,
-  repairReports,
-  tokensReport,
-  type BuildReport,
-  type EnvOutcome,
-  type FunnelStage,
-} from './report.js';
+import { renderReportMarkdown, repairReports, tokensReport } from './report.js';
 import { deriveSchemas, openSandboxSession } from './runtime-adapter.js';
 import {
   dedupTopics,
@@ -40,7 +37,7 @@ import {
   type ProgressEvent,
   type Topic,
 } from './topics.js';
-import { recordingEmbeddingModel, UsageMeter, type Pricing, type StageUsage } from './usage.js';
+import { recordingEmbeddingModel, UsageMeter } from './usage.js';
 import { isAbortError, kebabCase, throwIfAborted } from './util.js';
 
 export interface BuildThresholds {
@@ -89,8 +86,6 @@ export interface BuildEnvironmentsOptions {
    * of the model it went to, so stages on different models are priced differently.
    */
   prices?: PriceTable;
-  /** One price for every model without an entry in `prices` (alone: every call at this price). */
-  pricing?: Pricing;
   /** What reading the corpus dropped (`readTaskCorpus`), shown in the report. */
   corpus?: CorpusReport;
   /** Reuse a type checker across builds (one is created otherwise, and disposed at the end). */
@@ -255,7 +250,7 @@ export interface BuildTopicEnvironmentOptions {
 /** One topic's environment, built: its outcome and what building it cost. */
 export interface TopicBuild {
   outcome: EnvOutcome;
-  /** Model calls and tokens by stage tag, made for this environment (cached answers are not counted). */
+  /** Model calls and tokens by stage tag behind this environment (replayed answers as `cachedCalls`). */
   tokens: Record<string, StageUsage>;
   /**
    * Every model call behind this environment, with its model name: made now, or (`cached`) made by an
@@ -457,8 +452,6 @@ export interface WriteBuildReportOptions {
   calls: Iterable<CallUsage>;
   /** USD per million tokens by model name; see `BuildEnvironmentsOptions.prices`. */
   prices?: PriceTable;
-  /** One price for models without an entry in `prices`. */
-  pricing?: Pricing;
   /** What reading the corpus dropped. */
   corpus?: CorpusReport;
   model?: string;
@@ -469,10 +462,7 @@ export interface WriteBuildReportOptions {
 
 /** Writes `out/report.json` and `out/report.md` (environments sorted by id) and returns the report. */
 export async function writeBuildReport(options: WriteBuildReportOptions): Promise<BuildReport> {
-  const { tokens, byModel, total, unpricedModels } = tokensReport(options.calls, {
-    prices: options.prices,
-    pricing: options.pricing,
-  });
+  const { tokens, byModel, total, unpricedModels } = tokensReport(options.calls, { prices: options.prices });
   const dedupSimilarity =
     options.dedup?.threshold ?? options.thresholds?.dedupSimilarity ?? defaultDedupThreshold[options.method];
   const report: BuildReport = {
@@ -536,7 +526,6 @@ export async function buildEnvironments(options: BuildEnvironmentsOptions): Prom
       thresholds: options.thresholds,
       calls: meter.calls,
       prices: options.prices,
-      pricing: options.pricing,
       corpus: options.corpus,
       model: meter.modelName,
       cache: { hits: cache.hits, misses: cache.misses },

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { EnvscalerError, InvalidArtifactError, parseArtifact } from '@envscaler/core';
+import { EnvscalerError, InvalidArtifactError, parseArtifact, type CorpusFilters } from '@envscaler/core';
 
 /** One task of the input corpus. `tools` is whatever tool list the source dataset carried (kept as-is). */
 export interface CorpusTask {
@@ -38,19 +38,14 @@ export const corpusDropRules = [
 
 export type CorpusDropRule = (typeof corpusDropRules)[number];
 
-/** What reading a corpus did: its format, how many records it held, and how many tasks each rule dropped. */
-export interface CorpusReport {
-  /** The file (or `corpus` for text). */
-  source: string;
+/**
+ * What reading a corpus did: its format, how many records it held, and how many tasks each rule dropped
+ * (core's `CorpusFilters`, the build report's `corpus.filters`, with this package's formats and rules).
+ */
+export interface CorpusReport extends CorpusFilters {
   format: CorpusFormat;
-  /** Records read: non-blank lines (JSON Lines, text) or array items (a JSON array). */
-  records: number;
-  /** Whether EnvScaler's filters and duplicate removal were applied. */
-  filtered: boolean;
   /** Tasks dropped, by rule (every rule listed, 0 when it dropped nothing). */
   dropped: Record<CorpusDropRule, number>;
-  /** Tasks kept. */
-  tasks: number;
 }
 
 export interface LoadTaskCorpusOptions {

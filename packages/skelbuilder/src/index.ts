@@ -16,13 +16,10 @@ export {
 export { StageCache, type StageRecord } from './cache.js';
 export {
   UsageMeter,
-  costOf,
   embeddingModelName,
   recordingChatModel,
   recordingEmbeddingModel,
   type MeteredChatModel,
-  type Pricing,
-  type StageUsage,
 } from './usage.js';
 export { ask, type ModelStageOptions } from './ask.js';
 export {
@@ -98,17 +95,9 @@ export {
   type OpenSession,
   type QualityOutcome,
 } from './quality/evaluate.js';
-export {
-  renderReportMarkdown,
-  repairReports,
-  reportedDiagnosticsPerRound,
-  tokensReport,
-  type BuildReport,
-  type EnvOutcome,
-  type FunnelStage,
-  type RepairReport,
-  type StageTokens,
-} from './report.js';
+export { renderReportMarkdown, repairReports, reportedDiagnosticsPerRound, tokensReport } from './report.js';
+// The report's types are core's (with its JSON Schema, `parseBuildReport`); re-exported for convenience.
+export { type BuildReport, type EnvOutcome, type FunnelStage, type RepairReport } from '@envscaler/core';
 export {
   assignEnvIds,
   buildEnvironments,

@@ -1,6 +1,7 @@
+import type { BuildReport } from '@envscaler/core';
 import { describe, expect, it } from 'vitest';
 import type { RepairRound } from './logic/model-logic.js';
-import { renderReportMarkdown, repairReports, tokensReport, type BuildReport } from './report.js';
+import { renderReportMarkdown, repairReports, tokensReport } from './report.js';
 
 const round = (n: number, count: number): RepairRound => ({
   round: n,

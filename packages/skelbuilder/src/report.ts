@@ -1,49 +1,19 @@
-import { summarizeCallUsage, type CallUsage, type PriceTable } from '@envscaler/core';
-import { corpusDropRules, type CorpusReport } from './corpus.js';
+import {
+  summarizeCallUsage,
+  type BuildReport,
+  type CallUsage,
+  type PriceTable,
+  type RepairReport,
+  type StageUsage,
+} from '@envscaler/core';
+import { corpusDropRules } from './corpus.js';
 import type { RepairRound } from './logic/model-logic.js';
-import type { Drop } from './topics.js';
-import type { Pricing } from './usage.js';
 
-/** One funnel step: how many items went in, how many came out, and why each drop happened. */
-export interface FunnelStage {
-  stage: string;
-  in: number;
-  out: number;
-  dropped: Drop[];
-}
-
-export interface EnvOutcome {
-  envId: string;
-  topicId: string;
-  topic: string;
-  taskIds: string[];
-  status: 'kept' | 'dropped';
-  /** The stage that dropped it. */
-  stage?: string;
-  reason?: string;
-  className?: string;
-  qualityScore?: number;
-  repairRounds?: number;
-  /** The compiler diagnostics behind each repair round (absent when none was needed). */
-  repairs?: RepairReport[];
-  /** Where its files are (relative to `out`). */
-  path?: string;
-}
+// The report's types and JSON Schema live in @envscaler/core (`BuildReport`, `parseBuildReport`), so the
+// viewer reads exactly what this writes.
 
 /** Diagnostics kept per repair round in the report; a round with more counts the rest in `omitted`. */
 export const reportedDiagnosticsPerRound = 20;
-
-/** The compiler diagnostics that sent an environment's code back for one repair round. */
-export interface RepairReport {
-  /** 1 for the first repair round. */
-  round: number;
-  /**
-   * `file` is the environment's `env.ts`; lines refer to the module as assembled in that round, before
-   * the repair (0: found by the per-body syntax check, which has no module line).
-   */
-  diagnostics: { file: string; line: number; code: string; message: string; method?: string }[];
-  omitted?: number;
-}
 
 /** The report's view of repair rounds: their first `reportedDiagnosticsPerRound` diagnostics each. */
 export function repairReports(rounds: readonly RepairRound[]): RepairReport[] {
@@ -63,64 +33,17 @@ export function repairReports(rounds: readonly RepairRound[]): RepairReport[] {
   });
 }
 
-export interface StageTokens {
-  /** Calls this run made. */
-  calls: number;
-  /**
-   * Calls an earlier, interrupted run of the same `out` made, whose answers this run read back from the
-   * stage cache; their tokens and cost are included, so a resumed run reports what the whole build cost.
-   */
-  cachedCalls: number;
-  promptTokens: number;
-  completionTokens: number;
-  /** USD, each call at its own model's price; absent when a model in this slice has no price. */
-  costUsd?: number;
-}
-
-/** `out/report.json`. */
-export interface BuildReport {
-  schemaVersion: 1;
-  createdAt: string;
-  wallTimeMs: number;
-  aborted: boolean;
-  model?: string;
-  /** Corpus size, and when the corpus was read from a file, what reading and filtering it dropped. */
-  corpus: { tasks: number; filters?: CorpusReport };
-  dedup: {
-    method: 'embeddings' | 'tfidf';
-    threshold: number;
-    merged: { representative: string; members: string[] }[];
-  };
-  thresholds: { minScore: number; quality: number; dedupSimilarity: number };
-  funnel: FunnelStage[];
-  /**
-   * Calls and tokens per stage over every call of the build, across interruptions: the calls this run
-   * made and, as `cachedCalls`, those of earlier runs whose answers it replayed from the stage cache.
-   */
-  tokens: Record<string, StageTokens>;
-  /** The same per model name, each priced at its own price. */
-  tokensByModel: Record<string, StageTokens>;
-  totalTokens: StageTokens;
-  /** Models that were called but have no price (no `costUsd` where they count). */
-  unpricedModels: string[];
-  cache: { hits: number; misses: number };
-  envs: EnvOutcome[];
-}
-
-/**
- * Calls and tokens by stage, by model and in total, each call priced at its model's entry of `prices`
- * (or at `pricing`, one price for every model, when a model has no entry).
- */
+/** Calls and tokens by stage, by model and in total, each call priced at its model's entry of `prices`. */
 export function tokensReport(
   calls: Iterable<CallUsage>,
-  options: { prices?: PriceTable; pricing?: Pricing } = {},
+  options: { prices?: PriceTable } = {},
 ): {
-  tokens: Record<string, StageTokens>;
-  byModel: Record<string, StageTokens>;
-  total: StageTokens;
+  tokens: Record<string, StageUsage>;
+  byModel: Record<string, StageUsage>;
+  total: StageUsage;
   unpricedModels: string[];
 } {
-  const summary = summarizeCallUsage(calls, { prices: options.prices, fallback: options.pricing });
+  const summary = summarizeCallUsage(calls, { prices: options.prices });
   return {
     tokens: summary.byStage,
     byModel: summary.byModel,
@@ -142,7 +65,7 @@ export function renderReportMarkdown(report: BuildReport): string {
   );
   const filters = report.corpus.filters;
   if (filters) {
-    const drops = corpusDropRules.filter((rule) => filters.dropped[rule] > 0);
+    const drops = corpusDropRules.filter((rule) => (filters.dropped[rule] ?? 0) > 0);
     lines.push(
       `Corpus \`${filters.source}\` (${filters.format}, ${filters.records} records): ${filters.tasks} tasks` +
         (filters.filtered ? " after EnvScaler's filters" : '') +
@@ -190,7 +113,7 @@ export function renderReportMarkdown(report: BuildReport): string {
       if (r.omitted) lines.push(`  - … ${r.omitted} more`);
     }
   }
-  const row = (name: string, t: StageTokens) =>
+  const row = (name: string, t: StageUsage) =>
     `| ${name} | ${t.calls} | ${t.cachedCalls} | ${t.promptTokens} | ${t.completionTokens} | ${t.costUsd === undefined ? '–' : t.costUsd.toFixed(4)} |`;
   lines.push(
     '',

@@ -1,4 +1,4 @@
-import { GenerationFailedError, type EmbeddingModel } from '@envscaler/core';
+import { GenerationFailedError, type EmbeddingModel, type FunnelDrop } from '@envscaler/core';
 import { mapConcurrent } from '@envscaler/core/node';
 import { ask, type ModelStageOptions } from './ask.js';
 import type { CorpusTask } from './corpus.js';
@@ -13,13 +13,8 @@ import {
 import { agglomerativeClusters, tfidfSimilarity, vectorSimilarity } from './similarity.js';
 import { throwIfAborted } from './util.js';
 
-/** Something removed from the funnel, with the stage that removed it and why. */
-export interface Drop {
-  stage: string;
-  /** A task id, topic id or environment id. */
-  id: string;
-  reason: string;
-}
+/** Something removed from the funnel, with the stage that removed it and why (core's `FunnelDrop`). */
+export type Drop = FunnelDrop;
 
 /** Progress of one stage: `done` of `total` items processed, `dropped` of them removed. */
 export interface ProgressEvent {

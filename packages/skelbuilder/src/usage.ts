@@ -7,17 +7,9 @@ import {
   type EmbeddingModel,
   type EmbeddingRequest,
   type EmbeddingResponse,
-  type ModelPrice,
+  type StageUsage,
+  type TokenUsage,
 } from '@envscaler/core';
-
-export interface StageUsage {
-  calls: number;
-  promptTokens: number;
-  completionTokens: number;
-}
-
-/** Optional prices, to report cost next to tokens. */
-export type Pricing = ModelPrice;
 
 /**
  * A ChatModel wrapped by a `UsageMeter`: it names the model each stage goes to (`modelFor`) and takes
@@ -30,12 +22,13 @@ export interface MeteredChatModel extends ChatModel {
 
 /**
  * Counts the model calls of a run: every call with its stage, model name and tokens (`calls`, live and
- * replayed from the stage cache), and the live calls summed per stage (`byStage`). A meter with a
+ * replayed from the stage cache), and the same summed per stage (`byStage`: replayed ones as
+ * `cachedCalls`, their tokens included, as every report counts them). A meter with a
  * `parent` records into the parent as well (one environment's meter inside a whole build's). Also
  * remembers the model name the endpoint reported.
  */
 export class UsageMeter {
-  /** Calls this run made, per stage tag. */
+  /** Calls per stage tag: made by this run (`calls`) or replayed from the cache (`cachedCalls`). */
   readonly byStage = new Map<string, StageUsage>();
   /** Every call of the run: made now, or replayed (`cached: true`) from an earlier run's cache. */
   readonly calls: CallUsage[] = [];
@@ -75,28 +68,20 @@ export class UsageMeter {
   }
 
   /** One call this run made. */
-  record(
-    stage: string,
-    usage: { promptTokens: number; completionTokens: number } | undefined,
-    model = 'unknown',
-  ): void {
-    const entry = this.byStage.get(stage) ?? { calls: 0, promptTokens: 0, completionTokens: 0 };
-    entry.calls++;
-    entry.promptTokens += usage?.promptTokens ?? 0;
-    entry.completionTokens += usage?.completionTokens ?? 0;
-    this.byStage.set(stage, entry);
-    this.calls.push({
-      stage,
-      model,
-      promptTokens: usage?.promptTokens ?? 0,
-      completionTokens: usage?.completionTokens ?? 0,
-    });
+  record(stage: string, usage: TokenUsage | undefined, model = 'unknown'): void {
+    const call = callOf(stage, model, usage);
+    this.addToStage(call);
+    this.calls.push(call);
     this.parent?.record(stage, usage, model);
   }
 
   /** Calls an earlier run made, whose answers this run read back from the cache. */
   replay(calls: readonly CallUsage[]): void {
-    for (const call of calls) this.calls.push({ ...call, cached: true });
+    for (const call of calls) {
+      const replayed = { ...call, cached: true };
+      this.addToStage(replayed);
+      this.calls.push(replayed);
+    }
     // A resumed run that finds every answer cached still names the model that gave them (provenance.model).
     const named = calls.find((c) => c.model !== 'unknown')?.model;
     if (named) this.modelName ??= named;
@@ -109,10 +94,30 @@ export class UsageMeter {
     return calls;
   }
 
+  private addToStage(call: CallUsage): void {
+    const entry = this.byStage.get(call.stage) ?? { calls: 0, cachedCalls: 0, promptTokens: 0, completionTokens: 0 };
+    if (call.cached) entry.cachedCalls++;
+    else entry.calls++;
+    entry.promptTokens += call.promptTokens;
+    entry.completionTokens += call.completionTokens;
+    this.byStage.set(call.stage, entry);
+  }
+
   private noteModel(name: string): void {
     this.modelName ??= name;
     this.parent?.noteModel(name);
   }
+}
+
+/** One call as the reports count it; prompt-cache hits are kept only when the endpoint reported some. */
+function callOf(stage: string, model: string, usage: TokenUsage | undefined): CallUsage {
+  return {
+    stage,
+    model,
+    promptTokens: usage?.promptTokens ?? 0,
+    completionTokens: usage?.completionTokens ?? 0,
+    ...(usage?.cachedPromptTokens ? { cachedPromptTokens: usage.cachedPromptTokens } : {}),
+  };
 }
 
 /** The name an embedding call is priced under (`modelFor` when the model has it). */
@@ -128,12 +133,7 @@ export function recordingChatModel(model: ChatModel, into: CallUsage[]): ChatMod
   return {
     complete: async (request) => {
       const response = await model.complete(request);
-      into.push({
-        stage: request.stage,
-        model: modelNameOf(model, request.stage, response.model),
-        promptTokens: response.usage?.promptTokens ?? 0,
-        completionTokens: response.usage?.completionTokens ?? 0,
-      });
+      into.push(callOf(request.stage, modelNameOf(model, request.stage, response.model), response.usage));
       return response;
     },
   };
@@ -144,22 +144,8 @@ export function recordingEmbeddingModel(model: EmbeddingModel, into: CallUsage[]
   return {
     embed: async (request) => {
       const response = await model.embed(request);
-      into.push({
-        stage: request.stage,
-        model: embeddingModelName(model, request.stage),
-        promptTokens: response.usage?.promptTokens ?? 0,
-        completionTokens: response.usage?.completionTokens ?? 0,
-      });
+      into.push(callOf(request.stage, embeddingModelName(model, request.stage), response.usage));
       return response;
     },
   };
-}
-
-/** Cost of one stage's tokens at one price (see `summarizeCallUsage` for pricing each model on its own). */
-export function costOf(usage: StageUsage, pricing: Pricing | undefined): number | undefined {
-  if (!pricing) return undefined;
-  return (
-    (usage.promptTokens * pricing.promptPerMillion + usage.completionTokens * pricing.completionPerMillion) /
-    1e6
-  );
 }

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseEnvironmentPackage, parseQualityReport } from '@envscaler/core';
+import { parseArtifact, parseBuildReport, parseEnvironmentPackage, parseQualityReport } from '@envscaler/core';
 import { environmentDigest, loadEnvironment } from '@envscaler/runtime';
 import { buildEnvironments, EnvTypeChecker, type BuildReport, type ProgressEvent } from '../src/index.js';
 import { createScriptedChatModel } from '../src/testing.js';
@@ -83,7 +83,12 @@ describe('buildEnvironments on a scripted run', () => {
   });
 
   it('keeps the diagnostics behind each repair round in report.json and report.md', async () => {
-    const written = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as BuildReport;
+    // report.json is core's BuildReport, as its JSON Schema checks it (the viewer reads it so)
+    const written: BuildReport = parseArtifact({
+      text: await readFile(join(out, 'report.json'), 'utf8'),
+      source: 'report.json',
+      parse: parseBuildReport,
+    });
     const library = written.envs.find((e) => e.envId === 'public-library-loans')!;
     expect(library.repairs).toEqual([
       {
@@ -163,7 +168,12 @@ describe('buildEnvironments on a scripted run', () => {
     });
     expect(quality.steps[4]).toMatchObject({ result: { ok: false, error: { code: 'MEMBER_SUSPENDED' } } });
 
-    const written = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as BuildReport;
+    // report.json is core's BuildReport, as its JSON Schema checks it (the viewer reads it so)
+    const written: BuildReport = parseArtifact({
+      text: await readFile(join(out, 'report.json'), 'utf8'),
+      source: 'report.json',
+      parse: parseBuildReport,
+    });
     expect(written.funnel.map((f) => [f.stage, f.in, f.out])).toEqual([
       ['topic-judge', 6, 5],
       ['topic-infer', 5, 5],

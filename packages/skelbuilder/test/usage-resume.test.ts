@@ -1,8 +1,8 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatModel, ChatRequest } from '@envscaler/core';
-import { buildEnvironments, EnvTypeChecker, type BuildReport, type StageTokens } from '../src/index.js';
+import type { ChatModel, ChatRequest, StageUsage } from '@envscaler/core';
+import { buildEnvironments, EnvTypeChecker, type BuildReport } from '../src/index.js';
 import { createScriptedChatModel, libraryScriptedEnvs } from '../src/testing.js';
 import { inventory, parking } from './fixtures.js';
 
@@ -60,12 +60,12 @@ afterAll(async () => {
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 });
 
-const tokensOf = (t: StageTokens) => ({ promptTokens: t.promptTokens, completionTokens: t.completionTokens });
+const tokensOf = (t: StageUsage) => ({ promptTokens: t.promptTokens, completionTokens: t.completionTokens });
 
 describe('the cost and token report of a build', () => {
   it("prices each stage at its own model's price", () => {
     expect(whole.totalTokens).toMatchObject({ calls: wholeCalls, cachedCalls: 0 });
-    const cost = (model: keyof typeof prices, t: StageTokens) =>
+    const cost = (model: keyof typeof prices, t: StageUsage) =>
       (t.promptTokens * prices[model].promptPerMillion +
         t.completionTokens * prices[model].completionPerMillion) /
       1e6;

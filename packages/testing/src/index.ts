@@ -10,7 +10,6 @@ export {
 export { MockEmbeddingModel, hashedBagOfWords } from './mock-embedding-model.js';
 export {
   createMockOpenAIServer,
-  stageHeader,
   type InjectOptions,
   type MockFault,
   type MockFaultType,

@@ -2,7 +2,8 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMockOpenAIServer, stageHeader, type MockOpenAIServer } from './mock-openai-server.js';
+import { stageHeader } from '@envscaler/core';
+import { createMockOpenAIServer, type MockOpenAIServer } from './mock-openai-server.js';
 
 let server: MockOpenAIServer | undefined;
 afterEach(async () => {

@@ -8,6 +8,7 @@ import {
   parseScriptedReply,
   pickScriptedReply,
   scriptedReplyToResponse,
+  stageHeader,
   type CassetteRecord,
   type ChatMessage,
   type ChatResponse,
@@ -17,7 +18,6 @@ import { readArtifact } from '@envscaler/core/node';
 import { hashedBagOfWords } from './mock-embedding-model.js';
 
 /** The header `createOpenAIChatModel` sends so the mock server can route replies by pipeline stage. */
-export const stageHeader = 'x-envscaler-stage';
 
 /** A failure the mock server can play instead of answering. */
 export type MockFault =

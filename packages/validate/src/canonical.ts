@@ -1,7 +1,5 @@
 import { canonicalJson } from '@envscaler/core';
 
-export { canonicalJson };
-
 /** Deep equality of JSON values (key order ignored; `undefined` properties ignored as JSON does). */
 export function jsonEqual(a: unknown, b: unknown): boolean {
   return canonicalJson(a) === canonicalJson(b);

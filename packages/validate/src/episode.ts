@@ -204,6 +204,7 @@ export function createEpisode(options: CreateEpisodeOptions): Episode {
       model,
       promptTokens: callUsage.promptTokens,
       completionTokens: callUsage.completionTokens,
+      ...(callUsage.cachedPromptTokens ? { cachedPromptTokens: callUsage.cachedPromptTokens } : {}),
     });
   }
 

@@ -21,7 +21,7 @@ export {
 } from './validate-artifacts.js';
 export { CheckTypeChecker, getCheckTypeChecker, type CheckTypeIssue } from './typecheck.js';
 export { regrade, type RegradeEntry, type RegradeOptions, type RegradeReport } from './regrade.js';
-export { summarize, formatSummaryTable, type SummarizeOptions, type TokenPrices } from './summarize.js';
+export { summarize, formatSummaryTable, type SummarizeOptions } from './summarize.js';
 export { bootstrapMeanInterval, choose, passAtKOne, passHatKOne, wilsonInterval } from './stats.js';
 export {
   createEpisode,
@@ -49,8 +49,17 @@ export {
   runRollouts,
   type RolloutProgress,
   type RolloutResult,
+  type RolloutPlanOptions,
   type RunRolloutsOptions,
 } from './rollouts.js';
+export {
+  createInProcessEpisodes,
+  type EpisodeExecutor,
+  type EpisodePair,
+  type ExecuteEpisodesOptions,
+  type FinishedEpisode,
+  type InProcessEpisodesOptions,
+} from './episode-executor.js';
 export { JsonlAppender, readJsonlTolerant, type TolerantJsonl } from './jsonl.js';
 export {
   exportRl,
@@ -66,4 +75,4 @@ export {
   type ShareGptRecord,
   type ShareGptRole,
 } from './exports.js';
-export { canonicalJson, firstDifference, jsonEqual } from './canonical.js';
+export { firstDifference, jsonEqual } from './canonical.js';

@@ -3,19 +3,24 @@ import path from 'node:path';
 import {
   EnvscalerError,
   parseTrajectory,
-  type ChatModel,
   type PriceTable,
   type RunSummary,
   type Scenario,
   type TokenUsage,
   type Trajectory,
 } from '@envscaler/core';
-import { mapConcurrent, writeFileAtomic } from '@envscaler/core/node';
-import type { CheckRunner } from '@envscaler/runtime';
-import { envById, type EnvCollection, type EpisodeEnvironment } from './environment.js';
-import { runEpisode, type EpisodeMode } from './episode.js';
+import { writeFileAtomic } from '@envscaler/core/node';
+import { envById } from './environment.js';
+import type { EpisodeMode } from './episode.js';
+import {
+  createInProcessEpisodes,
+  type EpisodeExecutor,
+  type EpisodePair,
+  type FinishedEpisode,
+  type InProcessEpisodesOptions,
+} from './episode-executor.js';
 import { JsonlAppender, readJsonlTolerant } from './jsonl.js';
-import { summarize, type TokenPrices } from './summarize.js';
+import { summarize } from './summarize.js';
 
 export interface RolloutProgress {
   /** Episodes in this run (scenarios × trials), including ones finished by an earlier run. */
@@ -34,16 +39,11 @@ export interface RolloutProgress {
   last?: { scenarioId: string; trial: number; event: 'started' | 'finished'; termination?: string; reward?: number };
 }
 
-export interface RunRolloutsOptions {
-  envs: EnvCollection<EpisodeEnvironment>;
+/** What every rollout has, wherever its episodes run. */
+export interface RolloutPlanOptions {
   scenarios: readonly Scenario[];
-  agent: ChatModel;
-  /** User simulator; required for conversational mode. */
-  user?: ChatModel;
   /** Trials per scenario (k). */
   trials: number;
-  /** Episodes run at the same time. */
-  concurrency: number;
   /** Output directory: trajectories.jsonl (appended as episodes finish) and summary.json. */
   out: string;
   mode: EpisodeMode;
@@ -51,9 +51,6 @@ export interface RunRolloutsOptions {
   maxTokens?: number;
   signal?: AbortSignal;
   onProgress?: (progress: RolloutProgress) => void;
-  runner?: CheckRunner;
-  /** One price for every model (or, with `modelPrices`, for models without an entry there). */
-  prices?: TokenPrices;
   /**
    * USD per million tokens by model name (the config's `prices`): summary.json prices each call of every
    * episode, this run's and an interrupted earlier run's, at the price of the model it went to.
@@ -63,7 +60,17 @@ export interface RunRolloutsOptions {
   runId?: string;
   /** Re-run pairs whose saved trajectory ended with termination 'error' (default true). */
   retryErrors?: boolean;
+  /** Fixed `createdAt` for summary.json (default: now). */
+  createdAt?: string;
 }
+
+/**
+ * Episodes run in this process on `envs` (the default), or by `executor` (e.g. on a job backend's
+ * workers); either way the resume rules and the files written are the same.
+ */
+export type RunRolloutsOptions =
+  | (RolloutPlanOptions & InProcessEpisodesOptions & { executor?: undefined })
+  | (RolloutPlanOptions & { executor: EpisodeExecutor });
 
 export interface RolloutResult {
   summary: RunSummary;
@@ -117,16 +124,30 @@ async function acquireLock(out: string): Promise<() => Promise<void>> {
 }
 
 /**
- * Runs every scenario `trials` times with at most `concurrency` episodes in flight. Each finished
- * trajectory is appended to `<out>/trajectories.jsonl` at once (one fsynced line); a re-run skips the
- * (scenarioId, trial) pairs already there (a torn last line from a killed run is dropped) and only runs
- * the rest. `summary.json` is written at the end over all trajectories of the run. On abort, episodes in
- * flight are discarded (so a resume redoes them) and an ABORTED error is thrown after the file is closed.
+ * Runs every scenario `trials` times: in this process with at most `concurrency` episodes in flight, or
+ * through `executor`. Each finished trajectory is appended to `<out>/trajectories.jsonl` at once (one
+ * fsynced line); a re-run skips the (scenarioId, trial) pairs already there (a torn last line from a killed
+ * run is dropped; ones that ended with termination 'error' are run again) and only runs the rest. When all
+ * are done, trajectories.jsonl is rewritten in `byScenarioThenTrial` order and `summary.json` is written
+ * over all trajectories of the run. On abort, episodes in flight are discarded (so a resume redoes them)
+ * and an ABORTED error is thrown after the file is closed.
  */
 export async function runRollouts(options: RunRolloutsOptions): Promise<RolloutResult> {
   if (!Number.isInteger(options.trials) || options.trials < 1) {
     throw new EnvscalerError('INVALID_INPUT', `trials must be a positive integer, got ${options.trials}`);
   }
+  const executor = options.executor !== undefined ? options.executor : inProcessEpisodes(options);
+  await mkdir(options.out, { recursive: true });
+  const release = await acquireLock(options.out);
+  try {
+    return await runLocked(options, executor);
+  } finally {
+    await release();
+  }
+}
+
+/** The default executor, after checking what only an in-process run needs. */
+function inProcessEpisodes(options: RolloutPlanOptions & InProcessEpisodesOptions): EpisodeExecutor {
   if (!Number.isInteger(options.concurrency) || options.concurrency < 1) {
     throw new EnvscalerError('INVALID_INPUT', `concurrency must be a positive integer, got ${options.concurrency}`);
   }
@@ -138,16 +159,10 @@ export async function runRollouts(options: RunRolloutsOptions): Promise<RolloutR
       throw new EnvscalerError('NOT_FOUND', `scenario '${scenario.id}' needs environment '${scenario.envId}', which was not given`);
     }
   }
-  await mkdir(options.out, { recursive: true });
-  const release = await acquireLock(options.out);
-  try {
-    return await runLocked(options);
-  } finally {
-    await release();
-  }
+  return createInProcessEpisodes(options);
 }
 
-async function runLocked(options: RunRolloutsOptions): Promise<RolloutResult> {
+async function runLocked(options: RolloutPlanOptions, executor: EpisodeExecutor): Promise<RolloutResult> {
   const file = path.join(options.out, 'trajectories.jsonl');
   const existing = await readJsonlTolerant({ path: file, parse: parseTrajectory, repair: true });
   const byPair = new Map<string, Trajectory>();
@@ -155,7 +170,7 @@ async function runLocked(options: RunRolloutsOptions): Promise<RolloutResult> {
 
   const retryErrors = options.retryErrors ?? true;
   const wanted = new Set(options.scenarios.map((s) => s.id));
-  const todo: { scenario: Scenario; trial: number }[] = [];
+  const todo: EpisodePair[] = [];
   let skipped = 0;
   for (const scenario of options.scenarios) {
     for (let trial = 0; trial < options.trials; trial++) {
@@ -191,52 +206,49 @@ async function runLocked(options: RunRolloutsOptions): Promise<RolloutResult> {
   const appender = await JsonlAppender.open(file);
   const runId = options.runId ?? path.basename(path.resolve(options.out));
   let ran = 0;
-  async function runOne({ scenario, trial }: { scenario: Scenario; trial: number }): Promise<void> {
-    if (options.signal?.aborted) return; // not started: run on resume
-    const env = envById(options.envs, scenario.envId)!;
-    progress.running++;
-    emit({ scenarioId: scenario.id, trial, event: 'started' });
-    let trajectory: Trajectory;
-    try {
-      trajectory = await runEpisode({
-        env,
-        scenario,
-        agent: options.agent,
-        user: options.user,
-        mode: options.mode,
-        maxSteps: options.maxSteps,
-        maxTokens: options.maxTokens,
-        trial,
-        id: `${runId}:${scenario.id}:${trial}`,
-        runner: options.runner,
-        signal: options.signal,
-      });
-    } catch (error) {
-      // Not a model failure (those end the episode with termination 'error'): a broken environment or
-      // scenario. mapConcurrent starts no new episodes and rethrows once the others are done.
-      progress.running--;
-      throw error;
-    }
-    progress.running--;
-    if (options.signal?.aborted) return; // cut short by the abort: not a real result, redo on resume
+  // Finished before this run by an executor's own record (e.g. a worker's episode file): an earlier run's.
+  const collected = new Set<string>();
+  const onFinished = async ({ pair, trajectory, earlier }: FinishedEpisode): Promise<void> => {
+    const pairKey = key(pair.scenario.id, pair.trial);
+    if (finishedNow.has(pairKey)) return; // reported twice (at-least-once delivery): the first one counts
+    finishedNow.add(pairKey);
     await appender.append(trajectory);
-    byPair.set(key(scenario.id, trial), trajectory);
-    ran++;
+    byPair.set(pairKey, trajectory);
+    if (earlier) {
+      collected.add(trajectory.id);
+      progress.skipped++;
+      skipped++;
+    } else ran++;
     progress.done++;
     if (trajectory.termination === 'error') progress.failed++;
     rewardSum += trajectory.reward?.score ?? 0;
     progress.usage.promptTokens += trajectory.usage.promptTokens;
     progress.usage.completionTokens += trajectory.usage.completionTokens;
     emit({
-      scenarioId: scenario.id,
-      trial,
+      scenarioId: pair.scenario.id,
+      trial: pair.trial,
       event: 'finished',
       termination: trajectory.termination,
       reward: trajectory.reward?.score,
     });
-  }
+  };
+  const finishedNow = new Set<string>();
   try {
-    await mapConcurrent({ items: todo, concurrency: options.concurrency, fn: runOne });
+    await executor.run({
+      pairs: todo,
+      runId,
+      mode: options.mode,
+      maxSteps: options.maxSteps,
+      maxTokens: options.maxTokens,
+      retryErrors,
+      signal: options.signal,
+      onRunning: (running, started) => {
+        progress.running = running;
+        if (started) emit({ scenarioId: started.scenario.id, trial: started.trial, event: 'started' });
+        else emit();
+      },
+      onFinished,
+    });
   } finally {
     await appender.close();
   }
@@ -252,13 +264,14 @@ async function runLocked(options: RunRolloutsOptions): Promise<RolloutResult> {
   const trajectories = all.filter((t) => wanted.has(t.scenarioId) && t.trial < options.trials);
   // Episodes an earlier run finished (and this one did not redo) count, flagged as that run's calls.
   const earlier = new Set(existing.records.filter((t) => byPair.get(key(t.scenarioId, t.trial)) === t).map((t) => t.id));
+  for (const id of collected) earlier.add(id);
   const summary = summarize({
     trajectories,
     scenarios: options.scenarios,
-    prices: options.prices,
     modelPrices: options.modelPrices,
     earlier,
     runId,
+    createdAt: options.createdAt,
   });
   const summaryFile = path.join(options.out, 'summary.json');
   await writeFileAtomic({ file: summaryFile, data: `${JSON.stringify(summary, null, 2)}\n` });

@@ -64,7 +64,8 @@ describe('summarize', () => {
     ];
     const summary = summarize({
       trajectories,
-      prices: { promptPerMillion: 1, completionPerMillion: 2 },
+      // trajectories without recorded calls count as one call each of model 'unknown'
+      modelPrices: { unknown: { promptPerMillion: 1, completionPerMillion: 2 } },
       createdAt: '2026-01-01T00:00:00.000Z',
       runId: 'r1',
     });
@@ -88,7 +89,14 @@ describe('summarize', () => {
       'env-b': { episodes: 4, meanReward: 0.5, successRate: 0 },
     });
     expect(summary.terminations).toEqual({ agent_done: 8, max_steps: 4 });
-    expect(summary.usage).toEqual({ promptTokens: 120, completionTokens: 60, costUsd: (120 + 120) / 1e6 });
+    expect(summary.usage).toMatchObject({
+      promptTokens: 120,
+      completionTokens: 60,
+      costUsd: (120 + 120) / 1e6,
+      calls: 12,
+      cachedCalls: 0,
+      unpricedModels: [],
+    });
     expect(formatSummaryTable(summary)).toContain('pass^k');
   });
 

@@ -10,19 +10,14 @@ import {
 } from '@envscaler/core';
 import { bootstrapMeanInterval, mean, passAtKOne, passHatKOne } from './stats.js';
 
-/** USD per million tokens, for the optional cost estimate. */
-export interface TokenPrices {
-  promptPerMillion: number;
-  completionPerMillion: number;
-}
-
 export interface SummarizeOptions {
   trajectories: readonly Trajectory[];
   /** When given, trajectories of other scenarios are ignored. (`RunSummary.scenarios` counts scenarios with trajectories.) */
   scenarios?: readonly Pick<Scenario, 'id' | 'envId'>[];
-  /** One price for every model (for trajectories with recorded calls: for models without a `modelPrices` entry). */
-  prices?: TokenPrices;
-  /** USD per million tokens by model name: each recorded call at the price of the model it went to. */
+  /**
+   * USD per million tokens by model name (the config's `prices`): each recorded call at the price of the
+   * model it went to (core's `callCostUsd`, as every stage prices its calls).
+   */
   modelPrices?: PriceTable;
   /** Ids of trajectories an earlier run of the same output made: their calls count as `cachedCalls`. */
   earlier?: ReadonlySet<string>;
@@ -84,23 +79,20 @@ export function summarize(options: SummarizeOptions): RunSummary {
   const promptTokens = episodes.reduce((sum, t) => sum + t.usage.promptTokens, 0);
   const completionTokens = episodes.reduce((sum, t) => sum + t.usage.completionTokens, 0);
   const usage: RunSummary['usage'] = { promptTokens, completionTokens };
-  if (episodes.some((t) => t.calls !== undefined)) {
+  if (options.modelPrices !== undefined || episodes.some((t) => t.calls !== undefined)) {
     // Per call, each at its own model's price; a trajectory without recorded calls counts as one call
-    // of model 'unknown' (priced at `prices` when given).
+    // of model 'unknown' (priced only when `modelPrices` has an 'unknown' entry).
     const calls: CallUsage[] = episodes.flatMap((t) => {
       const cached = options.earlier?.has(t.id) ?? false;
       const own = t.calls ?? [{ stage: 'episode', model: 'unknown', ...t.usage }];
       return own.map((call) => ({ ...call, cached }));
     });
-    const summary = summarizeCallUsage(calls, { prices: options.modelPrices, fallback: options.prices });
+    const summary = summarizeCallUsage(calls, { prices: options.modelPrices });
     if (summary.total.costUsd !== undefined) usage.costUsd = summary.total.costUsd;
     usage.calls = summary.total.calls;
     usage.cachedCalls = summary.total.cachedCalls;
     usage.byModel = summary.byModel;
     usage.unpricedModels = summary.unpricedModels;
-  } else if (options.prices) {
-    usage.costUsd =
-      (promptTokens * options.prices.promptPerMillion + completionTokens * options.prices.completionPerMillion) / 1e6;
   }
 
   return {

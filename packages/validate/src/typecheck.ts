@@ -22,6 +22,9 @@ export interface EnvironmentClass<S = unknown> {
 }
 `;
 
+/** Environments kept in the project at once (more than any stage works on concurrently). */
+const ENVIRONMENTS_KEPT = 8;
+
 export interface CheckTypeIssue {
   /** Index of the check in the list given. */
   index: number;
@@ -61,11 +64,32 @@ export class CheckTypeChecker {
     return `/envs/${envId.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
   }
 
-  /** Adds or replaces an environment's source. */
+  /**
+   * Adds or replaces an environment's source. Only the most recently set environments stay in the
+   * project (see ENVIRONMENTS_KEPT): every check rebuilds the program's type checker, whose cost grows
+   * with the files in it, so keeping every environment of a 200-environment run made checking quadratic.
+   * Callers set the environment before each use, so an evicted one is simply added again.
+   */
   setEnvironment(envId: string, source: string): void {
-    if (this.envSources.get(envId) === source) return;
+    const known = this.envSources.get(envId);
+    this.envSources.delete(envId);
     this.envSources.set(envId, source);
+    if (known === source) return;
     this.project.createSourceFile(`${this.dir(envId)}/env.ts`, source, { overwrite: true });
+    for (const [oldest] of this.envSources) {
+      if (this.envSources.size <= ENVIRONMENTS_KEPT) break;
+      this.envSources.delete(oldest);
+      const file = this.project.getSourceFile(`${this.dir(oldest)}/env.ts`);
+      if (file) this.project.removeSourceFile(file);
+    }
+  }
+
+  /** Paths of the environment modules the project holds now (for tests and diagnostics). */
+  environmentFiles(): string[] {
+    return this.project
+      .getSourceFiles()
+      .map((file) => file.getFilePath() as string)
+      .filter((path) => path.startsWith('/envs/'));
   }
 
   /** Whether the environment module exports a `State` type. */

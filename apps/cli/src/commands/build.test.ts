@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseEnvironmentPackage } from '@envscaler/core';
-import { type BuildReport, type StageTokens } from '@envscaler/skelbuilder';
+import type { StageUsage } from '@envscaler/core';
+import { type BuildReport } from '@envscaler/skelbuilder';
 import { createScriptedChatModel, exampleScriptedEnvs, scriptedAnswer } from '@envscaler/skelbuilder/testing';
 import { createMockOpenAIServer, type MockOpenAIServer } from '@envscaler/testing';
 import { runCli } from '../index.js';
@@ -75,7 +76,7 @@ describe('envscaler build', () => {
     const argv = ['build', '--tasks', join(root, 'tasks.jsonl'), '--out', out, '--config', config];
     expect(await runCli({ argv: [...argv, '--tester-steps', '8', '--quiet'] })).toBe(0);
     const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as BuildReport;
-    const at = (model: keyof typeof prices, t: StageTokens) =>
+    const at = (model: keyof typeof prices, t: StageUsage) =>
       (t.promptTokens * prices[model].promptPerMillion +
         t.completionTokens * prices[model].completionPerMillion) /
       1e6;

@@ -7,21 +7,21 @@ import {
   readTaskCorpus,
   type BuildReport,
   type CorpusFormat,
-  type Pricing,
   type ProgressEvent,
 } from '@envscaler/skelbuilder';
 import { loadConfig } from '../config.js';
 import { createInterruptSignal } from '../interrupt.js';
 import { acquireOutputLock } from '../output-lock.js';
 import { assertScriptedInProcess, resolveChatModel, scriptedCursorFile, scriptedOption } from '../model.js';
-import {
-  chooseProgressMode,
-  createProgressReporter,
-  type ProgressReporter,
-  type StageProgress,
-} from '../progress.js';
+import type { ProgressReporter, StageProgress } from '../progress.js';
 import { positiveInt } from '../inputs.js';
-import { backendChoice, createBackend, runBuildJobs } from './worker.js';
+import {
+  addBackendOptions,
+  backendFromFlags,
+  progressFromFlags,
+  type BackendFlags,
+} from '../backend-options.js';
+import { runBuildJobs } from '../jobs/build-jobs.js';
 
 export interface RunBuildOptions {
   tasks: string;
@@ -37,8 +37,6 @@ export interface RunBuildOptions {
   repairRounds: number;
   /** USD per million tokens by model name (the config's `prices`): each call at its own model's price. */
   prices?: PriceTable;
-  /** One price for models without an entry in `prices`. */
-  pricing?: Pricing;
   signal?: AbortSignal;
   progress?: ProgressReporter;
 }
@@ -72,7 +70,6 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildReport> {
     testerSteps: options.testerSteps,
     repairRounds: options.repairRounds,
     prices: options.prices,
-    pricing: options.pricing,
     signal: options.signal,
     onProgress,
   });
@@ -99,7 +96,7 @@ function fraction(value: string): number {
 }
 
 export function registerBuildCommand(program: Command): void {
-  program
+  const command = program
     .command('build')
     .description('build type-checked, quality-evaluated environments from a task corpus (skelbuilder)')
     .requiredOption(
@@ -118,39 +115,27 @@ export function registerBuildCommand(program: Command): void {
     .option('--tester-steps <n>', 'tool calls in each quality run', positiveInt, 30)
     .option('--repair-rounds <n>', 'type-check repair rounds per environment', positiveInt, 3)
     .option(scriptedOption.flags, scriptedOption.description)
-    .option('--config <file>', 'config file (default ./envscaler.config.json)')
-    .option(
-      '--backend <name>',
-      'inprocess, or redis: mine topics here, then queue one job per topic for `envscaler worker`s (docs/scale-out.md)',
-      backendChoice,
-      'inprocess',
-    )
-    .option('--redis <url>', 'Redis URL for --backend redis (default $REDIS_URL)')
-    .option('--queue <name>', 'base queue name for --backend redis', 'envscaler')
-    .option('--json', 'progress as JSON lines on stderr')
-    .option('--quiet', 'no progress output')
+    .option('--config <file>', 'config file (default ./envscaler.config.json)');
+  addBackendOptions(command, { redisJobs: 'mine topics here, then queue one job per topic' })
     .addHelpText(
       'after',
       '\nRe-running with the same --out reuses every finished stage (no repeated model calls).\n\nExamples:\n  $ envscaler build --tasks examples/corpus/tasks.jsonl --out out --concurrency 4\n  $ envscaler build --tasks examples/corpus/tasks.jsonl --out out --backend redis --redis redis://queue:6379',
     )
     .action(
-      async (options: {
-        tasks: string;
-        tasksFormat?: CorpusFormat;
-        out: string;
-        concurrency?: number;
-        minScore?: number;
-        qualityThreshold?: number;
-        testerSteps: number;
-        repairRounds: number;
-        scripted?: string;
-        config?: string;
-        backend: 'inprocess' | 'redis';
-        redis?: string;
-        queue?: string;
-        json?: boolean;
-        quiet?: boolean;
-      }) => {
+      async (
+        options: BackendFlags & {
+          tasks: string;
+          tasksFormat?: CorpusFormat;
+          out: string;
+          concurrency?: number;
+          minScore?: number;
+          qualityThreshold?: number;
+          testerSteps: number;
+          repairRounds: number;
+          scripted?: string;
+          config?: string;
+        },
+      ) => {
         assertScriptedInProcess(options);
         const config = await loadConfig({ path: options.config });
         const model = await resolveChatModel({
@@ -171,9 +156,7 @@ export function registerBuildCommand(program: Command): void {
           : undefined;
         // Each call is priced at the price of the model it went to (scripted answers cost nothing).
         const prices = options.scripted ? undefined : config.prices;
-        const progress = createProgressReporter({
-          mode: chooseProgressMode({ json: options.json, quiet: options.quiet, isTTY: process.stderr.isTTY }),
-        });
+        const progress = progressFromFlags(options);
         const lock = await acquireOutputLock({ dir: options.out, command: 'build' });
         const interrupt = createInterruptSignal({
           onFirst: () =>
@@ -196,12 +179,7 @@ export function registerBuildCommand(program: Command): void {
             options.backend === 'redis'
               ? // Topic mining runs here; workers (`envscaler worker`) build one environment per job.
                 await runBuildJobs({
-                  backend: createBackend({
-                    backend: 'redis',
-                    redis: options.redis ?? process.env.REDIS_URL,
-                    queue: options.queue,
-                    concurrency,
-                  }),
+                  backend: backendFromFlags(options, concurrency),
                   tasks: corpus!.tasks,
                   corpus: corpus!.report,
                   out: options.out,

@@ -1,14 +1,16 @@
 import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { ChatModel, PriceTable } from '@envscaler/core';
-import { runRollouts, type RolloutResult, type TokenPrices } from '@envscaler/validate';
+import type { RolloutResult } from '@envscaler/validate';
+import { addBackendOptions, backendFromFlags, progressFromFlags, type BackendFlags } from '../backend-options.js';
 import { createInterruptSignal } from '../interrupt.js';
 import { acquireOutputLock } from '../output-lock.js';
 import { loadEnvironmentsFrom, positiveInt, readScenarios } from '../inputs.js';
 import { loadConfig } from '../config.js';
 import { assertScriptedInProcess, resolveChatModel, scriptedCursorFile, scriptedOption } from '../model.js';
-import { chooseProgressMode, createProgressReporter, type ProgressReporter } from '../progress.js';
-import { backendChoice, createBackend, runRolloutJobs } from './worker.js';
+import type { ProgressReporter } from '../progress.js';
+import { runRolloutStage } from '../rollout-stage.js';
+import { runRolloutJobs } from '../jobs/rollout-jobs.js';
 
 export interface RolloutCommandOptions {
   envs: string;
@@ -24,8 +26,6 @@ export interface RolloutCommandOptions {
   user?: ChatModel;
   progress?: ProgressReporter;
   signal?: AbortSignal;
-  /** USD per million tokens, for the cost in summary.json (one price for every model). */
-  prices?: TokenPrices;
   /** USD per million tokens by model name (the config's `prices`): each call at its own model's price. */
   modelPrices?: PriceTable;
 }
@@ -35,8 +35,7 @@ export async function runRolloutCommand(options: RolloutCommandOptions): Promise
   const scenarios = await readScenarios({ path: options.scenarios });
   const envs = await loadEnvironmentsFrom({ dir: options.envs });
   try {
-    const stage = options.progress?.stage('rollouts', scenarios.length * options.trials);
-    const result = await runRollouts({
+    return await runRolloutStage({
       envs,
       scenarios,
       agent: options.agent,
@@ -47,22 +46,10 @@ export async function runRolloutCommand(options: RolloutCommandOptions): Promise
       mode: options.mode,
       maxSteps: options.maxSteps,
       maxTokens: options.maxTokens,
-      prices: options.prices,
       modelPrices: options.modelPrices,
       signal: options.signal,
-      onProgress: (p) => {
-        const tokens = p.usage.promptTokens + p.usage.completionTokens;
-        stage?.update({
-          done: p.done,
-          failed: p.failed,
-          detail: `running ${p.running}  mean reward ${p.meanReward.toFixed(3)}  tokens ${tokens}`,
-        });
-      },
+      progress: options.progress,
     });
-    stage?.finish(
-      `${result.ran} run, ${result.skipped} already done → ${join(options.out, 'trajectories.jsonl')}`,
-    );
-    return result;
   } finally {
     for (const env of envs) env.dispose();
   }
@@ -77,7 +64,7 @@ export function parseMode(value: string): 'conversational' | 'non_conversational
 }
 
 export function registerRolloutCommand(program: Command): void {
-  program
+  const command = program
     .command('rollout')
     .description(
       'run an agent on scenarios × trials in the sandboxed environments; write trajectories.jsonl and summary.json (resumable)',
@@ -106,17 +93,8 @@ export function registerRolloutCommand(program: Command): void {
     .option('--max-steps <n>', 'agent turns per episode before truncation', positiveInt, 30)
     .option('--max-tokens <n>', 'tokens per episode (agent + user) before truncation', positiveInt)
     .option(scriptedOption.flags, scriptedOption.description)
-    .option('--config <file>', 'config file (default ./envscaler.config.json)')
-    .option(
-      '--backend <name>',
-      'inprocess, or redis: queue one job per episode for `envscaler worker`s (docs/scale-out.md)',
-      backendChoice,
-      'inprocess',
-    )
-    .option('--redis <url>', 'Redis URL for --backend redis (default $REDIS_URL)')
-    .option('--queue <name>', 'base queue name for --backend redis', 'envscaler')
-    .option('--json', 'progress as JSON lines on stderr')
-    .option('--quiet', 'no progress output')
+    .option('--config <file>', 'config file (default ./envscaler.config.json)');
+  addBackendOptions(command, { redisJobs: 'queue one job per episode' })
     .addHelpText(
       'after',
       [
@@ -130,23 +108,20 @@ export function registerRolloutCommand(program: Command): void {
       ].join('\n'),
     )
     .action(
-      async (flags: {
-        envs: string;
-        scenarios: string;
-        out: string;
-        trials: number;
-        concurrency?: number;
-        mode: 'conversational' | 'non_conversational';
-        maxSteps: number;
-        maxTokens?: number;
-        scripted?: string;
-        config?: string;
-        backend: 'inprocess' | 'redis';
-        redis?: string;
-        queue: string;
-        json?: boolean;
-        quiet?: boolean;
-      }) => {
+      async (
+        flags: BackendFlags & {
+          envs: string;
+          scenarios: string;
+          out: string;
+          trials: number;
+          concurrency?: number;
+          mode: 'conversational' | 'non_conversational';
+          maxSteps: number;
+          maxTokens?: number;
+          scripted?: string;
+          config?: string;
+        },
+      ) => {
         assertScriptedInProcess(flags);
         const model = await resolveChatModel({
           configPath: flags.config,
@@ -158,9 +133,7 @@ export function registerRolloutCommand(program: Command): void {
         const modelPrices = flags.scripted ? undefined : config.prices;
         // scripted replies without `match` go in arrival order, so a scripted run defaults to one episode at a time
         const concurrency = flags.concurrency ?? (flags.scripted ? 1 : (config.concurrency?.rollouts ?? 8));
-        const progress = createProgressReporter({
-          mode: chooseProgressMode({ json: flags.json, quiet: flags.quiet, isTTY: process.stderr.isTTY }),
-        });
+        const progress = progressFromFlags(flags);
         const lock = await acquireOutputLock({ dir: flags.out, command: 'rollout' });
         const interrupt = createInterruptSignal({
           onFirst: () =>
@@ -171,12 +144,7 @@ export function registerRolloutCommand(program: Command): void {
             flags.backend === 'redis'
               ? await runRolloutJobs({
                   ...flags,
-                  concurrency,
-                  backend: createBackend({
-                    ...flags,
-                    concurrency,
-                    redis: flags.redis ?? process.env.REDIS_URL,
-                  }),
+                  backend: backendFromFlags(flags, concurrency),
                   modelPrices,
                   progress,
                   signal: interrupt.signal,

@@ -7,9 +7,15 @@ import { assertScriptedInProcess, resolveChatModel, scriptedCursorFile, scripted
 import { loadConfig } from '../config.js';
 import { createInterruptSignal } from '../interrupt.js';
 import { acquireOutputLock } from '../output-lock.js';
-import { chooseProgressMode, createProgressReporter, type ProgressReporter } from '../progress.js';
+import type { ProgressReporter } from '../progress.js';
 import { findEnvironmentDirs, positiveInt } from '../inputs.js';
-import { backendChoice, createBackend, runScenarioJobs } from './worker.js';
+import {
+  addBackendOptions,
+  backendFromFlags,
+  progressFromFlags,
+  type BackendFlags,
+} from '../backend-options.js';
+import { runScenarioJobs } from '../jobs/scenario-jobs.js';
 
 export interface RunScenariosOptions {
   envs: string;
@@ -22,8 +28,6 @@ export interface RunScenariosOptions {
   difficultySamples?: number;
   /** USD per million tokens by model name (the config's `prices`): each call at its own model's price. */
   prices?: PriceTable;
-  /** One price for models without an entry in `prices` (alone: every call at this price). */
-  pricing?: { promptPerMillion: number; completionPerMillion: number };
   signal?: AbortSignal;
   progress?: ProgressReporter;
   /** Skip an environment that fails to load or generate (and report it) instead of stopping. */
@@ -82,7 +86,6 @@ async function scenariosFor(dir: string, options: RunScenariosOptions): Promise<
       solverAttempts: options.solverAttempts,
       maxSteps: options.maxSteps,
       prices: options.prices,
-      pricing: options.pricing,
       signal: options.signal,
       ...(options.difficultySamples
         ? { difficulty: { agent: options.model, samples: options.difficultySamples } }
@@ -104,7 +107,7 @@ async function scenariosFor(dir: string, options: RunScenariosOptions): Promise<
 }
 
 export function registerScenariosCommand(program: Command): void {
-  program
+  const command = program
     .command('scenarios')
     .description('generate validated scenarios (state, task, typed checks; do-nothing and solvability gates)')
     .requiredOption('--envs <dir>', 'an environment directory, or a directory of them (each with env.ts)')
@@ -128,50 +131,32 @@ export function registerScenariosCommand(program: Command): void {
       '--keep-going',
       'skip an environment that fails to load or generate, list the skipped ones at the end and exit 1',
     )
-    .option('--config <file>', 'config file (default ./envscaler.config.json)')
-    .option(
-      '--backend <name>',
-      'inprocess, or redis: queue one job per environment for `envscaler worker`s (docs/scale-out.md)',
-      backendChoice,
-      'inprocess',
-    )
-    .option('--redis <url>', 'Redis URL for --backend redis (default $REDIS_URL)')
-    .option('--queue <name>', 'base queue name for --backend redis', 'envscaler')
-    .option('--json', 'progress as JSON lines on stderr')
-    .option('--quiet', 'no progress output')
+    .option('--config <file>', 'config file (default ./envscaler.config.json)');
+  addBackendOptions(command, { redisJobs: 'queue one job per environment' })
     .addHelpText(
       'after',
       '\nExamples:\n  $ envscaler scenarios --envs out/envs --out out --count 20 --concurrency 4\n  $ envscaler scenarios --envs out/envs --out out --count 20 --backend redis --redis redis://queue:6379',
     )
     .action(
-      async (options: {
-        envs: string;
-        out: string;
-        count: number;
-        concurrency?: number;
-        solverAttempts: number;
-        maxSteps: number;
-        difficultySamples?: number;
-        model?: string;
-        scripted?: string;
-        keepGoing?: boolean;
-        config?: string;
-        backend: 'inprocess' | 'redis';
-        redis?: string;
-        queue?: string;
-        json?: boolean;
-        quiet?: boolean;
-      }) => {
+      async (
+        options: BackendFlags & {
+          envs: string;
+          out: string;
+          count: number;
+          concurrency?: number;
+          solverAttempts: number;
+          maxSteps: number;
+          difficultySamples?: number;
+          model?: string;
+          scripted?: string;
+          keepGoing?: boolean;
+          config?: string;
+        },
+      ) => {
         assertScriptedInProcess(options);
         if (options.backend === 'redis') {
           // Workers (`envscaler worker`) resolve their own model; the coordinator only queues and waits.
-          const progress = createProgressReporter({
-            mode: chooseProgressMode({
-              json: options.json,
-              quiet: options.quiet,
-              isTTY: process.stderr.isTTY,
-            }),
-          });
+          const progress = progressFromFlags(options);
           const concurrency = options.concurrency ?? 2;
           const lock = await acquireOutputLock({ dir: options.out, command: 'scenarios' });
           const interrupt = createInterruptSignal({
@@ -180,12 +165,7 @@ export function registerScenariosCommand(program: Command): void {
           });
           try {
             const outcomes = await runScenarioJobs({
-              backend: createBackend({
-                backend: 'redis',
-                redis: options.redis ?? process.env.REDIS_URL,
-                queue: options.queue,
-                concurrency,
-              }),
+              backend: backendFromFlags(options, concurrency),
               envs: options.envs,
               out: options.out,
               count: options.count,
@@ -219,9 +199,7 @@ export function registerScenariosCommand(program: Command): void {
         // scripted replies without `match` go in arrival order, so a scripted run defaults to one candidate at a time
         const concurrency =
           options.concurrency ?? (options.scripted ? 1 : (config.concurrency?.scenarios ?? 2));
-        const progress = createProgressReporter({
-          mode: chooseProgressMode({ json: options.json, quiet: options.quiet, isTTY: process.stderr.isTTY }),
-        });
+        const progress = progressFromFlags(options);
         const lock = await acquireOutputLock({ dir: options.out, command: 'scenarios' });
         const interrupt = createInterruptSignal({
           onFirst: () =>

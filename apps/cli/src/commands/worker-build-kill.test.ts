@@ -8,7 +8,7 @@ import { buildEnvironments, type BuildReport } from '@envscaler/skelbuilder';
 import { scriptedAnswer } from '@envscaler/skelbuilder/testing';
 import { createMockOpenAIServer, type MockOpenAIServer } from '@envscaler/testing';
 import { resolveChatModel } from '../model.js';
-import { runBuildJobs } from './worker.js';
+import { runBuildJobs } from '../jobs/build-jobs.js';
 import { startWorkerProcess, type WorkerProcess } from './worker-process.fixtures.js';
 import { envFiles, envs, settings, tasks } from './worker-build.fixtures.js';
 

@@ -14,7 +14,7 @@ import { buildEnvironments, type BuildReport } from '@envscaler/skelbuilder';
 import { createScriptedChatModel, scriptedAnswer } from '@envscaler/skelbuilder/testing';
 import { createMockOpenAIServer, type MockOpenAIServer } from '@envscaler/testing';
 import { runCli } from '../index.js';
-import { createBuildHandler, runBuildJobs } from './worker.js';
+import { createBuildHandler, runBuildJobs } from '../jobs/build-jobs.js';
 import { envFiles, envs, settings, tasks } from './worker-build.fixtures.js';
 
 let root: string;

@@ -13,7 +13,7 @@ import {
 } from '@envscaler/jobs';
 import { MockChatModel } from '@envscaler/testing';
 import { runCli } from '../index.js';
-import { createScenariosHandler, runScenarioJobs } from './worker.js';
+import { createScenariosHandler, runScenarioJobs } from '../jobs/scenario-jobs.js';
 
 const ENV_SOURCE = `import { Environment, type ToolResult } from '@envscaler/core';
 

@@ -15,7 +15,9 @@ import { resolveChatModel } from '../model.js';
 import { runCli } from '../index.js';
 import { runRolloutCommand } from './rollout.js';
 import { runStatusCommand } from './status.js';
-import { createEpisodeHandler, rateLimitOption, runRolloutJobs } from './worker.js';
+import { rateLimitOption } from './worker.js';
+import { createEpisodeHandler } from '../jobs/episode-jobs.js';
+import { runRolloutJobs } from '../jobs/rollout-jobs.js';
 import { startWorkerProcess, type WorkerProcess } from './worker-process.fixtures.js';
 import { writeCountersEnv } from './counters-env.fixtures.js';
 

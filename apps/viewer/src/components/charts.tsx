@@ -1,5 +1,5 @@
 // Small SVG charts: no chart library, a few rectangles and labels each.
-import type { FunnelStep, StageUsage } from '../api.js';
+import type { FunnelStep, UsageRow } from '../api.js';
 import type { RateWithInterval } from '@envscaler/core';
 import { fmtNumber } from './common.js';
 
@@ -96,7 +96,7 @@ export function RateByK({ rates, label }: { rates: readonly RateWithInterval[]; 
   );
 }
 
-export function StageUsageTable({ rows }: { rows: readonly StageUsage[] }) {
+export function StageUsageTable({ rows }: { rows: readonly UsageRow[] }) {
   if (rows.length === 0) return <p class="muted">No token usage reported yet.</p>;
   const max = Math.max(1, ...rows.map((r) => r.promptTokens + r.completionTokens));
   const hasCost = rows.some((r) => r.costUsd !== undefined);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { jsonDiff } from './json-diff.js';
 import { href, parseRoute, type Route } from './route.js';
 import { parameterRows, schemaType } from './schema.js';
-import { buildFunnel, extractStageUsage, funnelCounts, rewardHistogram } from './summary.js';
+import type { BuildReport, ScenarioReport } from '@envscaler/core';
+import { aggregateScengenReports, buildFunnel, buildReportCounts, rewardHistogram, stageUsageRows } from './summary.js';
 import { tokenize } from './tokenize.js';
 import { virtualWindow } from './virtual.js';
 
@@ -90,16 +91,38 @@ describe('schema helpers', () => {
 });
 
 describe('summary model', () => {
-  it('reads funnel counts from objects, lists and top-level numbers', () => {
-    expect([...funnelCounts({ funnel: { tasks: 3 }, topics: 2 })]).toEqual([['tasks', 3], ['topics', 2]]);
-    expect([...funnelCounts({ funnel: [{ stage: 'tasks', count: 9 }, { name: 'x' }] })]).toEqual([['tasks', 9]]);
-    expect(funnelCounts('nonsense').size).toBe(0);
+  const usage = (calls: number, costUsd?: number) => ({
+    calls,
+    cachedCalls: 1,
+    promptTokens: 10 * calls,
+    completionTokens: calls,
+    ...(costUsd === undefined ? {} : { costUsd }),
+  });
+  const build = {
+    corpus: { tasks: 10 },
+    funnel: [
+      { stage: 'topic-judge', in: 10, out: 8, dropped: [] },
+      { stage: 'topic-dedup', in: 8, out: 4, dropped: [] },
+    ],
+    tokens: { judge: usage(3, 0.1) },
+  } as unknown as BuildReport;
+  const scengen = (kept: number) =>
+    ({
+      candidates: 5,
+      kept,
+      funnel: [{ gate: 'state', entered: 5, passed: kept, dropped: 5 - kept, reasons: {} }],
+      tokens: { 'scenario-task': usage(2), 'scenario-state': usage(1, 0.5) },
+    }) as unknown as ScenarioReport;
+
+  it("reads skelbuilder's funnel counts by stage name, leaving out stages the run did not reach", () => {
+    expect(buildReportCounts(build)).toEqual({ tasks: 10, topics: 4, envs: undefined, kept: undefined });
   });
 
   it('prefers report numbers and falls back to disk counts', () => {
+    const totals = aggregateScengenReports([scengen(3), scengen(4)]);
     const steps = buildFunnel({
-      skelbuilder: { funnel: { tasks: 10, topics: 4 } },
-      scengen: { generated: 9, kept: 6 },
+      skelbuilder: build,
+      scengen: totals.counts,
       disk: { envs: 3, keptEnvs: 2, scenarios: 6 },
     });
     expect(steps.map((s) => `${s.key}=${s.count}/${s.from}`)).toEqual([
@@ -107,19 +130,25 @@ describe('summary model', () => {
       'topics=4/report',
       'envs=3/disk',
       'kept=2/disk',
-      'scenarios=9/report',
-      'scenariosKept=6/report',
+      'scenarios=10/report',
+      'scenariosKept=7/report',
     ]);
+    expect(totals.details).toEqual([{ source: 'scengen', stage: 'state', in: 10, out: 7 }]);
+    expect(totals.usage.find((u) => u.stage === 'scenario-task')).toEqual({
+      stage: 'scenario-task',
+      promptTokens: 40,
+      completionTokens: 4,
+      calls: 4,
+      cachedCalls: 2,
+      from: 'scengen reports',
+    });
+    expect(totals.usage.find((u) => u.stage === 'scenario-state')?.costUsd).toBe(1);
   });
 
-  it('extracts per-stage usage from maps and lists, ignoring what is not usage', () => {
-    expect(extractStageUsage({ usage: { judge: { promptTokens: 5, completionTokens: 2, costUsd: 0.1, calls: 3 }, bad: 1 } }, 'r')).toEqual([
-      { stage: 'judge', promptTokens: 5, completionTokens: 2, costUsd: 0.1, calls: 3, from: 'r' },
+  it("lists a report's per-stage usage (core's StageUsage) as rows", () => {
+    expect(stageUsageRows(build.tokens, 'r')).toEqual([
+      { stage: 'judge', promptTokens: 30, completionTokens: 3, calls: 3, cachedCalls: 1, costUsd: 0.1, from: 'r' },
     ]);
-    expect(extractStageUsage({ stages: [{ stage: 'a', prompt_tokens: 1, completion_tokens: 2 }] }, 'r')).toEqual([
-      { stage: 'a', promptTokens: 1, completionTokens: 2, from: 'r' },
-    ]);
-    expect(extractStageUsage(undefined, 'r')).toEqual([]);
   });
 
   it('bins rewards over [0, 1], a perfect score in the last bin', () => {

@@ -14,7 +14,7 @@ import {
   trajectory,
   trajectoryFailed,
 } from '../../test/fixture-run.js';
-import { buildFunnel, extractStageUsage, funnelDetails } from '../model/summary.js';
+import { buildFunnel, funnelDetails, stageUsageRows } from '../model/summary.js';
 import { Page } from '../app.js';
 import { EnvDetailView, EnvListView, filterEnvs, sortEnvs } from './envs.js';
 import { ScenariosView } from './scenarios.js';
@@ -88,7 +88,7 @@ describe('Environment detail', () => {
       id: 'ghost-town',
       location: 'report',
       kept: false,
-      outcome: { envId: 'ghost-town', topic: 'Ghost town registry', className: 'GhostTown', status: 'dropped', stage: 'logic-typecheck', reason: 'TS2322', repairRounds: 3 },
+      outcome: { envId: 'ghost-town', topicId: 't3', topic: 'Ghost town registry', taskIds: ['task-3'], className: 'GhostTown', status: 'dropped', stage: 'logic-typecheck', reason: 'TS2322', repairRounds: 3 },
       scenarioCount: 0,
       problems: [],
     };
@@ -197,7 +197,7 @@ describe('Run summary', () => {
     const summary: SummaryResponse = {
       funnel: buildFunnel({ skelbuilder: skelbuilderReport, disk: { envs: 2, keptEnvs: 1, scenarios: 2 } }),
       funnelDetails: funnelDetails(skelbuilderReport, 'skelbuilder'),
-      stageUsage: extractStageUsage(skelbuilderReport, 'report.json'),
+      stageUsage: stageUsageRows(skelbuilderReport.tokens, 'report.json'),
       runs: [{ runId: 'run1', summary: runSummary, rewardHistogram: [1, 0, 0, 0, 0, 0, 0, 0, 0, 1], unscored: 0 }],
       problems: [],
     };

@@ -325,6 +325,7 @@ export const trajectorySchema: JsonSchema = {
           model: { type: 'string' },
           promptTokens: { type: 'integer', minimum: 0 },
           completionTokens: { type: 'integer', minimum: 0 },
+          cachedPromptTokens: { type: 'integer', minimum: 0 },
         },
       },
     },

@@ -1,5 +1,5 @@
 import type { ChatMessage, TokenUsage } from './chat.js';
-import type { CallUsage, CallUsageTotals } from '../usage.js';
+import type { CallUsage, StageUsage } from './usage.js';
 import type { JsonSchema } from './json.js';
 import type { ToolCallRequest, ToolResult, ToolSpec } from './tool.js';
 
@@ -171,7 +171,7 @@ export interface RunSummary {
     costUsd?: number;
     calls?: number;
     cachedCalls?: number;
-    byModel?: Record<string, CallUsageTotals>;
+    byModel?: Record<string, StageUsage>;
     unpricedModels?: string[];
   };
 }

@@ -78,6 +78,11 @@ export interface ChatRequest {
 export interface TokenUsage {
   promptTokens: number;
   completionTokens: number;
+  /**
+   * Of `promptTokens`, those the provider served from its prompt cache (OpenAI's
+   * `prompt_tokens_details.cached_tokens`), priced at `ModelPrice.cachedPromptPerMillion`; absent when none.
+   */
+  cachedPromptTokens?: number;
 }
 
 export interface ChatResponse {
@@ -159,3 +164,9 @@ export interface CassetteRecord {
   response: Omit<ChatResponse, 'cached'>;
   recordedAt?: string;
 }
+
+/**
+ * The HTTP header carrying a request's stage tag: the OpenAI client sends it, and the testing package's
+ * mock server routes scripted replies by it (so both sides use this one name).
+ */
+export const stageHeader = 'x-envscaler-stage';

@@ -1,5 +1,5 @@
 import type { ChatModel, CheckItem, Scenario } from '@envscaler/core';
-import type { CheckRunner, ScenarioEnvironment } from '../types.js';
+import type { ScenarioCheckRunner, ScenarioEnvironment } from '../types.js';
 import { runSolver, scoreSolution } from './solver.js';
 import type { Memo } from './solvability.js';
 
@@ -34,7 +34,7 @@ export interface LabelDifficultyOptions {
   task: string;
   knownInfo?: string;
   checks: readonly CheckItem[];
-  checkRunner: CheckRunner;
+  checkRunner: ScenarioCheckRunner;
   maxSteps?: number;
   thresholds?: DifficultyThresholds;
   /** Caches each sample's episode (key `{ sample }`). */

@@ -6,8 +6,8 @@ import {
   type GateResult,
 } from '@envscaler/core';
 import { checkRewriteMessages } from '../prompts/checks.js';
-import { normalizeCheckSource, sharedCheckTypeChecker, type CheckTypeChecker } from '../typecheck.js';
-import type { CheckRunner, ScenarioEnvironment } from '../types.js';
+import { unwrapCheckSource, sharedChecklistTypeChecker, type ChecklistTypeChecker } from '../typecheck.js';
+import type { ScenarioCheckRunner, ScenarioEnvironment } from '../types.js';
 import type { DroppedCheck } from '../stages/checks.js';
 import type { Memo } from './solvability.js';
 
@@ -18,8 +18,8 @@ export interface DoNothingGateOptions {
   initialState: unknown;
   task: string;
   checks: readonly CheckItem[];
-  checkRunner: CheckRunner;
-  typeChecker?: CheckTypeChecker;
+  checkRunner: ScenarioCheckRunner;
+  typeChecker?: ChecklistTypeChecker;
   /** Attempts for the one rewrite request, each re-judged by the compiler (default 2). */
   maxAttempts?: number;
   /** Caches each rewrite (key `{ rewrite: id }`). */
@@ -49,7 +49,7 @@ const sourceSchema = {
  * be false initially), otherwise dropped; the gate fails when no check remains.
  */
 export async function runDoNothingGate(options: DoNothingGateOptions): Promise<DoNothingGateResult> {
-  const checker = options.typeChecker ?? sharedCheckTypeChecker();
+  const checker = options.typeChecker ?? sharedChecklistTypeChecker();
   const memo: Memo = options.memo ?? ((_key, run) => run());
   const run = (checks: readonly CheckItem[]) =>
     options.checkRunner.run({ checks, initial: options.initialState, final: options.initialState });
@@ -89,12 +89,12 @@ export async function runDoNothingGate(options: DoNothingGateOptions): Promise<D
           check: (value) =>
             checker.check({
               env: options.env,
-              source: normalizeCheckSource((value as { source: string }).source),
+              source: unwrapCheckSource((value as { source: string }).source),
             }).errors,
         });
         return {
           ok: true as const,
-          source: normalizeCheckSource(reply.source),
+          source: unwrapCheckSource(reply.source),
           description: reply.description,
         };
       } catch (error) {

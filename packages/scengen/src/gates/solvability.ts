@@ -1,5 +1,5 @@
 import type { ChatModel, CheckItem, CheckResult, GateResult, ToolCallRequest } from '@envscaler/core';
-import type { CheckRunner, ScenarioEnvironment } from '../types.js';
+import type { ScenarioCheckRunner, ScenarioEnvironment } from '../types.js';
 import { describeFailures, runSolver, scoreSolution, type SolverRun } from './solver.js';
 
 /** Runs `run` once per key, e.g. through the stage cache; the default just runs it. */
@@ -22,7 +22,7 @@ export interface SolvabilityGateOptions {
   task: string;
   knownInfo?: string;
   checks: readonly CheckItem[];
-  checkRunner: CheckRunner;
+  checkRunner: ScenarioCheckRunner;
   /** k: solver attempts; the gate passes when any attempt passes every check (default 2). */
   attempts?: number;
   maxSteps?: number;

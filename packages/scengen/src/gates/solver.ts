@@ -9,7 +9,7 @@ import type {
 } from '@envscaler/core';
 import { runToolCall } from '@envscaler/validate';
 import { solverMessages } from '../prompts/solver.js';
-import type { CheckRunner, ScenarioEnvironment } from '../types.js';
+import type { ScenarioCheckRunner, ScenarioEnvironment } from '../types.js';
 
 /** What a solver episode produced: the tool calls it made, in order, and why it stopped. */
 export interface SolverRun {
@@ -138,7 +138,7 @@ export async function scoreSolution(options: {
   initialState: unknown;
   toolCalls: readonly ToolCallRequest[];
   checks: readonly CheckItem[];
-  checkRunner: CheckRunner;
+  checkRunner: ScenarioCheckRunner;
 }): Promise<{ success: boolean; results: CheckResult[] }> {
   const final = await replaySolution(options);
   const results = await options.checkRunner.run({

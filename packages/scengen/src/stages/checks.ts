@@ -1,6 +1,6 @@
 import { completeJson, GenerationFailedError, type ChatModel, type CheckItem } from '@envscaler/core';
 import { checkRepairMessages, checksMessages } from '../prompts/checks.js';
-import { normalizeCheckSource, sharedCheckTypeChecker, type CheckTypeChecker } from '../typecheck.js';
+import { unwrapCheckSource, sharedChecklistTypeChecker, type ChecklistTypeChecker } from '../typecheck.js';
 import type { ChecklistEntry, ScenarioEnvironment } from '../types.js';
 
 export interface GenerateCheckFunctionsOptions {
@@ -10,7 +10,7 @@ export interface GenerateCheckFunctionsOptions {
   task: string;
   checklist: readonly ChecklistEntry[];
   /** Defaults to the process-wide long-lived checker. */
-  typeChecker?: CheckTypeChecker;
+  typeChecker?: ChecklistTypeChecker;
   /** Repair requests per failing check (stage 'scenario-checks-repair', default 2); then the check is dropped. */
   maxRepairs?: number;
   maxAttempts?: number;
@@ -62,7 +62,7 @@ const sourceSchema = {
 export async function generateCheckFunctions(
   options: GenerateCheckFunctionsOptions,
 ): Promise<CheckFunctionsResult> {
-  const checker = options.typeChecker ?? sharedCheckTypeChecker();
+  const checker = options.typeChecker ?? sharedChecklistTypeChecker();
   const stateType = checker.stateType(options.env);
   const ids = options.checklist.map((c) => c.id);
   const reply = await completeJson<{ checks: { id: string; source: string }[] }>({
@@ -84,7 +84,7 @@ export async function generateCheckFunctions(
         : [];
     },
   });
-  const byId = new Map(reply.checks.map((c) => [c.id, normalizeCheckSource(c.source)]));
+  const byId = new Map(reply.checks.map((c) => [c.id, unwrapCheckSource(c.source)]));
   const result: CheckFunctionsResult = { checks: [], repaired: [], dropped: [] };
   for (const item of options.checklist) {
     const source = byId.get(item.id)!;
@@ -115,7 +115,7 @@ export async function generateCheckFunctions(
 export async function repairCheck(options: {
   env: ScenarioEnvironment;
   model: ChatModel;
-  checker: CheckTypeChecker;
+  checker: ChecklistTypeChecker;
   stateType: string;
   item: ChecklistEntry;
   source: string;
@@ -141,10 +141,10 @@ export async function repairCheck(options: {
       check: (value) =>
         options.checker.check({
           env: options.env,
-          source: normalizeCheckSource((value as { source: string }).source),
+          source: unwrapCheckSource((value as { source: string }).source),
         }).errors,
     });
-    return { ok: true, source: normalizeCheckSource(reply.source) };
+    return { ok: true, source: unwrapCheckSource(reply.source) };
   } catch (error) {
     if (error instanceof GenerationFailedError)
       return {
