@@ -4,9 +4,11 @@ import { readFile, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NotFound, OutDirStore } from './store.js';
+import { isEnvSort, isKeptFilter } from '../src/model/env-list.js';
+import { NotFound, OutDirStore, type EnvListQuery, type TrajectoryQuery } from './store.js';
 
-export { OutDirStore, isSafeName } from './store.js';
+export { OutDirStore, isSafeName, maxPageSize, type OutDirStoreOptions } from './store.js';
+export { nodeViewerFs, type ViewerFs } from './viewer-fs.js';
 export type * from '../src/api.js';
 
 /** apps/viewer/dist: the built SPA (this file is server/index.ts in source and dist/server/index.js built). */
@@ -67,7 +69,7 @@ function intParam(params: URLSearchParams, name: string, fallback: number): numb
   return Number.isFinite(value) ? value : fallback;
 }
 
-/** Routes `/api/...` requests to the store; returns undefined for unknown routes. */
+/** Routes `/api/...` requests to the store; returns undefined for unknown routes. Lists are paged (`offset`, `limit` ≤ 500). */
 export async function handleApi(store: OutDirStore, pathname: string, params: URLSearchParams): Promise<unknown> {
   const parts = pathname
     .slice('/api/'.length)
@@ -75,25 +77,30 @@ export async function handleApi(store: OutDirStore, pathname: string, params: UR
     .filter((p) => p !== '')
     .map((p) => decodeURIComponent(p));
   const [a, b, c, d] = parts;
+  const page = { offset: intParam(params, 'offset', 0), limit: intParam(params, 'limit', 100) };
   if (a === 'overview' && parts.length === 1) return store.overview();
   if (a === 'summary' && parts.length === 1) return store.summary();
   if (a === 'reports' && parts.length === 1) return store.reports();
   if (a === 'envs') {
-    if (parts.length === 1) return { items: await store.envList() };
-    if (b !== undefined && parts.length === 2) return store.envDetail(b);
-    if (b !== undefined && c === 'scenarios' && parts.length === 3) {
-      await store.envDetail(b);
-      return { envId: b, items: await store.scenarios(b) };
+    if (parts.length === 1) {
+      const query: EnvListQuery = { ...page };
+      const q = params.get('q');
+      const kept = params.get('kept') ?? '';
+      const sort = params.get('sort') ?? '';
+      if (q) query.q = q;
+      if (isKeptFilter(kept)) query.kept = kept;
+      if (isEnvSort(sort)) query.sort = sort;
+      return store.envList(query);
     }
+    if (b !== undefined && parts.length === 2) return store.envDetail(b);
+    if (b !== undefined && c === 'scenarios' && parts.length === 3) return store.scenarioPage(b, page);
+    if (b !== undefined && c === 'scenarios' && d !== undefined && parts.length === 4) return store.scenario(b, d);
   }
   if (a === 'runs') {
     if (parts.length === 1) return { items: await store.runList() };
     if (b !== undefined && parts.length === 2) return store.runItem(b);
     if (b !== undefined && c === 'trajectories' && parts.length === 3) {
-      const query: Parameters<OutDirStore['trajectoryPage']>[1] = {
-        offset: intParam(params, 'offset', 0),
-        limit: intParam(params, 'limit', 100),
-      };
+      const query: TrajectoryQuery = { ...page };
       for (const key of ['envId', 'scenarioId', 'status'] as const) {
         const value = params.get(key);
         if (value) query[key] = value;

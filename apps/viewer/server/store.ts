@@ -1,6 +1,10 @@
 // Reads a run's out dir for the viewer API. Every artifact is validated with core's parsers; what is
 // missing is reported as absent and what is invalid becomes an ApiProblem, never an exception.
-import { open, readFile, readdir, stat } from 'node:fs/promises';
+//
+// Built for the paper's scale (200 environments, ~7,200 scenarios, ~28,800 trajectories, hundreds of MB of
+// JSON Lines): lists are served in pages, JSON Lines files are streamed once into an index of byte offsets
+// and small summaries (a record's body is re-read from its offset when asked for), and every derived value
+// is cached by its file's mtime and size, so reopening a page reads nothing that has not changed.
 import path from 'node:path';
 import {
   InvalidArtifactError,
@@ -22,24 +26,28 @@ import { mapConcurrent } from '@envscaler/core/node';
 import type {
   ApiProblem,
   EnvDetailResponse,
+  EnvKeptFilter,
   EnvListItem,
+  EnvListResponse,
+  EnvLocation,
   EnvMeta,
+  EnvSortKey,
   Overview,
   ReportsResponse,
+  RunChartData,
   RunListItem,
-  ScenarioItem,
+  ScenarioDetailResponse,
+  ScenarioListEntry,
+  ScenarioListResponse,
   SummaryResponse,
   TrajectoryDetailResponse,
   TrajectoryIndexEntry,
   TrajectoryPage,
 } from '../src/api.js';
-import {
-  aggregateScengenReports,
-  buildFunnel,
-  funnelDetails,
-  rewardHistogram,
-  stageUsageRows,
-} from '../src/model/summary.js';
+import { filterEnvs, sortEnvs } from '../src/model/env-list.js';
+import { runStatsAccumulator, type RunStats } from '../src/model/run-stats.js';
+import { aggregateScengenReports, buildFunnel, funnelDetails, stageUsageRows } from '../src/model/summary.js';
+import { nodeViewerFs, scanLines, type LineRef, type ViewerFs } from './viewer-fs.js';
 
 /** Names used as path segments (env ids, run ids) must be plain: no separators, no `..`. */
 const safeName = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
@@ -49,6 +57,15 @@ export function isSafeName(name: string): boolean {
 }
 
 export class NotFound extends Error {}
+
+/** The most rows one list request returns; larger limits are clamped to it. */
+export const maxPageSize = 500;
+
+/** Problems listed per file (invalid scenario or trajectory lines); the rest are counted in one more. */
+const maxProblemsPerFile = 50;
+
+/** A scenario's task in the list is cut to this many characters. */
+const taskPreviewLength = 160;
 
 function toProblem(error: unknown, source: string): ApiProblem {
   if (error instanceof InvalidArtifactError) {
@@ -61,30 +78,94 @@ function toProblem(error: unknown, source: string): ApiProblem {
   return { source, message: code ? `${code}: ${(error as Error).message}` : String((error as Error).message ?? error) };
 }
 
-interface Cached<T> {
+/** `offset` ≥ 0 and 1 ≤ `limit` ≤ maxPageSize. */
+export function clampPage(query: { offset: number; limit: number }): { offset: number; limit: number } {
+  const offset = Number.isFinite(query.offset) ? Math.max(0, Math.floor(query.offset)) : 0;
+  const limit = Number.isFinite(query.limit) ? Math.min(maxPageSize, Math.max(1, Math.floor(query.limit))) : 100;
+  return { offset, limit };
+}
+
+/** Problems of a file's invalid lines, capped, with one more that counts the rest. */
+function cappedProblems(problems: readonly ApiProblem[], source: string): ApiProblem[] {
+  if (problems.length <= maxProblemsPerFile) return [...problems];
+  const more = problems.length - maxProblemsPerFile;
+  return [...problems.slice(0, maxProblemsPerFile), { source, message: `and ${more} more invalid lines` }];
+}
+
+interface Cached {
   mtimeMs: number;
   size: number;
-  value: T;
+  value: Promise<unknown>;
 }
 
-interface JsonlLine {
-  index: number;
-  line: number;
-  start: number;
-  length: number;
+/** A JSON Lines file read once: where each non-blank line is, and a small summary of it. */
+interface JsonlIndex<E> {
+  refs: LineRef[];
+  entries: E[];
 }
 
-interface TrajectoryIndex {
-  lines: JsonlLine[];
-  entries: TrajectoryIndexEntry[];
+interface ScenarioIndex extends JsonlIndex<ScenarioListEntry> {
+  /** Scenario id → position of its (first) line. */
+  byId: Map<string, number>;
+  problems: ApiProblem[];
+}
+
+interface TrajectoryIndex extends JsonlIndex<TrajectoryIndexEntry> {
+  stats: RunStats;
+  problems: ApiProblem[];
+  /** Filtered views of `entries` by filter key, so paging a filtered list does not re-filter every page. */
+  filtered: Map<string, TrajectoryIndexEntry[]>;
+}
+
+/** What the environment list needs of env.json and quality.json, without the source or the quality steps. */
+interface EnvSummary {
+  topic: string;
+  className: string;
+  toolCount: number;
+  quality?: QualitySummary;
+}
+
+type QualitySummary = Pick<QualityReport, 'score' | 'kept' | 'dropReason'>;
+
+const qualitySummary = (q: QualityReport): QualitySummary => ({
+  score: q.score,
+  kept: q.kept,
+  ...(q.dropReason === undefined ? {} : { dropReason: q.dropReason }),
+});
+
+export interface OutDirStoreOptions {
+  /** The file system to read through (tests count reads with it); node:fs by default. */
+  fs?: ViewerFs;
+  /** Derived values kept (least recently used dropped first); default 4096. */
+  cacheEntries?: number;
+}
+
+export interface EnvListQuery {
+  offset: number;
+  limit: number;
+  q?: string;
+  kept?: EnvKeptFilter;
+  sort?: EnvSortKey;
+}
+
+export interface TrajectoryQuery {
+  offset: number;
+  limit: number;
+  envId?: string;
+  scenarioId?: string;
+  status?: string;
 }
 
 export class OutDirStore {
   readonly outDir: string;
-  private readonly cache = new Map<string, Cached<unknown>>();
+  private readonly fs: ViewerFs;
+  private readonly cacheEntries: number;
+  private readonly cache = new Map<string, Cached>();
 
-  constructor(outDir: string) {
+  constructor(outDir: string, options: OutDirStoreOptions = {}) {
     this.outDir = path.resolve(outDir);
+    this.fs = options.fs ?? nodeViewerFs;
+    this.cacheEntries = options.cacheEntries ?? 4096;
   }
 
   /** Resolves a path under the out dir, refusing anything that escapes it. */
@@ -99,29 +180,47 @@ export class OutDirStore {
   }
 
   /**
-   * Reads and derives a value from a file, re-deriving only when its mtime or size change. `kind` names the
-   * derivation, so one file can be cached under several (report.json: raw JSON and env outcomes).
+   * A value derived from one file, derived again only when the file's mtime or size change. `kind` names
+   * the derivation, so one file can be cached under several. Concurrent requests share one derivation
+   * (the first summary of a large run must not stream its trajectories twice). undefined when absent.
    */
-  private async cached<T>(full: string, derive: (text: string) => T, kind = 'default'): Promise<T | undefined> {
+  private async memo<T>(full: string, kind: string, load: () => Promise<T>): Promise<T | undefined> {
+    const key = `${kind}\0${full}`;
     let info;
     try {
-      info = await stat(full);
+      info = await this.fs.stat(full);
     } catch {
-      this.cache.delete(`${kind}\0${full}`);
+      this.cache.delete(key);
       return undefined;
     }
-    const key = `${kind}\0${full}`;
     const hit = this.cache.get(key);
-    if (hit && hit.mtimeMs === info.mtimeMs && hit.size === info.size) return hit.value as T;
-    const text = await readFile(full, 'utf8');
-    const value = derive(text);
+    if (hit && hit.mtimeMs === info.mtimeMs && hit.size === info.size) {
+      // Least recently used order: a hit moves to the end.
+      this.cache.delete(key);
+      this.cache.set(key, hit);
+      return hit.value as Promise<T>;
+    }
+    const value = load();
+    this.cache.delete(key);
     this.cache.set(key, { mtimeMs: info.mtimeMs, size: info.size, value });
+    value.catch(() => {
+      if (this.cache.get(key)?.value === value) this.cache.delete(key);
+    });
+    while (this.cache.size > this.cacheEntries) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest === undefined) break;
+      this.cache.delete(oldest);
+    }
     return value;
+  }
+
+  private cachedText<T>(full: string, kind: string, derive: (text: string) => T): Promise<T | undefined> {
+    return this.memo(full, kind, async () => derive(await this.fs.readFile(full)));
   }
 
   private async listDir(dir: string, kind: 'dir' | 'file'): Promise<string[]> {
     try {
-      const entries = await readdir(dir, { withFileTypes: true });
+      const entries = await this.fs.readdir(dir);
       return entries
         .filter((e) => (kind === 'dir' ? e.isDirectory() : e.isFile()))
         .map((e) => e.name)
@@ -131,18 +230,29 @@ export class OutDirStore {
     }
   }
 
-  /** A JSON file parsed and validated; absent → undefined, invalid → problem. */
-  private async readArtifact<T>(
+  private isDir(dir: string): Promise<boolean> {
+    return this.fs.stat(dir).then((s) => s.isDirectory(), () => false);
+  }
+
+  /** A JSON file parsed and validated, then `pick`ed; absent → {}, invalid → problem. */
+  private async readArtifact<T, R = T>(
     full: string,
     parse: (value: unknown, source?: string) => T,
-    /** What the file is called in a syntax error (default "JSON"). */
-    artifact?: string,
-  ): Promise<{ value?: T; problem?: ApiProblem }> {
+    options: {
+      /** What the file is called in a syntax error (default "JSON"). */
+      artifact?: string;
+      /** Keep only this much of the value in the cache (the env list needs a few fields of env.json). */
+      pick?: (value: T) => R;
+      kind?: string;
+    } = {},
+  ): Promise<{ value?: R; problem?: ApiProblem }> {
     const source = this.rel(full);
+    const { artifact, pick } = options;
     try {
-      const result = await this.cached(full, (text) => {
+      const result = await this.cachedText(full, options.kind ?? 'artifact', (text) => {
         try {
-          return { value: parseArtifact({ text, source, parse, artifact }) } as { value?: T; problem?: ApiProblem };
+          const value = parseArtifact({ text, source, parse, ...(artifact ? { artifact } : {}) });
+          return { value: pick ? pick(value) : (value as unknown as R) } as { value?: R; problem?: ApiProblem };
         } catch (error) {
           return { problem: toProblem(error, source) };
         }
@@ -150,6 +260,35 @@ export class OutDirStore {
       return result ?? {};
     } catch (error) {
       return { problem: toProblem(error, source) };
+    }
+  }
+
+  /** Streams a JSON Lines file once into line positions and per-line summaries. */
+  private async indexJsonl<E>(
+    full: string,
+    summarise: (text: string, index: number, ref: LineRef, where: string) => E,
+  ): Promise<JsonlIndex<E>> {
+    const source = this.rel(full);
+    const refs: LineRef[] = [];
+    const entries: E[] = [];
+    await scanLines({
+      chunks: this.fs.stream(full),
+      onLine: (text, ref) => {
+        entries.push(summarise(text, refs.length, ref, `${source}:${ref.line}`));
+        refs.push(ref);
+      },
+    });
+    return { refs, entries };
+  }
+
+  /** One line of a JSON Lines file, re-read from its byte range, parsed (not validated). */
+  private async readLine(full: string, ref: LineRef): Promise<{ value?: unknown; problem?: ApiProblem }> {
+    const where = `${this.rel(full)}:${ref.line}`;
+    try {
+      const bytes = await this.fs.readRange({ file: full, start: ref.start, length: ref.length });
+      return { value: JSON.parse(bytes.toString('utf8')) };
+    } catch (error) {
+      return { problem: toProblem(error, where) };
     }
   }
 
@@ -161,23 +300,44 @@ export class OutDirStore {
     return (await this.listDir(this.file('rollouts'), 'dir')).filter(isSafeName);
   }
 
-  private async scenarioLines(envId: string): Promise<ScenarioItem[]> {
+  /** Non-blank lines of scenarios/<envId>.jsonl, counted by streaming (no parsing); 0 when absent. */
+  private async scenarioCount(envId: string): Promise<number> {
     const full = this.file('scenarios', `${envId}.jsonl`);
-    const source = this.rel(full);
-    const items = await this.cached(full, (text) => {
-      const out: ScenarioItem[] = [];
-      text.split('\n').forEach((raw, i) => {
-        if (raw.trim() === '') return;
-        const where = `${source}:${i + 1}`;
+    const count = await this.memo(full, 'line-count', async () => {
+      let n = 0;
+      await scanLines({ chunks: this.fs.stream(full), onLine: () => (n += 1) });
+      return n;
+    });
+    return count ?? 0;
+  }
+
+  /** scenarios/<envId>.jsonl indexed: each line's position, id, task preview and check count, or its problem. */
+  private async scenarioIndex(envId: string): Promise<ScenarioIndex> {
+    const full = this.file('scenarios', `${envId}.jsonl`);
+    const index = await this.memo(full, 'scenario-index', async () => {
+      const byId = new Map<string, number>();
+      const problems: ApiProblem[] = [];
+      const base = await this.indexJsonl(full, (text, index, ref, where): ScenarioListEntry => {
+        const entry: ScenarioListEntry = { index, line: ref.line };
+        let value: unknown;
         try {
-          out.push({ line: i + 1, scenario: parseScenario(JSON.parse(raw), where) });
+          value = JSON.parse(text);
+          const s = parseScenario(value, where);
+          entry.id = s.id;
+          entry.task = s.task.length > taskPreviewLength ? `${s.task.slice(0, taskPreviewLength - 1)}…` : s.task;
+          entry.checks = s.checklist.length;
+          if (!byId.has(s.id)) byId.set(s.id, index);
         } catch (error) {
-          out.push({ line: i + 1, problem: toProblem(error, where) });
+          entry.problem = toProblem(error, where);
+          problems.push(entry.problem);
+          const id = (value as { id?: unknown } | undefined)?.id;
+          if (typeof id === 'string') entry.id = id;
         }
+        return entry;
       });
-      return out;
-    }, 'scenarios');
-    return items ?? [];
+      return { ...base, byId, problems: cappedProblems(problems, this.rel(full)) };
+    });
+    return index ?? { refs: [], entries: [], byId: new Map(), problems: [] };
   }
 
   async overview(): Promise<Overview> {
@@ -201,7 +361,7 @@ export class OutDirStore {
   /** skelbuilder's report.json, validated (`parseBuildReport`); a corrupt one is a problem naming the file. */
   private async buildReport(): Promise<{ value?: BuildReport; problem?: ApiProblem }> {
     const full = await this.skelbuilderReportPath();
-    return full ? this.readArtifact(full, parseBuildReport, 'BuildReport') : {};
+    return full ? this.readArtifact(full, parseBuildReport, { artifact: 'BuildReport' }) : {};
   }
 
   /** skelbuilder's per-environment outcomes from report.json (`envs`); none when it is missing or invalid. */
@@ -212,94 +372,145 @@ export class OutDirStore {
     return map;
   }
 
-  /** Kept envs (envs/), dropped ones skelbuilder kept the source of (dropped/), and report-only outcomes. */
-  async envList(): Promise<EnvListItem[]> {
+  /**
+   * Every environment, ordered by id: kept ones (envs/), dropped ones skelbuilder kept the source of
+   * (dropped/) and report-only outcomes. Each item comes from a few small cached reads.
+   */
+  private async allEnvItems(): Promise<EnvListItem[]> {
     const [kept, dropped, outcomes] = await Promise.all([
       this.envIds(),
       this.listDir(this.file('dropped'), 'dir'),
       this.reportOutcomes(),
     ]);
-    const ids = [...new Set([...kept, ...dropped.filter(isSafeName), ...outcomes.keys()])];
-    // Bounded concurrency: a few hundred envs, each a few small reads (cached afterwards).
-    const items = await mapConcurrent({ items: ids, concurrency: 8, fn: (id) => this.envListItem(id) });
-    return items.sort((a, b) => a.id.localeCompare(b.id));
+    const locations = new Map<string, EnvLocation>();
+    for (const id of outcomes.keys()) locations.set(id, 'report');
+    for (const id of dropped.filter(isSafeName)) locations.set(id, 'dropped');
+    for (const id of kept) locations.set(id, 'envs');
+    const ids = [...locations.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return mapConcurrent({
+      items: ids,
+      concurrency: 8,
+      fn: (id) => this.envListItem(id, locations.get(id)!, outcomes.get(id)),
+    });
   }
 
-  private async envListItem(id: string): Promise<EnvListItem> {
-    const detail = await this.envDetail(id);
-    const quality = detail.quality;
-    const outcome = detail.outcome;
-    const item: EnvListItem = {
-      id,
-      location: detail.location,
-      scenarioCount: detail.scenarioCount,
-      problems: detail.problems,
+  /** One page of the environment list, filtered and ordered on the server. */
+  async envList(query: EnvListQuery): Promise<EnvListResponse> {
+    const all = await this.allEnvItems();
+    const { offset, limit } = clampPage(query);
+    const shown = sortEnvs(filterEnvs(all, query.q ?? '', query.kept ?? 'all'), query.sort ?? 'id');
+    return {
+      total: shown.length,
+      offset,
+      items: shown.slice(offset, offset + limit),
+      counts: {
+        all: all.length,
+        kept: all.filter((e) => e.kept === true).length,
+        dropped: all.filter((e) => e.kept === false).length,
+      },
     };
-    const topic = detail.env?.topic ?? detail.meta?.topic ?? outcome?.topic;
-    const className = detail.env?.className ?? detail.meta?.className ?? outcome?.className;
+  }
+
+  /** The list row of one environment: env.json and quality.json reduced to a few fields, no env.ts. */
+  private async envListItem(id: string, location: EnvLocation, outcome: EnvOutcome | undefined): Promise<EnvListItem> {
+    const item: EnvListItem = { id, location, scenarioCount: await this.scenarioCount(id), problems: [] };
+    let env: EnvSummary | undefined;
+    let quality: QualitySummary | undefined;
+    let meta: EnvMeta | undefined;
+    if (location !== 'report') {
+      const dir = this.file(location, id);
+      const [envRead, qualityRead, metaRead] = await Promise.all([
+        this.readArtifact(path.join(dir, 'env.json'), parseEnvironmentPackage, {
+          kind: 'env-summary',
+          pick: (e): EnvSummary => ({
+            topic: e.topic,
+            className: e.className,
+            toolCount: e.tools.length,
+            ...(e.provenance.quality ? { quality: qualitySummary(e.provenance.quality) } : {}),
+          }),
+        }),
+        this.readArtifact(path.join(dir, 'quality.json'), parseQualityReport, { kind: 'quality-summary', pick: qualitySummary }),
+        this.readArtifact(path.join(dir, 'meta.json'), readMeta),
+      ]);
+      item.problems = envProblems({ id, location, env: envRead, meta: metaRead, quality: qualityRead });
+      env = envRead.value;
+      meta = metaRead.value;
+      quality = qualityRead.value ?? env?.quality;
+    }
+    const topic = env?.topic ?? meta?.topic ?? outcome?.topic;
+    const className = env?.className ?? meta?.className ?? outcome?.className;
     if (topic !== undefined) item.topic = topic;
     if (className !== undefined) item.className = className;
-    if (detail.env) item.toolCount = detail.env.tools.length;
+    if (env) item.toolCount = env.toolCount;
     const score = quality?.score ?? outcome?.qualityScore;
     if (score !== undefined) item.qualityScore = score;
-    if (detail.kept !== undefined) item.kept = detail.kept;
+    const kept = keptOf({ quality, outcome, location });
+    if (kept !== undefined) item.kept = kept;
     const reason = outcome?.reason ?? quality?.dropReason;
-    if (detail.kept === false && reason) item.dropReason = outcome?.stage ? `${outcome.stage}: ${reason}` : reason;
+    if (kept === false && reason) item.dropReason = outcome?.stage ? `${outcome.stage}: ${reason}` : reason;
     return item;
   }
 
   async envDetail(id: string): Promise<EnvDetailResponse> {
     if (!isSafeName(id)) throw new NotFound(`no environment ${id}`);
-    const isDir = (dir: string) => stat(dir).then((s) => s.isDirectory(), () => false);
     const outcomes = await this.reportOutcomes();
     const outcome = outcomes.get(id);
-    let location: EnvDetailResponse['location'];
-    if (await isDir(this.file('envs', id))) location = 'envs';
-    else if (await isDir(this.file('dropped', id))) location = 'dropped';
+    let location: EnvLocation;
+    if (await this.isDir(this.file('envs', id))) location = 'envs';
+    else if (await this.isDir(this.file('dropped', id))) location = 'dropped';
     else if (outcome) location = 'report';
     else throw new NotFound(`no environment ${id}`);
-    const scenarios = await this.scenarioLines(id);
-    const out: EnvDetailResponse = { id, location, scenarioCount: scenarios.length, problems: [] };
+    const out: EnvDetailResponse = { id, location, scenarioCount: await this.scenarioCount(id), problems: [] };
     if (outcome) out.outcome = outcome;
     if (location !== 'report') {
       const dir = this.file(location, id);
       const [env, quality, source, meta] = await Promise.all([
         this.readArtifact(path.join(dir, 'env.json'), parseEnvironmentPackage),
         this.readArtifact(path.join(dir, 'quality.json'), parseQualityReport),
-        this.cached(path.join(dir, 'env.ts'), (text) => text, 'text').catch(() => undefined),
+        this.cachedText(path.join(dir, 'env.ts'), 'text', (text) => text).catch(() => undefined),
         this.readArtifact(path.join(dir, 'meta.json'), readMeta),
       ]);
-      if (env.problem) out.problems.push(env.problem);
-      // skelbuilder writes env.json only for kept environments; dropped/ holds just env.ts and quality.json.
-      // Hand-written environments carry meta.json instead (the runtime derives tools when loading them).
-      else if (!env.value && !meta.value && location === 'envs') {
-        out.problems.push({ source: `envs/${id}/env.json`, message: 'missing (and no meta.json)' });
-      }
-      if (meta.problem) out.problems.push(meta.problem);
+      out.problems = envProblems({ id, location, env, meta, quality });
       if (meta.value && !env.value) out.meta = meta.value;
-      if (quality.problem) out.problems.push(quality.problem);
       if (env.value) out.env = env.value;
       const q: QualityReport | undefined = quality.value ?? env.value?.provenance.quality;
       if (q) out.quality = q;
       if (source !== undefined) out.source = source;
     }
-    const kept =
-      out.quality?.kept ??
-      (outcome?.status === 'kept' ? true : outcome?.status === 'dropped' ? false : undefined) ??
-      (location === 'dropped' ? false : undefined);
+    const kept = keptOf({ quality: out.quality, outcome, location });
     if (kept !== undefined) out.kept = kept;
     return out;
   }
 
-  async scenarios(envId: string): Promise<ScenarioItem[]> {
-    if (!isSafeName(envId)) throw new NotFound(`no environment ${envId}`);
-    return this.scenarioLines(envId);
+  /** One page of an environment's scenarios (summaries; `scenario` serves a body). */
+  async scenarioPage(envId: string, query: { offset: number; limit: number }): Promise<ScenarioListResponse> {
+    await this.envDetail(envId); // 404 for unknown environments
+    const index = await this.scenarioIndex(envId);
+    const { offset, limit } = clampPage(query);
+    return { envId, total: index.entries.length, offset, items: index.entries.slice(offset, offset + limit), problems: index.problems };
   }
 
-  async findScenario(envId: string, scenarioId: string): Promise<Scenario | undefined> {
+  /** One scenario by id, re-read from its line of scenarios/<envId>.jsonl. */
+  async scenario(envId: string, scenarioId: string): Promise<ScenarioDetailResponse> {
+    if (!isSafeName(envId)) throw new NotFound(`no environment ${envId}`);
+    const found = await this.findScenario(envId, scenarioId);
+    if (!found) throw new NotFound(`environment ${envId} has no scenario ${scenarioId}`);
+    return { envId, line: found.line, scenario: found.scenario };
+  }
+
+  async findScenario(envId: string, scenarioId: string): Promise<{ line: number; scenario: Scenario } | undefined> {
     if (!isSafeName(envId)) return undefined;
-    const items = await this.scenarioLines(envId);
-    return items.find((item) => item.scenario?.id === scenarioId)?.scenario;
+    const index = await this.scenarioIndex(envId);
+    const position = index.byId.get(scenarioId);
+    const ref = position === undefined ? undefined : index.refs[position];
+    if (!ref) return undefined;
+    const full = this.file('scenarios', `${envId}.jsonl`);
+    const read = await this.readLine(full, ref);
+    try {
+      return { line: ref.line, scenario: parseScenario(read.value, `${this.rel(full)}:${ref.line}`) };
+    } catch {
+      return undefined; // the file changed since it was indexed; the next index sees it
+    }
   }
 
   async runList(): Promise<RunListItem[]> {
@@ -310,8 +521,7 @@ export class OutDirStore {
   async runItem(runId: string): Promise<RunListItem> {
     if (!isSafeName(runId)) throw new NotFound(`no run ${runId}`);
     const dir = this.file('rollouts', runId);
-    const exists = await stat(dir).then((s) => s.isDirectory(), () => false);
-    if (!exists) throw new NotFound(`no run ${runId}`);
+    if (!(await this.isDir(dir))) throw new NotFound(`no run ${runId}`);
     const [summary, index] = await Promise.all([
       this.readArtifact(path.join(dir, 'summary.json'), parseRunSummary),
       this.trajectoryIndex(runId),
@@ -322,77 +532,57 @@ export class OutDirStore {
     return item;
   }
 
-  /** Byte offsets and a summary of every trajectory line; rebuilt when the file changes. */
+  /**
+   * trajectories.jsonl streamed once: byte range and summary of every line, and the run's outcome counts,
+   * reward histogram and per-environment figures. Rebuilt when the file changes.
+   */
   private async trajectoryIndex(runId: string): Promise<TrajectoryIndex> {
     const full = this.file('rollouts', runId, 'trajectories.jsonl');
-    const source = this.rel(full);
-    const index = await this.cached(full, (text) => {
-      const lines: JsonlLine[] = [];
-      const entries: TrajectoryIndexEntry[] = [];
-      let start = 0;
-      let lineNo = 0;
-      const buffer = Buffer.from(text, 'utf8');
-      while (start < buffer.length) {
-        let end = buffer.indexOf(10, start);
-        if (end === -1) end = buffer.length;
-        lineNo += 1;
-        const raw = buffer.toString('utf8', start, end);
-        if (raw.trim() !== '') {
-          const position = lines.length;
-          lines.push({ index: position, line: lineNo, start, length: end - start });
-          entries.push(summariseTrajectory(raw, position, lineNo, `${source}:${lineNo}`));
-        }
-        start = end + 1;
-      }
-      return { lines, entries };
-    }, 'trajectories');
-    return index ?? { lines: [], entries: [] };
+    const index = await this.memo(full, 'trajectory-index', async () => {
+      const stats = runStatsAccumulator();
+      const problems: ApiProblem[] = [];
+      const base = await this.indexJsonl(full, (text, index, ref, where) => {
+        const entry = summariseTrajectory(text, index, ref.line, where);
+        stats.add(entry);
+        if (entry.problem) problems.push(entry.problem);
+        return entry;
+      });
+      return { ...base, stats: stats.result(), problems: cappedProblems(problems, this.rel(full)), filtered: new Map() };
+    });
+    return index ?? { refs: [], entries: [], stats: runStatsAccumulator().result(), problems: [], filtered: new Map() };
   }
 
-  async trajectoryPage(
-    runId: string,
-    query: { offset: number; limit: number; envId?: string; scenarioId?: string; status?: string },
-  ): Promise<TrajectoryPage> {
+  async trajectoryPage(runId: string, query: TrajectoryQuery): Promise<TrajectoryPage> {
     await this.runItem(runId); // 404 for unknown runs
     const index = await this.trajectoryIndex(runId);
-    let entries = index.entries;
-    if (query.envId) entries = entries.filter((e) => e.envId === query.envId);
-    if (query.scenarioId) entries = entries.filter((e) => e.scenarioId === query.scenarioId);
-    if (query.status === 'passed') entries = entries.filter((e) => e.success === true);
-    else if (query.status === 'failed') entries = entries.filter((e) => e.success === false);
-    else if (query.status === 'invalid') entries = entries.filter((e) => e.problem !== undefined);
-    const offset = Math.max(0, query.offset);
-    const limit = Math.min(500, Math.max(1, query.limit));
+    const entries = filterTrajectories(index, query);
+    const { offset, limit } = clampPage(query);
     return { runId, total: entries.length, offset, items: entries.slice(offset, offset + limit) };
   }
 
   async trajectory(runId: string, position: number): Promise<TrajectoryDetailResponse> {
     await this.runItem(runId);
     const index = await this.trajectoryIndex(runId);
-    const entry = index.lines[position];
-    if (!entry) throw new NotFound(`run ${runId} has no trajectory ${position}`);
+    const ref = index.refs[position];
+    if (!ref) throw new NotFound(`run ${runId} has no trajectory ${position}`);
     const full = this.file('rollouts', runId, 'trajectories.jsonl');
-    const where = `${this.rel(full)}:${entry.line}`;
-    const handle = await open(full, 'r');
-    let raw: string;
-    try {
-      const buffer = Buffer.alloc(entry.length);
-      await handle.read(buffer, 0, entry.length, entry.start);
-      raw = buffer.toString('utf8');
-    } finally {
-      await handle.close();
+    const where = `${this.rel(full)}:${ref.line}`;
+    const out: TrajectoryDetailResponse = { runId, index: position, total: index.refs.length, problems: [] };
+    const read = await this.readLine(full, ref);
+    if (read.problem) {
+      out.problems.push(read.problem);
+      return out;
     }
-    const out: TrajectoryDetailResponse = { runId, index: position, total: index.lines.length, problems: [] };
     let trajectory: Trajectory;
     try {
-      trajectory = parseTrajectory(JSON.parse(raw), where);
+      trajectory = parseTrajectory(read.value, where);
     } catch (error) {
       out.problems.push(toProblem(error, where));
       return out;
     }
     out.trajectory = trajectory;
     const scenario = await this.findScenario(trajectory.envId, trajectory.scenarioId);
-    if (scenario) out.scenario = scenario;
+    if (scenario) out.scenario = scenario.scenario;
     else {
       out.problems.push({
         source: `scenarios/${trajectory.envId}.jsonl`,
@@ -404,7 +594,7 @@ export class OutDirStore {
 
   private async skelbuilderReportPath(): Promise<string | undefined> {
     const full = this.file('report.json');
-    return stat(full).then(() => full, () => undefined);
+    return this.fs.stat(full).then(() => full, () => undefined);
   }
 
   /** scengen's reports: one scenarios/<envId>.report.json per environment. */
@@ -418,16 +608,21 @@ export class OutDirStore {
     const skel = await this.buildReport();
     if (skel.problem) out.problems.push(skel.problem);
     else if (skel.value) out.skelbuilder = skel.value;
-    for (const file of await this.scengenReportPaths()) {
-      const r = await this.readArtifact(file, parseScenarioReport, 'ScenarioReport');
+    const files = await this.scengenReportPaths();
+    const reads = await mapConcurrent({
+      items: files,
+      concurrency: 8,
+      fn: (file) => this.readArtifact(file, parseScenarioReport, { artifact: 'ScenarioReport' }),
+    });
+    reads.forEach((r, i) => {
       if (r.problem) out.problems.push(r.problem);
-      else if (r.value) out.scengen.push({ file: this.rel(file), report: r.value });
-    }
+      else if (r.value) out.scengen.push({ file: this.rel(files[i]!), report: r.value });
+    });
     return out;
   }
 
   async summary(): Promise<SummaryResponse> {
-    const [reports, envs, runs] = await Promise.all([this.reports(), this.envList(), this.runList()]);
+    const [reports, envs, runs] = await Promise.all([this.reports(), this.allEnvItems(), this.runList()]);
     const problems = [...reports.problems];
     const scengen = aggregateScengenReports(reports.scengen.map((r) => r.report));
     const funnel = buildFunnel({
@@ -445,31 +640,92 @@ export class OutDirStore {
       ...scengen.usage.map((row) => ({ ...row, from: 'scenarios/*.report.json' })),
     ];
     const details = [...funnelDetails(reports.skelbuilder, 'skelbuilder'), ...scengen.details];
-    const runCharts = await Promise.all(
-      runs.map(async (run) => {
-        problems.push(...run.problems);
-        const index = await this.trajectoryIndex(run.runId);
-        const scores = index.entries.flatMap((e) => (e.score === undefined ? [] : [e.score]));
-        const chart = {
-          runId: run.runId,
-          rewardHistogram: rewardHistogram(scores),
-          unscored: index.entries.length - scores.length,
-        };
-        if (run.summary) {
-          stageUsage.push({
-            stage: `rollouts ${run.runId}`,
-            promptTokens: run.summary.usage.promptTokens,
-            completionTokens: run.summary.usage.completionTokens,
-            ...(run.summary.usage.costUsd === undefined ? {} : { costUsd: run.summary.usage.costUsd }),
-            from: `rollouts/${run.runId}/summary.json`,
-          });
-          return { ...chart, summary: run.summary };
-        }
-        return chart;
-      }),
-    );
+    const runCharts: RunChartData[] = [];
+    for (const run of runs) {
+      problems.push(...run.problems);
+      const index = await this.trajectoryIndex(run.runId);
+      problems.push(...index.problems);
+      const { stats } = index;
+      const chart: RunChartData = {
+        runId: run.runId,
+        rewardHistogram: stats.rewardHistogram,
+        unscored: stats.unscored,
+        outcomes: stats.outcomes,
+        perEnvironment: stats.perEnvironment,
+      };
+      if (run.summary) {
+        chart.summary = run.summary;
+        stageUsage.push({
+          stage: `rollouts ${run.runId}`,
+          promptTokens: run.summary.usage.promptTokens,
+          completionTokens: run.summary.usage.completionTokens,
+          ...(run.summary.usage.costUsd === undefined ? {} : { costUsd: run.summary.usage.costUsd }),
+          from: `rollouts/${run.runId}/summary.json`,
+        });
+      }
+      runCharts.push(chart);
+    }
     return { funnel, funnelDetails: details, stageUsage, runs: runCharts, problems };
   }
+}
+
+/** Filtered trajectory entries, remembered per filter (a handful) so paging through them stays cheap. */
+function filterTrajectories(index: TrajectoryIndex, query: TrajectoryQuery): TrajectoryIndexEntry[] {
+  const { envId, scenarioId, status } = query;
+  if (!envId && !scenarioId && !status) return index.entries;
+  const key = JSON.stringify([envId ?? '', scenarioId ?? '', status ?? '']);
+  const hit = index.filtered.get(key);
+  if (hit) return hit;
+  const entries = index.entries.filter(
+    (e) =>
+      (!envId || e.envId === envId) &&
+      (!scenarioId || e.scenarioId === scenarioId) &&
+      (status === 'passed'
+        ? e.success === true
+        : status === 'failed'
+          ? e.success === false
+          : status === 'invalid'
+            ? e.problem !== undefined
+            : true),
+  );
+  if (index.filtered.size >= 16) index.filtered.clear();
+  index.filtered.set(key, entries);
+  return entries;
+}
+
+/** Kept from the quality report, else the report outcome; dropped/ implies false. */
+function keptOf(options: {
+  quality: Pick<QualityReport, 'kept'> | undefined;
+  outcome: EnvOutcome | undefined;
+  location: EnvLocation;
+}): boolean | undefined {
+  const { quality, outcome, location } = options;
+  return (
+    quality?.kept ??
+    (outcome?.status === 'kept' ? true : outcome?.status === 'dropped' ? false : undefined) ??
+    (location === 'dropped' ? false : undefined)
+  );
+}
+
+/** The problems of an environment's files, the same for its list row and its page. */
+function envProblems(options: {
+  id: string;
+  location: EnvLocation;
+  env: { value?: unknown; problem?: ApiProblem };
+  meta: { value?: unknown; problem?: ApiProblem };
+  quality: { problem?: ApiProblem };
+}): ApiProblem[] {
+  const { id, location, env, meta, quality } = options;
+  const problems: ApiProblem[] = [];
+  if (env.problem) problems.push(env.problem);
+  // skelbuilder writes env.json only for kept environments; dropped/ holds just env.ts and quality.json.
+  // Hand-written environments carry meta.json instead (the runtime derives tools when loading them).
+  else if (!env.value && !meta.value && location === 'envs') {
+    problems.push({ source: `envs/${id}/env.json`, message: 'missing (and no meta.json)' });
+  }
+  if (meta.problem) problems.push(meta.problem);
+  if (quality.problem) problems.push(quality.problem);
+  return problems;
 }
 
 /** meta.json, read field by field: only what the viewer shows, wrong types dropped. */

@@ -61,8 +61,17 @@ export interface EnvListItem {
   problems: ApiProblem[];
 }
 
+/** Server-side filter and order of the environment list (`/api/envs?q=&kept=&sort=&offset=&limit=`). */
+export type EnvKeptFilter = 'all' | 'kept' | 'dropped';
+export type EnvSortKey = 'id' | 'quality' | 'tools' | 'scenarios';
+
+/** One page of the environment list; `total` counts the environments matching the filter. */
 export interface EnvListResponse {
+  total: number;
+  offset: number;
   items: EnvListItem[];
+  /** Over the whole out dir, regardless of the filter. */
+  counts: { all: number; kept: number; dropped: number };
 }
 
 export interface EnvDetailResponse {
@@ -80,15 +89,32 @@ export interface EnvDetailResponse {
   problems: ApiProblem[];
 }
 
-export interface ScenarioItem {
+/** One line of scenarios/<envId>.jsonl, summarised for the paged list (the body is fetched on its own). */
+export interface ScenarioListEntry {
+  /** 0-based position among the non-blank lines. */
+  index: number;
   line: number;
-  scenario?: Scenario;
+  id?: string;
+  /** The task, cut to a preview length. */
+  task?: string;
+  checks?: number;
   problem?: ApiProblem;
 }
 
 export interface ScenarioListResponse {
   envId: string;
-  items: ScenarioItem[];
+  total: number;
+  offset: number;
+  items: ScenarioListEntry[];
+  /** Every invalid line of the file (not only this page's), up to a cap. */
+  problems: ApiProblem[];
+}
+
+/** `/api/envs/<envId>/scenarios/<scenarioId>`: one scenario, re-read from its line. */
+export interface ScenarioDetailResponse {
+  envId: string;
+  line: number;
+  scenario: Scenario;
 }
 
 export interface RunListItem {
@@ -166,12 +192,36 @@ export interface UsageRow {
   from: string;
 }
 
+/** One environment's trajectories in a run, counted from trajectories.jsonl. */
+export interface EnvRunStats {
+  envId: string;
+  episodes: number;
+  /** Mean reward over the scored episodes; undefined when none is scored. */
+  meanReward?: number;
+  /** Successes over the scored episodes. */
+  successRate?: number;
+  unscored: number;
+}
+
+/** Counts of a run's trajectory lines by result. */
+export interface RunOutcomes {
+  passed: number;
+  failed: number;
+  /** Valid but without a reward. */
+  unscored: number;
+  /** Lines that are not valid trajectories. */
+  invalid: number;
+}
+
 export interface RunChartData {
   runId: string;
   summary?: RunSummary;
   /** Counts of trajectory rewards in 10 equal bins over [0, 1]. */
   rewardHistogram: number[];
   unscored: number;
+  outcomes: RunOutcomes;
+  /** Per environment, ordered by id. */
+  perEnvironment: EnvRunStats[];
 }
 
 export interface SummaryResponse {

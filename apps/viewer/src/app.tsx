@@ -1,10 +1,14 @@
 import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type {
   EnvDetailResponse,
+  EnvKeptFilter,
+  EnvListItem,
   EnvListResponse,
   Overview,
   RunListResponse,
+  ScenarioDetailResponse,
+  ScenarioListEntry,
   ScenarioListResponse,
   SummaryResponse,
   TrajectoryDetailResponse,
@@ -12,35 +16,24 @@ import type {
   TrajectoryPage,
 } from './api.js';
 import { EnvDetailView, EnvListView, envTabs, type EnvSort, type EnvTab } from './pages/envs.js';
-import { ScenariosView } from './pages/scenarios.js';
+import { ScenariosView, firstScenarioId } from './pages/scenarios.js';
 import { SummaryView } from './pages/summary.js';
 import { RunsView, TrajectoryListView, TrajectoryView } from './pages/trajectories.js';
 import { href, parseRoute, type Route } from './model/route.js';
 
 type RunStatus = 'passed' | 'failed' | 'invalid';
 
-const responses = new Map<string, Promise<unknown>>();
+import { fetchJson, usePagedList } from './paged.js';
 
-/** GET a JSON API path; responses are memoised for the session (the out dir is read-only here). */
-export function fetchJson<T>(path: string): Promise<T> {
-  let pending = responses.get(path);
-  if (!pending) {
-    pending = fetch(`api/${path}`).then(async (res) => {
-      const body = (await res.json().catch(() => ({}))) as { error?: string };
-      if (!res.ok) throw new Error(body.error ?? `${res.status} ${res.statusText}`);
-      return body;
-    });
-    pending.catch(() => responses.delete(path));
-    responses.set(path, pending);
-  }
-  return pending as Promise<T>;
-}
+export { fetchJson };
 
 type Loaded<T> = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ok'; data: T };
 
+/** One API response; an empty path fetches nothing (stays loading). */
 function useApi<T>(path: string): Loaded<T> {
   const [value, setValue] = useState<{ path: string; loaded: Loaded<T> }>({ path, loaded: { state: 'loading' } });
   useEffect(() => {
+    if (path === '') return;
     let live = true;
     fetchJson<T>(path).then(
       (data) => live && setValue({ path, loaded: { state: 'ok', data } }),
@@ -69,18 +62,30 @@ const enc = encodeURIComponent;
 
 function EnvsPage({ filter }: { filter: string }) {
   const [text, setText] = useState(filter);
-  const [kept, setKept] = useState<'all' | 'kept' | 'dropped'>('all');
+  const [kept, setKept] = useState<EnvKeptFilter>('all');
   const [sort, setSort] = useState<EnvSort>('id');
+  const query = new URLSearchParams();
+  if (text.trim()) query.set('q', text.trim());
+  if (kept !== 'all') query.set('kept', kept);
+  if (sort !== 'id') query.set('sort', sort);
+  const qs = query.toString();
+  const list = usePagedList<EnvListItem, EnvListResponse>(qs ? `envs?${qs}` : 'envs');
+  if (list.error) return <div class="problems" role="alert">{list.error}</div>;
   return (
-    <Load<EnvListResponse> path="envs">
-      {(data) => (
-        <EnvListView items={data.items} filter={text} kept={kept} onFilter={setText} onKept={setKept} sort={sort} onSort={setSort} />
-      )}
-    </Load>
+    <EnvListView
+      total={list.total}
+      counts={list.first?.counts}
+      entry={list.entry}
+      onRange={list.onRange}
+      filter={text}
+      kept={kept}
+      onFilter={setText}
+      onKept={setKept}
+      sort={sort}
+      onSort={setSort}
+    />
   );
 }
-
-const pageSize = 200;
 
 /** The paged trajectory list: fetches index pages as rows scroll into view. */
 function RunPage({ runId, envId, scenarioId, status }: { runId: string; envId?: string; scenarioId?: string; status?: RunStatus }) {
@@ -88,72 +93,34 @@ function RunPage({ runId, envId, scenarioId, status }: { runId: string; envId?: 
   if (envId) query.set('envId', envId);
   if (scenarioId) query.set('scenarioId', scenarioId);
   if (status) query.set('status', status);
-  const base = `runs/${enc(runId)}/trajectories?${query.toString()}`;
-  const [total, setTotal] = useState<number | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
-  const [, setVersion] = useState(0);
-  const pages = useRef(new Map<number, TrajectoryIndexEntry[]>());
-  const requested = useRef(new Set<number>());
-  const load = useCallback(
-    (page: number) => {
-      if (requested.current.has(page)) return;
-      requested.current.add(page);
-      fetchJson<TrajectoryPage>(`${base}&offset=${page * pageSize}&limit=${pageSize}`).then(
-        (res) => {
-          pages.current.set(page, res.items);
-          setTotal(res.total);
-          setVersion((v) => v + 1);
-        },
-        (e: unknown) => setError(String((e as Error).message ?? e)),
-      );
-    },
-    [base],
-  );
-  useEffect(() => {
-    pages.current = new Map();
-    requested.current = new Set();
-    setTotal(undefined);
-    load(0);
-  }, [base, load]);
-  const onRange = useCallback(
-    (start: number, end: number) => {
-      for (let p = Math.floor(start / pageSize); p <= Math.floor(Math.max(start, end - 1) / pageSize); p++) load(p);
-    },
-    [load],
-  );
-  if (error) return <div class="problems" role="alert">{error}</div>;
-  if (total === undefined) return <p class="muted loading">Loading…</p>;
+  const qs = query.toString();
+  const list = usePagedList<TrajectoryIndexEntry, TrajectoryPage>(`runs/${enc(runId)}/trajectories${qs ? `?${qs}` : ''}`);
+  if (list.error) return <div class="problems" role="alert">{list.error}</div>;
+  if (list.total === undefined) return <p class="muted loading">Loading…</p>;
   const filter: { envId?: string; scenarioId?: string; status?: RunStatus } = {};
   if (envId) filter.envId = envId;
   if (scenarioId) filter.scenarioId = scenarioId;
   if (status) filter.status = status;
-  return (
-    <TrajectoryListView
-      runId={runId}
-      total={total}
-      filter={filter}
-      entry={(i) => pages.current.get(Math.floor(i / pageSize))?.[i % pageSize]}
-      onRange={onRange}
-    />
-  );
+  return <TrajectoryListView runId={runId} total={list.total} filter={filter} entry={list.entry} onRange={list.onRange} />;
 }
 
-function ScenariosPage({ envId, scenarioId }: { envId: string; scenarioId?: string }) {
+function ScenariosPage({ envId, scenarioId, runIds }: { envId: string; scenarioId?: string; runIds: readonly string[] }) {
+  const list = usePagedList<ScenarioListEntry, ScenarioListResponse>(`envs/${enc(envId)}/scenarios`);
+  const selectedId = scenarioId ?? firstScenarioId(list.first?.items);
+  const detail = useApi<ScenarioDetailResponse>(selectedId === undefined ? '' : `envs/${enc(envId)}/scenarios/${enc(selectedId)}`);
+  if (list.error) return <div class="problems" role="alert">{list.error}</div>;
   return (
-    <Load<Overview> path="overview">
-      {(overview) => (
-        <Load<ScenarioListResponse> path={`envs/${enc(envId)}/scenarios`}>
-          {(data) => (
-            <ScenariosView
-              envId={envId}
-              items={data.items}
-              runIds={overview.runIds}
-              {...(scenarioId === undefined ? {} : { selectedId: scenarioId })}
-            />
-          )}
-        </Load>
-      )}
-    </Load>
+    <ScenariosView
+      envId={envId}
+      total={list.total}
+      entry={list.entry}
+      onRange={list.onRange}
+      problems={list.first?.problems ?? []}
+      runIds={runIds}
+      {...(selectedId === undefined ? {} : { selectedId })}
+      {...(detail.state === 'ok' ? { selected: detail.data.scenario } : {})}
+      selectedState={selectedId !== undefined && detail.state === 'loading' ? 'loading' : 'ok'}
+    />
   );
 }
 
@@ -176,7 +143,17 @@ export function Page({ route }: { route: Route }) {
       );
     }
     case 'scenarios':
-      return <ScenariosPage envId={route.envId} {...(route.scenarioId ? { scenarioId: route.scenarioId } : {})} />;
+      return (
+        <Load<Overview> path="overview">
+          {(overview) => (
+            <ScenariosPage
+              envId={route.envId}
+              runIds={overview.runIds}
+              {...(route.scenarioId ? { scenarioId: route.scenarioId } : {})}
+            />
+          )}
+        </Load>
+      );
     case 'runs':
       return <Load<RunListResponse> path="runs">{(data) => <RunsView items={data.items} />}</Load>;
     case 'run':

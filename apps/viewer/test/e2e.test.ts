@@ -87,7 +87,7 @@ describe.skipIf(skip)('viewer in chromium', () => {
       build: { outDir: distDir, emptyOutDir: true },
     });
     await writeFixtureRun(path.join(root, 'out'));
-    await writeLargeRun(path.join(root, 'big'), 300, 3000);
+    await writeLargeRun(path.join(root, 'big'), 300, 28_800);
     await mkdir(shotsDir, { recursive: true });
     server = await startViewerServer({ outDir: path.join(root, 'out'), distDir });
     bigServer = await startViewerServer({ outDir: path.join(root, 'big'), distDir });
@@ -256,22 +256,35 @@ describe.skipIf(skip)('viewer in chromium', () => {
     await page.close();
   });
 
-  it('stays virtualised with 300 environments and 3000 trajectories', async () => {
+  it('stays virtualised with 300 environments and 28,800 trajectories, fetching pages as it scrolls', async () => {
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
     page.on('pageerror', (error) => pageErrors.push(String(error)));
+    const api: string[] = [];
+    page.on('request', (req) => {
+      const url = new URL(req.url());
+      if (url.pathname.startsWith('/api/')) api.push(`${url.pathname}${url.search}`);
+    });
     await page.goto(`${bigServer.url}#/envs`);
     await page.getByText('300 environments').waitFor();
     expect(await page.locator('.vrow').count()).toBeLessThan(60);
     await page.locator('.vlist').evaluate((el) => el.scrollTo(0, el.scrollHeight));
     await page.locator('[data-env-id="env-0299"]').waitFor();
+    // the first page and the last one, not the whole list
+    expect(api.filter((u) => u.startsWith('/api/envs'))).toEqual(['/api/envs?offset=0&limit=200', '/api/envs?offset=200&limit=200']);
+    await page.getByLabel('filter environments').fill('Topic number 29');
+    await page.getByText('11 shown').waitFor();
+    await expect(page.getByLabel('filter environments').inputValue()).resolves.toBe('Topic number 29');
 
     await page.goto(`${bigServer.url}#/runs/big`);
-    await page.getByText('3000 trajectories').waitFor();
+    await page.getByText('28800 trajectories').waitFor();
     expect(await page.locator('.vrow').count()).toBeLessThan(60);
     await page.locator('.vlist').evaluate((el) => el.scrollTo(0, el.scrollHeight));
-    await page.locator('[data-trajectory-id="big-2999"]').waitFor();
+    await page.locator('[data-trajectory-id="big-28799"]').waitFor();
     await page.locator('.vlist').evaluate((el) => el.scrollTo(0, el.scrollHeight / 2));
-    await page.locator('[data-trajectory-id="big-1500"]').waitFor();
+    await page.locator('[data-trajectory-id="big-14400"]').waitFor();
+    expect(await page.locator('.vrow').count()).toBeLessThan(60);
+    const pages = api.filter((u) => u.startsWith('/api/runs/big/trajectories'));
+    expect(pages.length).toBeLessThanOrEqual(5);
     await page.close();
   });
 

@@ -7,13 +7,14 @@ import type {
   EnvDetailResponse,
   EnvListResponse,
   RunListResponse,
+  ScenarioDetailResponse,
   ScenarioListResponse,
   SummaryResponse,
   TrajectoryDetailResponse,
   TrajectoryPage,
 } from '../src/api.js';
 import { startViewerServer, viewerDistDir, type ViewerServer } from '../server/index.js';
-import { libraryEnv, runSummary, scenario, trajectory, writeFixtureRun } from './fixture-run.js';
+import { libraryEnv, runSummary, scenario, scenario2, trajectory, writeFixtureRun } from './fixture-run.js';
 
 let root: string;
 let server: ViewerServer;
@@ -92,6 +93,18 @@ describe('viewer server', () => {
     expect(broken?.problems[0]?.issues?.length).toBeGreaterThan(0);
   });
 
+  it('filters, orders and pages the environment list on the server', async () => {
+    const ids = async (q: string) => (await get<EnvListResponse>(`/api/envs?${q}`)).body.items.map((e) => e.id);
+    expect(await ids('kept=dropped')).toEqual(['ghost-town', 'parking-permits']);
+    expect(await ids('q=PARKING')).toEqual(['parking-permits']);
+    expect(await ids('sort=quality')).toEqual(['library-loans', 'parking-permits', 'broken-env', 'ghost-town']);
+    expect(await ids('offset=1&limit=2')).toEqual(['ghost-town', 'library-loans']);
+    const page = await get<EnvListResponse>('/api/envs?kept=kept&limit=1');
+    expect(page.body).toMatchObject({ total: 1, offset: 0, counts: { all: 4, kept: 1, dropped: 2 } });
+    // nonsense parameters fall back to the defaults
+    expect(await ids('kept=maybe&sort=colour&limit=-3')).toEqual(['broken-env']);
+  });
+
   it('serves a dropped environment from dropped/ and a report-only one from report.json', async () => {
     const dropped = await get<EnvDetailResponse>('/api/envs/parking-permits');
     expect(dropped.body).toMatchObject({ location: 'dropped', kept: false, source: 'export class ParkingPermits {}\n', problems: [] });
@@ -111,11 +124,19 @@ describe('viewer server', () => {
 
   it('serves scenarios per environment, flagging invalid lines with their line number', async () => {
     const { body } = await get<ScenarioListResponse>('/api/envs/library-loans/scenarios');
+    expect(body).toMatchObject({ total: 3, offset: 0 });
     expect(body.items).toHaveLength(3);
-    expect(body.items[0]?.scenario?.id).toBe(scenario.id);
+    expect(body.items[0]).toEqual({ index: 0, line: 1, id: scenario.id, task: scenario.task, checks: 2 });
     expect(body.items[2]?.problem?.source).toBe('scenarios/library-loans.jsonl:3');
+    expect(body.problems.map((p) => p.source)).toEqual(['scenarios/library-loans.jsonl:3']);
+    const second = await get<ScenarioListResponse>('/api/envs/library-loans/scenarios?offset=1&limit=1');
+    expect(second.body.items.map((e) => e.id)).toEqual([scenario2.id]);
+    const one = await get<ScenarioDetailResponse>(`/api/envs/library-loans/scenarios/${scenario2.id}`);
+    expect(one.body).toEqual({ envId: 'library-loans', line: 2, scenario: scenario2 });
+    expect((await get('/api/envs/library-loans/scenarios/nope')).status).toBe(404);
+    expect((await get('/api/envs/nope/scenarios')).status).toBe(404);
     const none = await get<ScenarioListResponse>('/api/envs/parking-permits/scenarios');
-    expect(none.body.items).toEqual([]);
+    expect(none.body).toMatchObject({ total: 0, items: [] });
   });
 
   it('lists runs, pages trajectories and serves one with its scenario', async () => {

@@ -16,11 +16,9 @@ import {
   ACEBENCH_EMPTY_ACTION,
   ACEBENCH_NO_FUNCTION,
   ACEBENCH_NO_QUESTIONS,
-  loadAcebenchEnvironment,
-  runAcebenchBenchmark,
   runAcebenchEpisode,
-  selectAcebenchTasks,
-} from './acebench.js';
+} from './acebench-episode.js';
+import { loadAcebenchEnvironment, runAcebenchBenchmark, selectAcebenchTasks } from './acebench.js';
 import {
   createAcebenchGoldAgent,
   createAcebenchScriptedAgent,
@@ -31,7 +29,7 @@ import {
   acebenchAgentSystemPrompt,
   acebenchUserSystemPrompt,
 } from './acebench-prompts.js';
-import { TAU2_GREETING } from './tau2.js';
+import { TAU2_GREETING } from './tau2-prompts.js';
 
 let data: AcebenchData;
 let gold: AcebenchGoldTrain;

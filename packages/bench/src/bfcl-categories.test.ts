@@ -12,7 +12,9 @@ import { loadEnvironment, type LoadedEnvironment } from '@envscaler/runtime';
 import { MockChatModel } from '@envscaler/testing';
 import { jsonEqual } from '@envscaler/validate';
 import { bfclEnvironmentDir } from '@envscaler/env-bfcl-multi-turn';
-import { replayBfclGold, runBfclBenchmark, runBfclEntry, runBfclSuite, summarizeBfcl } from './bfcl.js';
+import { runBfclBenchmark, summarizeBfcl } from './bfcl.js';
+import { replayBfclGold, runBfclEntry } from './bfcl-entry.js';
+import { runBfclSuite } from './bfcl-suite.js';
 import {
   BFCL_ADDITIONAL_FUNCTIONS_PROMPT,
   BFCL_CATEGORIES,

@@ -4,14 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnvironment, type LoadedEnvironment } from '@envscaler/runtime';
 import { MockChatModel } from '@envscaler/testing';
-import {
-  missingGoldResults,
-  replayBfclGold,
-  runBfclBenchmark,
-  runBfclEntry,
-  summarizeBfcl,
-  type BfclEntryResult,
-} from './bfcl.js';
+import { runBfclBenchmark, summarizeBfcl } from './bfcl.js';
+import { missingGoldResults, replayBfclGold, runBfclEntry, type BfclEntryResult } from './bfcl-entry.js';
 import { jsonEqual } from '@envscaler/validate';
 import {
   bfclDocToTool,

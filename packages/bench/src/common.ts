@@ -1,29 +1,15 @@
 import { EnvscalerError, type ToolResult, type TokenUsage } from '@envscaler/core';
-import { mapConcurrent, writeFileAtomic } from '@envscaler/core/node';
-
-/**
- * Runs `work` over `items` with at most `concurrency` at once. Stops taking new items once `signal` is
- * aborted (items already started finish or fail on their own) and then resolves; the caller reads what
- * was finished. A failing item stops new ones and rejects once the started ones settle.
- */
-export async function runPool<T>(options: {
-  items: readonly T[];
-  concurrency: number;
-  signal?: AbortSignal;
-  work: (item: T, index: number) => Promise<void>;
-}): Promise<void> {
-  const { signal, work } = options;
-  await mapConcurrent({
-    items: options.items,
-    concurrency: Math.max(1, Math.floor(options.concurrency)),
-    fn: (item, index) => (signal?.aborted ? undefined : work(item, index)),
-  });
-}
+import { writeFileAtomic } from '@envscaler/core/node';
 
 export function addUsage(into: TokenUsage, usage: TokenUsage | undefined): void {
   if (!usage) return;
   into.promptTokens += usage.promptTokens;
   into.completionTokens += usage.completionTokens;
+}
+
+/** Zero token counts of an agent and its simulated user (fresh objects: callers add to them). */
+export function agentUserUsage(): { agent: TokenUsage; user: TokenUsage } {
+  return { agent: { promptTokens: 0, completionTokens: 0 }, user: { promptTokens: 0, completionTokens: 0 } };
 }
 
 export function errorText(error: unknown): string {

@@ -7,11 +7,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnvironment, replayCalls, type LoadedEnvironment } from '@envscaler/runtime';
-import { replayBfclGold } from './bfcl.js';
+import { replayBfclGold } from './bfcl-entry.js';
 import { bfclEnvHelpers, readBfclData, type BfclData, type BfclEnvHelpers } from './bfcl-data.js';
 import { bfclEnvironmentDir } from '@envscaler/env-bfcl-multi-turn';
 import { tau2EnvironmentDir } from '@envscaler/env-tau2-retail';
-import { tau2GoldDigest } from './tau2.js';
+import { tau2GoldDigest } from './tau2-episode.js';
 import { tau2Digest, loadTau2Environment, readTau2Data, type Tau2Data } from './tau2-data.js';
 
 const bfclEnv = bfclEnvironmentDir;

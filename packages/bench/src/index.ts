@@ -3,24 +3,28 @@ export {
   BFCL_MAX_STEPS_PER_TURN,
   missingGoldResults,
   replayBfclGold,
-  runBfclBenchmark,
   runBfclEntry,
-  runBfclSuite,
-  summarizeBfcl,
-  summarizeBfclSuite,
-  type AccuracyStat,
-  type BfclBenchmarkResult,
   type BfclEntryResult,
   type BfclFailureType,
   type BfclGoldTurn,
+  type BfclTurnResult,
+} from './bfcl-entry.js';
+export {
+  runBfclBenchmark,
+  summarizeBfcl,
+  type AccuracyStat,
+  type BfclBenchmarkResult,
   type BfclProgress,
+  type BfclSummary,
+  type RunBfclBenchmarkOptions,
+} from './bfcl.js';
+export {
+  runBfclSuite,
+  summarizeBfclSuite,
   type BfclSuiteResult,
   type BfclSuiteSummary,
-  type BfclSummary,
-  type BfclTurnResult,
-  type RunBfclBenchmarkOptions,
   type RunBfclSuiteOptions,
-} from './bfcl.js';
+} from './bfcl-suite.js';
 export { createBfclGoldAgent, turnPosition } from './bfcl-gold-agent.js';
 export {
   BFCL_ADDITIONAL_FUNCTIONS_PROMPT,
@@ -47,26 +51,26 @@ export {
 } from './bfcl-data.js';
 export {
   TAU2_AGENT_STOP_TOKEN,
-  TAU2_GREETING,
   TAU2_MAX_ERRORS,
   TAU2_MAX_STEPS,
   TAU2_USER_STOP_TOKENS,
   communicateChecks,
-  runTau2Benchmark,
   runTau2Episode,
-  runTau2RetailBenchmark,
-  summarizeTau2,
-  tau2AgentSystemPrompt,
   tau2GoldDigest,
   tau2Reward,
-  tau2UserSystemPrompt,
+  type Tau2Termination,
+  type Tau2TrialResult,
+} from './tau2-episode.js';
+export { TAU2_GREETING, tau2AgentSystemPrompt, tau2UserSystemPrompt } from './tau2-prompts.js';
+export {
+  runTau2Benchmark,
+  runTau2RetailBenchmark,
+  summarizeTau2,
   type RunTau2BenchmarkOptions,
   type RunTau2RetailBenchmarkOptions,
   type Tau2BenchmarkResult,
   type Tau2Progress,
   type Tau2Summary,
-  type Tau2Termination,
-  type Tau2TrialResult,
 } from './tau2.js';
 export {
   loadTau2Environment,
@@ -86,7 +90,14 @@ export {
   type Tau2DomainName,
 } from './tau2-domains.js';
 export { passHatKTable, type PassHatKRow } from './passk.js';
-export { runPool } from './common.js';
+export {
+  runTrials,
+  type RunTrialsOptions,
+  type TrialRecord,
+  type TrialsOutcome,
+  type TrialsProgress,
+  type TrialsShared,
+} from './trials.js';
 export { bfclDataDir, bfclEnvironmentDir } from '@envscaler/env-bfcl-multi-turn';
 export { tau2DataDir, tau2EnvironmentDir } from '@envscaler/env-tau2-retail';
 export {
@@ -104,9 +115,13 @@ export {
   ACEBENCH_NO_FUNCTION,
   ACEBENCH_NO_QUESTIONS,
   ACEBENCH_USER_TEMPERATURE,
+  runAcebenchEpisode,
+  type AcebenchTaskResult,
+  type AcebenchTermination,
+} from './acebench-episode.js';
+export {
   loadAcebenchEnvironment,
   runAcebenchBenchmark,
-  runAcebenchEpisode,
   selectAcebenchTasks,
   summarizeAcebench,
   type AcebenchBenchmarkResult,
@@ -115,8 +130,6 @@ export {
   type AcebenchStat,
   type AcebenchSubsetSummary,
   type AcebenchSummary,
-  type AcebenchTaskResult,
-  type AcebenchTermination,
   type RunAcebenchBenchmarkOptions,
 } from './acebench.js';
 export {

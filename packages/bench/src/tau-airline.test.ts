@@ -1,5 +1,5 @@
 /**
- * The τ-bench airline domain through the shared harness (tau2.ts): the environment in its sandbox,
+ * The τ-bench airline domain through the shared harness (tau2.ts, tau2-episode.ts): the environment in its sandbox,
  * every task's reward under its own gold actions, and the τ-bench protocol rules (terminate tool,
  * one tool call per message, 30 agent steps, outputs looked for in replies).
  */
@@ -13,15 +13,9 @@ import type { LoadedEnvironment } from '@envscaler/runtime';
 import { MockChatModel } from '@envscaler/testing';
 import { loadTau2Environment, type Tau2Task } from './tau2-data.js';
 import { tau2Domain, type Tau2BenchData } from './tau2-domains.js';
-import {
-  communicateChecks,
-  runTau2Benchmark,
-  runTau2Episode,
-  tau2GoldDigest,
-  tau2UserSystemPrompt,
-  TAU2_GREETING,
-  type Tau2TrialResult,
-} from './tau2.js';
+import { runTau2Benchmark } from './tau2.js';
+import { communicateChecks, runTau2Episode, tau2GoldDigest, type Tau2TrialResult } from './tau2-episode.js';
+import { tau2UserSystemPrompt, TAU2_GREETING } from './tau2-prompts.js';
 
 const domain = tau2Domain('airline');
 

@@ -7,15 +7,15 @@ import type { LoadedEnvironment } from '@envscaler/runtime';
 import { MockChatModel } from '@envscaler/testing';
 import { passHatKTable } from './passk.js';
 import { tau2DataDir, tau2EnvironmentDir } from '@envscaler/env-tau2-retail';
+import { runTau2RetailBenchmark } from './tau2.js';
 import {
   communicateChecks,
   runTau2Episode,
-  runTau2RetailBenchmark,
   tau2GoldDigest,
   tau2Reward,
-  TAU2_GREETING,
   type Tau2TrialResult,
-} from './tau2.js';
+} from './tau2-episode.js';
+import { TAU2_GREETING } from './tau2-prompts.js';
 import {
   tau2Digest,
   loadTau2Environment,

@@ -39,6 +39,24 @@ describe('writeFileAtomic', () => {
     expect(await readdir(join(dir, 'a', 'b'))).toEqual(['out.json']);
   });
 
+  it('writes an iterable of strings piece by piece, across its 1 MB batches, and refuses a non-string piece', async () => {
+    const file = join(dir, 'lines.jsonl');
+    const line = (i: number) => `${JSON.stringify({ i, pad: 'é'.repeat(300) })}\n`;
+    function* lines() {
+      for (let i = 0; i < 5000; i++) yield line(i);
+    }
+    await writeFileAtomic({ file, data: lines() });
+    expect(await readFile(file, 'utf8')).toBe(Array.from({ length: 5000 }, (_, i) => line(i)).join(''));
+    await writeFileAtomic({ file, data: [] });
+    expect(await readFile(file, 'utf8')).toBe('');
+    await writeFile(file, 'old');
+    await expect(
+      writeFileAtomic({ file, data: ['a', 7 as unknown as string] }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await readFile(file, 'utf8')).toBe('old');
+    expect(await readdir(dir)).not.toContainEqual(expect.stringMatching(/\.tmp$/));
+  });
+
   it('keeps the old content and removes the temporary file when the write fails', async () => {
     const file = join(dir, 'kept.txt');
     await writeFile(file, 'old');

@@ -22,6 +22,7 @@ import {
   spreadOf,
   type Timing,
 } from '@envscaler/testing/bench';
+import ivm from 'isolated-vm';
 import type { LoadedEnvironment } from '../src/index.js';
 import { loadRetail } from '../test/tau2-retail.js';
 
@@ -58,6 +59,18 @@ if (want('a')) {
   const boxedOwn = await sandboxed.createSession({ initialStateJson: text });
   const local = await inProcess.createSession({ initialState: db });
   const localOwn = await inProcess.createSession({ initialStateJson: text });
+  // isolated-vm's fixed cost, the floor under any sandboxed call: one crossing into an empty function
+  // with a time limit set as for a tool call (1 s rounded up to a 100 ms grid), an empty answer.
+  const isolate = new ivm.Isolate({ memoryLimit: 32 });
+  const context = isolate.createContextSync();
+  context.evalSync('globalThis.empty = () => "";');
+  const empty = context.global.getSync('empty', { reference: true }) as ivm.Reference;
+  const emptyOptions = { timeout: 1000, result: { copy: true as const } };
+  const crossEmpty = () => {
+    const start = performance.now();
+    emptyOptions.timeout = Math.ceil(Math.ceil((start + 1000) / 100) * 100 - start);
+    return empty.applySync(undefined, [], emptyOptions);
+  };
   const n = 100;
   const batch = (fn: () => unknown) => async () => {
     for (let i = 0; i < n; i++) await fn();
@@ -69,6 +82,7 @@ if (want('a')) {
     sandboxedOwn: batch(() => boxedOwn.call('get_order_details', args())),
     inProcess: batch(() => local.call('get_order_details', args())),
     inProcessOwn: batch(() => localOwn.call('get_order_details', args())),
+    emptyCrossing: batch(crossEmpty),
   };
   const batches = 40;
   const t = await alternate({ rounds: 11, batches, warmup: 1 }, variants);
@@ -115,6 +129,14 @@ if (want('a')) {
     samples: us('inProcessOwn'),
     baseline: { name: directName, samples: us('direct') },
   });
+  suite.compare({
+    id: 'crossing-vs-direct',
+    name: '(a) isolated-vm crossing into an empty function, with a time limit (the fixed cost of any sandboxed call)',
+    unit: 'µs',
+    samples: us('emptyCrossing'),
+    baseline: { name: directName, samples: us('direct') },
+  });
+  isolate.dispose();
   boxed.dispose();
   boxedOwn.dispose();
   local.dispose();

@@ -22,7 +22,11 @@ import { Session, type EnvironmentSession, type JournalStart, type SessionHost }
 export type SandboxKind = 'isolated-vm' | 'none';
 
 export interface RuntimeLimits {
-  /** Wall-clock limit of one tool call (and of `fromConfig`/`publicState`), ms. Default 1000. */
+  /**
+   * Wall-clock limit of one tool call (and of `fromConfig`/`publicState`), ms. Default 1000. A tool call
+   * is stopped after at least this long and at most a tenth (up to 100 ms) longer: deadlines are rounded
+   * up to a grid so the sandbox's timer thread can drop finished calls' timers in bulk.
+   */
   callTimeoutMs?: number;
   /**
    * Heap limit of the environment's isolate (base states plus all its sessions), MiB. Default 512.

@@ -48,8 +48,11 @@ let nextSessionId = 1;
 export class Session implements EnvironmentSession {
   readonly id = nextSessionId++;
   private start: JournalStart;
-  /** Calls that count for the world: [name, argsJson, now]; rolled-back calls are not kept. */
-  private journal: [string, string, number][] = [];
+  /**
+   * Calls that count for the world, as three parallel columns (name, argsJson, now): no object per call
+   * for the collector to copy and promote. Rolled-back calls are not kept.
+   */
+  private journal = { names: [] as string[], args: [] as string[], nows: [] as number[] };
   private generation: number;
   private calls = 0;
   private disposed = false;
@@ -98,7 +101,11 @@ export class Session implements EnvironmentSession {
     const { engine } = this.host;
     if (engine.generation === this.generation) engine.close(this.id);
     this.openFresh();
-    engine.replay(this.id, this.journal);
+    const { names, args, nows } = this.journal;
+    engine.replay(
+      this.id,
+      names.map((name, i): [string, string, number] => [name, args[i]!, nows[i]!]),
+    );
   }
 
   private ensureLive(): void {
@@ -136,7 +143,10 @@ export class Session implements EnvironmentSession {
     this.calls++;
     const outcome = this.host.engine.call(this.id, name, argsJson, now);
     if (outcome.status === 'ok') {
-      this.journal.push([name, argsJson, now]);
+      const journal = this.journal;
+      journal.names.push(tool.spec.name);
+      journal.args.push(argsJson);
+      journal.nows.push(now);
       return JSON.parse(outcome.json) as ToolResult;
     }
     if (outcome.status === 'rollback') this.rebuild();
@@ -162,7 +172,7 @@ export class Session implements EnvironmentSession {
     const previous = this.start;
     this.host.engine.close(this.id);
     this.start = { kind: 'state', json, seed: previous.seed, now: this.host.now() };
-    this.journal = [];
+    this.journal = { names: [], args: [], nows: [] };
     if (previous.kind === 'base') this.host.releaseBase(previous.baseId);
     this.openFresh();
   }

@@ -259,8 +259,11 @@ async function runLocked(options: RolloutPlanOptions, executor: EpisodeExecutor)
   // The finished file in the one order every backend writes (scenario id, then trial), whatever order the
   // episodes finished in; lines of other scenarios or trials from earlier runs are kept.
   const all = [...byPair.values()].sort(byScenarioThenTrial);
-  const text = all.map((t) => JSON.stringify(t)).join('\n') + (all.length > 0 ? '\n' : '');
-  await writeFileAtomic({ file, data: text });
+  // line by line: at the paper's scale the whole file as one string would be hundreds of MB more
+  function* lines(): Generator<string> {
+    for (const t of all) yield `${JSON.stringify(t)}\n`;
+  }
+  await writeFileAtomic({ file, data: lines() });
   const trajectories = all.filter((t) => wanted.has(t.scenarioId) && t.trial < options.trials);
   // Episodes an earlier run finished (and this one did not redo) count, flagged as that run's calls.
   const earlier = new Set(existing.records.filter((t) => byPair.get(key(t.scenarioId, t.trial)) === t).map((t) => t.id));

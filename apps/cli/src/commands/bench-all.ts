@@ -2,7 +2,6 @@
 // with the same functions as `bench bfcl --category all`, `bench tau2 --domain retail|airline` and
 // `bench acebench`, each suite in its own subfolder of --out (so each resumes exactly as it does alone),
 // and one table of the measured figures beside the paper's Qwen3-8B ones (bench-all-table.ts).
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import {
@@ -13,6 +12,7 @@ import {
   type Tau2DomainName,
 } from '@envscaler/bench';
 import { EnvscalerError, type ChatModel } from '@envscaler/core';
+import { writeFileAtomic } from '@envscaler/core/node';
 import type { SandboxKind } from '@envscaler/runtime';
 import { positiveInt } from '../inputs.js';
 import { scriptedOption } from '../model.js';
@@ -82,10 +82,10 @@ export interface BenchAllCommandOptions {
   signal?: AbortSignal;
 }
 
+/** Atomic writes: a run killed mid-write leaves the previous table, never half of one. */
 async function writeResults(out: string, results: BenchAllResults): Promise<void> {
-  await mkdir(out, { recursive: true });
-  await writeFile(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  await writeFile(join(out, 'results.md'), formatBenchAllMarkdown(results));
+  await writeFileAtomic({ file: join(out, 'results.json'), data: `${JSON.stringify(results, null, 2)}\n` });
+  await writeFileAtomic({ file: join(out, 'results.md'), data: formatBenchAllMarkdown(results) });
 }
 
 /**

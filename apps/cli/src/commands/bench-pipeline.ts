@@ -1,28 +1,32 @@
-import { rm, stat } from 'node:fs/promises';
+import { setMaxListeners } from 'node:events';
+import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
 import { EnvscalerError, type ChatModel, type ChatRequest, type ChatResponse } from '@envscaler/core';
 import { writeFileAtomic } from '@envscaler/core/node';
 import { createOpenAIChatModel, withCassette } from '@envscaler/llm';
 import { createSyntheticChatModel } from '@envscaler/testing/synthetic';
+import { readTaskCorpus } from '@envscaler/skelbuilder';
 import { toJsonl } from '@envscaler/validate';
-import { createInterruptSignal } from '../interrupt.js';
-import { positiveInt } from '../inputs.js';
-import { acquireOutputLock } from '../output-lock.js';
-import { chooseProgressMode, createProgressReporter, type ProgressReporter } from '../progress.js';
+import { createBackend } from '../backend-options.js';
+import type { ProgressReporter } from '../progress.js';
 import { runBuild } from './build.js';
 import { runExportRlCommand, runExportSftCommand } from './export.js';
 import { runRolloutCommand } from './rollout.js';
 import { runScenarios } from './scenarios.js';
+import { runBuildJobs } from '../jobs/build-jobs.js';
+import { runRolloutJobs } from '../jobs/rollout-jobs.js';
+import { runScenarioJobs } from '../jobs/scenario-jobs.js';
+import {
+  clusterError,
+  startPipelineCluster,
+  type PipelineCluster,
+  type WorkerLaunch,
+} from './bench-pipeline-cluster.js';
 import { pipelineCorpus } from './bench-pipeline-corpus.js';
 import {
   fileSizes,
-  formatGrowthChart,
-  formatGrowthTable,
-  formatStageTable,
   sampleRss,
   writtenBetween,
-  type GrowthRow,
   type StageMetrics,
 } from './bench-pipeline-metrics.js';
 
@@ -45,6 +49,20 @@ export interface PipelineBenchOptions {
   concurrency?: { build?: number; scenarios?: number; rollouts?: number };
   /** Tool calls in each environment's quality run (default 12). */
   testerSteps?: number;
+  /**
+   * `local` (default): every stage in this process. `redis`: every stage as jobs on a Redis queue, run by
+   * `workers` `envscaler worker` processes this call starts (and stops), with the synthetic model behind
+   * a loopback OpenAI-compatible server that the coordinator and the workers share.
+   */
+  backend?: 'local' | 'redis';
+  /** With `redis`: a running Redis (default: a private `redis-server` started on a free loopback port). */
+  redis?: string;
+  /** With `redis`: worker processes (default 2). */
+  workers?: number;
+  /** With `redis`: jobs each worker runs at once (default 4). */
+  workerConcurrency?: number;
+  /** With `redis`: how to start `envscaler worker` (default: this process's own CLI). */
+  workerLaunch?: WorkerLaunch;
   progress?: ProgressReporter;
   signal?: AbortSignal;
 }
@@ -60,6 +78,9 @@ export interface PipelineBenchResult {
   episodes: number;
   /** True when `out` already held a run's caches, so finished work was reused. */
   resumed: boolean;
+  /** Where the stages ran: this process, or `workers` worker processes on Redis. */
+  backend: 'local' | 'redis';
+  workers?: number;
   wallMs: number;
   /** Lifetime peak RSS of this process (`process.resourceUsage().maxRSS`), in bytes. */
   maxRssBytes: number;
@@ -97,11 +118,62 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<P
       );
     }
   }
+  const backend = options.backend ?? 'local';
+  if (backend === 'redis' && options.endpoint)
+    throw new EnvscalerError(
+      'INVALID_INPUT',
+      'runPipelineBench: endpoint is for the local backend; with redis the bench serves the synthetic model to its workers itself',
+    );
   const out = resolve(options.out);
   const started = performance.now();
   const resumed = (await stat(join(out, '.cache')).catch(() => undefined)) !== undefined;
-  const base: ChatModel = options.endpoint
-    ? createOpenAIChatModel({ baseURL: options.endpoint, apiKey: 'synthetic', model: 'synthetic', env: {} })
+  const cluster =
+    backend === 'redis'
+      ? await startPipelineCluster({
+          workers: options.workers ?? 2,
+          workerConcurrency: options.workerConcurrency ?? 4,
+          redis: options.redis,
+          seed: options.seed ?? 1,
+          launch: options.workerLaunch,
+          log: (line) => options.progress?.message(line),
+          signal: options.signal,
+        })
+      : undefined;
+  try {
+    const result = await runStages({ ...options, out, cluster });
+    return {
+      envs: options.envs,
+      scenariosPerEnv: options.scenariosPerEnv,
+      trials: options.trials,
+      out,
+      ...result,
+      resumed,
+      backend,
+      ...(cluster ? { workers: options.workers ?? 2 } : {}),
+      wallMs: performance.now() - started,
+      maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    };
+  } catch (error) {
+    throw clusterError(cluster, error);
+  } finally {
+    await cluster?.stop();
+  }
+}
+
+/** The stages of `runPipelineBench`, in this process or (with `cluster`) as jobs for its workers. */
+async function runStages(
+  options: PipelineBenchOptions & { out: string; cluster: PipelineCluster | undefined },
+): Promise<Pick<PipelineBenchResult, 'built' | 'scenarios' | 'episodes' | 'stages'>> {
+  const { out, cluster, progress } = options;
+  const modelUrl = cluster?.modelUrl ?? options.endpoint;
+  const base: ChatModel = modelUrl
+    ? createOpenAIChatModel({
+        baseURL: modelUrl,
+        apiKey: 'synthetic',
+        // with workers, the name they use too (the in-process model's), so every artifact names one model
+        model: cluster ? 'synthetic-model' : 'synthetic',
+        env: {},
+      })
     : createSyntheticChatModel({ seed: options.seed ?? 1 });
   // requests = what the pipeline asked; calls = what reached the model (the rest the cassette answered)
   const calls = countingModel(base);
@@ -110,7 +182,17 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<P
   );
   const model: ChatModel = requests;
   const concurrency = { build: 2, scenarios: 2, rollouts: 8, ...options.concurrency };
-  const { progress, signal } = options;
+  // a worker that dies stops the run (its jobs would otherwise wait for a worker that never comes)
+  const signal = cluster
+    ? options.signal
+      ? AbortSignal.any([options.signal, cluster.failed])
+      : cluster.failed
+    : options.signal;
+  // each request waiting in the HTTP client's limiter listens on it: many at once are expected, not a leak
+  if (cluster && signal) setMaxListeners(0, signal);
+  /** A Redis backend for one stage's jobs (each coordinator closes its own); the workers run them. */
+  const jobs = () =>
+    createBackend({ backend: 'redis', redis: cluster!.redisUrl, queue: cluster!.queue, concurrency: 0 });
   const stages: StageMetrics[] = [];
   let snapshot: Map<string, number> | undefined;
 
@@ -120,6 +202,8 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<P
     // the previous stage's closing snapshot opens this one: one walk of --out per stage
     const before = snapshot ?? (await fileSizes(out));
     calls.stage = requests.stage = name;
+    // with workers, their calls reach the model without passing here: count them at the server
+    const served = cluster?.requestCount() ?? 0;
     const rss = sampleRss();
     const t0 = performance.now();
     let items: number;
@@ -132,13 +216,15 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<P
     const peakRssBytes = rss.stop();
     snapshot = await fileSizes(out);
     const written = writtenBetween(before, snapshot);
+    const here = calls.calls.get(name) ?? 0;
     stages.push({
       stage: name,
       wallMs,
       unit,
       items,
-      modelCalls: calls.calls.get(name) ?? 0,
-      cacheHits: (requests.calls.get(name) ?? 0) - (calls.calls.get(name) ?? 0),
+      modelCalls: cluster ? cluster.requestCount() - served : here,
+      // the coordinator's cassette; workers have none (their stage caches resume finished work)
+      cacheHits: (requests.calls.get(name) ?? 0) - here,
       peakRssBytes,
       bytesWritten: written.bytes,
       filesWritten: written.files,
@@ -152,20 +238,38 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<P
     await writeFileAtomic({ file: tasksFile, data: toJsonl(tasks) });
     return tasks.length;
   });
+  const buildSettings = { testerSteps: options.testerSteps ?? 12, repairRounds: 3 };
   const built = await stage('build', 'environments', async () => {
-    const report = await runBuild({
-      tasks: tasksFile,
-      tasksFormat: 'jsonl',
-      out,
-      model,
-      concurrency: concurrency.build,
-      minScore: 7,
-      qualityThreshold: 0.85,
-      testerSteps: options.testerSteps ?? 12,
-      repairRounds: 3,
-      signal,
-      progress,
-    });
+    let report;
+    if (cluster) {
+      // topic mining (corpus-wide dedup) runs here; one build-env job per topic for the workers
+      const corpus = await readTaskCorpus({ path: tasksFile, format: 'jsonl' });
+      report = await runBuildJobs({
+        backend: jobs(),
+        tasks: corpus.tasks,
+        corpus: corpus.report,
+        out,
+        model,
+        concurrency: concurrency.build,
+        thresholds: { minScore: 7, quality: 0.85 },
+        ...buildSettings,
+        signal,
+        progress,
+      });
+    } else {
+      report = await runBuild({
+        tasks: tasksFile,
+        tasksFormat: 'jsonl',
+        out,
+        model,
+        concurrency: concurrency.build,
+        minScore: 7,
+        qualityThreshold: 0.85,
+        ...buildSettings,
+        signal,
+        progress,
+      });
+    }
     return report.envs.filter((e) => e.status === 'kept').length;
   });
   if (built === 0) {
@@ -176,31 +280,36 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<P
   }
   const envsDir = join(out, 'envs');
   const scenarios = await stage('scenarios', 'scenarios', async () => {
-    const { results } = await runScenarios({
+    const settings = {
       envs: envsDir,
       out,
       count: options.scenariosPerEnv,
-      model,
       concurrency: concurrency.scenarios,
       signal,
       progress,
-    });
+    };
+    if (cluster) {
+      const outcomes = await runScenarioJobs({ ...settings, backend: jobs() });
+      return outcomes.reduce((n, o) => n + o.kept, 0);
+    }
+    const { results } = await runScenarios({ ...settings, model });
     return results.reduce((n, r) => n + r.report.kept, 0);
   });
   const runDir = join(out, 'rollouts', 'run');
   const scenariosDir = join(out, 'scenarios');
   const episodes = await stage('rollouts', 'episodes', async () => {
-    const result = await runRolloutCommand({
+    const settings = {
       envs: envsDir,
       scenarios: scenariosDir,
       trials: options.trials,
-      concurrency: concurrency.rollouts,
       out: runDir,
-      mode: 'non_conversational',
-      agent: model,
+      mode: 'non_conversational' as const,
       progress,
       signal,
-    });
+    };
+    const result = cluster
+      ? await runRolloutJobs({ ...settings, backend: jobs() })
+      : await runRolloutCommand({ ...settings, concurrency: concurrency.rollouts, agent: model });
     return result.summary.episodes;
   });
   await stage('export', 'records', async () => {
@@ -219,233 +328,7 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<P
     });
     return sft.written + rl.written;
   });
-  return {
-    envs: options.envs,
-    scenariosPerEnv: options.scenariosPerEnv,
-    trials: options.trials,
-    out,
-    built,
-    scenarios,
-    episodes,
-    resumed,
-    wallMs: performance.now() - started,
-    maxRssBytes: process.resourceUsage().maxRSS * 1024,
-    stages,
-  };
+  return { built, scenarios, episodes, stages };
 }
 
 /** The issue's targets on 2 cores, at M = 36 and k = 4. */
-export const pipelineTargets = {
-  /** The N = 200 run end to end (so 3 s per environment). */
-  wallMsAt200: 10 * 60_000,
-  /** time(200) / time(25): no stage grows faster than linearly (8× the work). */
-  growthRatio200to25: 9,
-  peakRssBytes: 2 * 1024 ** 3,
-} as const;
-
-/** Which targets a series of runs misses (empty when all are met); runs at other M or k only check RSS. */
-export function pipelineTargetMisses(options: { runs: readonly PipelineBenchResult[] }): string[] {
-  const misses: string[] = [];
-  for (const run of options.runs) {
-    if (run.maxRssBytes > pipelineTargets.peakRssBytes)
-      misses.push(`N=${run.envs}: peak RSS ${(run.maxRssBytes / 1024 ** 2).toFixed(0)} MB > 2048 MB`);
-    const atTargetShape = run.scenariosPerEnv === 36 && run.trials === 4;
-    if (atTargetShape && run.envs === 200 && run.wallMs > pipelineTargets.wallMsAt200)
-      misses.push(`N=200: ${(run.wallMs / 1000).toFixed(0)} s end to end > 600 s`);
-  }
-  const first = options.runs[0];
-  const last = options.runs[options.runs.length - 1];
-  if (first && last && last !== first) {
-    // 9× for 8× the work, scaled to the series' own range of N
-    const allowed = (pipelineTargets.growthRatio200to25 / 8) * (last.envs / first.envs);
-    const ratio = last.wallMs / first.wallMs;
-    if (ratio > allowed)
-      misses.push(
-        `time(${last.envs})/time(${first.envs}) = ${ratio.toFixed(2)}× > ${allowed.toFixed(2)}× (superlinear)`,
-      );
-  }
-  return misses;
-}
-
-function growthRow(run: PipelineBenchResult): GrowthRow {
-  return {
-    envs: run.envs,
-    scenarios: run.scenarios,
-    episodes: run.episodes,
-    wallMs: run.wallMs,
-    peakRssBytes: run.maxRssBytes,
-    stageMs: Object.fromEntries(run.stages.map((s) => [s.stage, s.wallMs])),
-  };
-}
-
-/** The run's report: counts, the stage table, and where it came from. */
-export function formatPipelineReport(run: PipelineBenchResult): string {
-  return [
-    `bench pipeline: N=${run.envs} environments, M=${run.scenariosPerEnv} scenarios each, k=${run.trials} trials` +
-      ` (synthetic model, zero latency)${run.resumed ? ' — RESUMED: finished work came from caches' : ''}`,
-    `${run.built} environments, ${run.scenarios} scenarios, ${run.episodes} episodes in ${(run.wallMs / 1000).toFixed(1)} s;` +
-      ` peak RSS ${(run.maxRssBytes / 1024 ** 2).toFixed(0)} MB → ${run.out}`,
-    '',
-    formatStageTable({ stages: run.stages }),
-  ].join('\n');
-}
-
-/** Writes `<base>/growth.json` and `growth.md` (title, table, chart) for the runs so far; returns the text. */
-async function writeGrowth(options: {
-  base: string;
-  runs: readonly PipelineBenchResult[];
-  title: string;
-}): Promise<string> {
-  const rows = options.runs.map(growthRow);
-  const text = `${options.title}\n\n${formatGrowthTable({ rows })}\n\n${formatGrowthChart({ rows })}`;
-  await writeFileAtomic({
-    file: join(options.base, 'growth.json'),
-    data: `${JSON.stringify(rows, null, 2)}\n`,
-  });
-  await writeFileAtomic({ file: join(options.base, 'growth.md'), data: `${text}\n` });
-  return text;
-}
-
-function numberList(value: string): number[] {
-  const list = value.split(',').map((v) => Number(v.trim()));
-  if (list.length === 0 || list.some((n) => !Number.isInteger(n) || n < 1))
-    throw new InvalidArgumentError('must be a comma-separated list of positive integers, e.g. 25,50,100,200');
-  return list;
-}
-
-interface PipelineFlags {
-  envs: number;
-  scenariosPerEnv: number;
-  trials: number;
-  out?: string;
-  seed: number;
-  endpoint?: string;
-  concurrency?: number;
-  rolloutConcurrency: number;
-  testerSteps: number;
-  growth?: number[] | true;
-  fresh?: boolean;
-  check: boolean;
-  json?: boolean;
-  quiet?: boolean;
-}
-
-export function registerBenchPipelineCommand(bench: Command): void {
-  bench
-    .command('pipeline')
-    .description(
-      'time the whole pipeline (build → scenarios → rollouts → SFT/RL export) at scale with the synthetic model at zero latency: per-stage time, model calls, cache hits, peak RSS, bytes written',
-    )
-    .option(
-      '--envs <n>',
-      'environments to build (N), from a synthetic corpus of N distinct topics',
-      positiveInt,
-      25,
-    )
-    .option('--scenarios-per-env <m>', 'scenarios per environment (M)', positiveInt, 36)
-    .option('--trials <k>', 'trials per scenario (k)', positiveInt, 4)
-    .option('--out <dir>', 'output root (default bench-runs/pipeline/<N>-<M>-<k>); re-running resumes')
-    .option('--fresh', 'delete the output root first, so nothing is reused from an earlier run')
-    .option(
-      '--growth [list]',
-      'run each N of the list (default 25,50,100,200) and print the growth table',
-      numberList,
-    )
-    .option('--seed <n>', 'seed of the synthetic model', positiveInt, 1)
-    .option(
-      '--endpoint <url>',
-      'an OpenAI-compatible endpoint serving the synthetic model instead of this process',
-    )
-    .option(
-      '--concurrency <n>',
-      'environments built and scenario candidates generated at once (default 2)',
-      positiveInt,
-    )
-    .option('--rollout-concurrency <n>', 'episodes run at once', positiveInt, 8)
-    .option('--tester-steps <n>', 'tool calls in each quality run', positiveInt, 12)
-    .option('--no-check', 'report only; do not exit non-zero when a target is missed')
-    .option('--json', 'progress as JSON lines on stderr')
-    .option('--quiet', 'no progress output')
-    .addHelpText(
-      'after',
-      [
-        '',
-        'Targets on 2 cores at M=36, k=4: N=200 in ≤ 10 min end to end, time(200)/time(25) ≤ 9×, peak RSS ≤ 2 GB.',
-        'Writes <out>/bench-pipeline.json and .md; --growth writes growth.json and growth.md beside the runs.',
-        '',
-        'Examples:',
-        '  $ envscaler bench pipeline --envs 25 --scenarios-per-env 36 --trials 4 --fresh',
-        '  $ envscaler bench pipeline --growth 25,50,100,200 --fresh --out bench-runs/pipeline/growth',
-      ].join('\n'),
-    )
-    .action(async (flags: PipelineFlags) => {
-      const progress = createProgressReporter({
-        mode: chooseProgressMode({ json: flags.json, quiet: flags.quiet, isTTY: process.stderr.isTTY }),
-      });
-      const series =
-        flags.growth === undefined ? undefined : flags.growth === true ? [25, 50, 100, 200] : flags.growth;
-      const shape = (n: number) => `${n}-${flags.scenariosPerEnv}-${flags.trials}`;
-      const base = resolve(
-        flags.out ?? join('bench-runs', 'pipeline', series ? 'growth' : shape(flags.envs)),
-      );
-      const interrupt = createInterruptSignal({
-        onFirst: () =>
-          progress.message('interrupted: saving finished work; re-run the same command to resume'),
-      });
-      const runs: PipelineBenchResult[] = [];
-      const growthTitle = `growth at M=${flags.scenariosPerEnv}, k=${flags.trials}`;
-      try {
-        for (const n of series ?? [flags.envs]) {
-          const out = series ? join(base, shape(n)) : base;
-          if (flags.fresh) await rm(out, { recursive: true, force: true });
-          const lock = await acquireOutputLock({ dir: out, command: 'bench pipeline' });
-          try {
-            const run = await runPipelineBench({
-              envs: n,
-              scenariosPerEnv: flags.scenariosPerEnv,
-              trials: flags.trials,
-              out,
-              seed: flags.seed,
-              endpoint: flags.endpoint,
-              concurrency: {
-                build: flags.concurrency,
-                scenarios: flags.concurrency,
-                rollouts: flags.rolloutConcurrency,
-              },
-              testerSteps: flags.testerSteps,
-              progress,
-              signal: interrupt.signal,
-            });
-            runs.push(run);
-            const report = formatPipelineReport(run);
-            await writeFileAtomic({
-              file: join(out, 'bench-pipeline.json'),
-              data: `${JSON.stringify(run, null, 2)}\n`,
-            });
-            await writeFileAtomic({ file: join(out, 'bench-pipeline.md'), data: `${report}\n` });
-            process.stdout.write(`${report}\n\n`);
-            // the series so far, after every run: a long series stopped early still leaves its table
-            if (series) await writeGrowth({ base, runs, title: growthTitle });
-          } finally {
-            lock.release();
-          }
-        }
-      } finally {
-        interrupt.dispose();
-      }
-      if (series) {
-        const text = await writeGrowth({ base, runs, title: growthTitle });
-        process.stdout.write(`${text}\n\n`);
-      }
-      const misses = pipelineTargetMisses({ runs });
-      for (const miss of misses) process.stdout.write(`target missed: ${miss}\n`);
-      if (misses.length === 0) {
-        // say which targets applied: the time targets are defined at M=36, k=4 (and N=200, or a series)
-        const checked = ['peak RSS ≤ 2 GB'];
-        if (runs.some((r) => r.envs === 200 && r.scenariosPerEnv === 36 && r.trials === 4))
-          checked.push('N=200 ≤ 10 min');
-        if (runs.length > 1) checked.push('no superlinear growth');
-        process.stdout.write(`targets met (${checked.join(', ')})\n`);
-      } else if (flags.check) process.exitCode = 1;
-    });
-}

@@ -30,7 +30,7 @@ import {
 } from './bench-common.js';
 import { positiveInt } from '../inputs.js';
 import { registerBenchAcebenchCommand } from './bench-acebench.js';
-import { registerBenchPipelineCommand } from './bench-pipeline.js';
+import { registerBenchPipelineCommand } from './bench-pipeline-command.js';
 import { registerBenchAllCommand } from './bench-all.js';
 
 export { resolveBenchModels } from './bench-common.js';

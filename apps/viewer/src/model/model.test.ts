@@ -4,6 +4,7 @@ import { href, parseRoute, type Route } from './route.js';
 import { parameterRows, schemaType } from './schema.js';
 import type { BuildReport, ScenarioReport } from '@envscaler/core';
 import { aggregateScengenReports, buildFunnel, buildReportCounts, rewardHistogram, stageUsageRows } from './summary.js';
+import { runStatsAccumulator } from './run-stats.js';
 import { tokenize } from './tokenize.js';
 import { virtualWindow } from './virtual.js';
 
@@ -165,5 +166,24 @@ describe('virtualWindow', () => {
       totalHeight: 300_000,
     });
     expect(virtualWindow({ count: 3, rowHeight: 30, scrollTop: 0, viewportHeight: 600 })).toMatchObject({ start: 0, end: 3 });
+  });
+});
+
+describe('run stats', () => {
+  it('counts outcomes, bins scores and averages per environment over scored episodes only', () => {
+    const acc = runStatsAccumulator(10);
+    acc.add({ index: 0, line: 1, envId: 'b', score: 1, success: true });
+    acc.add({ index: 1, line: 2, envId: 'b', score: 0.25, success: false });
+    acc.add({ index: 2, line: 3, envId: 'a' });
+    acc.add({ index: 3, line: 4, envId: 'a', score: 0.5, success: false, problem: { source: 'f:4', message: 'bad' } });
+    acc.add({ index: 4, line: 5, score: 0.05, success: false });
+    const stats = acc.result();
+    expect(stats.outcomes).toEqual({ passed: 1, failed: 2, unscored: 1, invalid: 1 });
+    expect(stats.rewardHistogram).toEqual([1, 0, 1, 0, 0, 0, 0, 0, 0, 1]);
+    expect(stats.unscored).toBe(2);
+    expect(stats.perEnvironment).toEqual([
+      { envId: 'a', episodes: 1, unscored: 1 },
+      { envId: 'b', episodes: 2, unscored: 0, meanReward: 0.625, successRate: 0.5 },
+    ]);
   });
 });

@@ -21,3 +21,12 @@ export function virtualWindow(options: {
   const end = Math.min(options.count, first + visible + overscan);
   return { start, end, offsetTop: start * options.rowHeight, totalHeight: options.count * options.rowHeight };
 }
+
+/** The page numbers that hold rows [start, end), for fetching a paged list as it scrolls. */
+export function pagesForRange(options: { start: number; end: number; pageSize: number }): number[] {
+  const { start, end, pageSize } = options;
+  if (end <= start) return [];
+  const out: number[] = [];
+  for (let p = Math.floor(start / pageSize); p <= Math.floor((end - 1) / pageSize); p++) out.push(p);
+  return out;
+}

@@ -1,28 +1,12 @@
 import type { EnvironmentPackage, QualityReport } from '@envscaler/core';
-import type { EnvDetailResponse, EnvListItem } from '../api.js';
+import type { EnvDetailResponse, EnvKeptFilter, EnvListItem, EnvListResponse, EnvSortKey } from '../api.js';
+import { envSorts } from '../model/env-list.js';
 import { Badge, Code, Json, JsonTree, Problems, Section, VirtualList, Verdict, fmtPercent } from '../components/common.js';
 import { href } from '../model/route.js';
 import { parameterRows } from '../model/schema.js';
 
-export function filterEnvs(items: readonly EnvListItem[], filter: string, kept: 'all' | 'kept' | 'dropped'): EnvListItem[] {
-  const q = filter.trim().toLowerCase();
-  return items.filter((e) => {
-    if (kept === 'kept' && e.kept !== true) return false;
-    if (kept === 'dropped' && e.kept !== false) return false;
-    if (!q) return true;
-    return [e.id, e.topic ?? '', e.className ?? ''].some((s) => s.toLowerCase().includes(q));
-  });
-}
-
-export const envSorts = { id: 'id', quality: 'quality ↓', tools: 'tools ↓', scenarios: 'scenarios ↓' } as const;
-export type EnvSort = keyof typeof envSorts;
-
-/** Sorted copy; ties and missing values fall back to id order. */
-export function sortEnvs(items: readonly EnvListItem[], sort: EnvSort): EnvListItem[] {
-  const key = (e: EnvListItem): number =>
-    sort === 'quality' ? (e.qualityScore ?? -1) : sort === 'tools' ? (e.toolCount ?? -1) : sort === 'scenarios' ? e.scenarioCount : 0;
-  return [...items].sort((a, b) => key(b) - key(a) || a.id.localeCompare(b.id));
-}
+export { envSorts, filterEnvs, sortEnvs } from '../model/env-list.js';
+export type EnvSort = EnvSortKey;
 
 function KeptBadge({ item }: { item: Pick<EnvListItem, 'kept' | 'dropReason'> }) {
   if (item.kept === undefined) return <Badge tone="muted">not evaluated</Badge>;
@@ -35,8 +19,15 @@ function KeptBadge({ item }: { item: Pick<EnvListItem, 'kept' | 'dropReason'> })
   );
 }
 
+/**
+ * The environment list: filter and order are applied by the server, rows are fetched a page at a time as
+ * they scroll into view (`entry` is undefined for a row not fetched yet).
+ */
 export function EnvListView({
-  items,
+  total,
+  counts,
+  entry,
+  onRange,
   filter,
   kept,
   onFilter,
@@ -44,22 +35,26 @@ export function EnvListView({
   sort = 'id',
   onSort,
 }: {
-  items: readonly EnvListItem[];
+  /** Environments matching the filter; undefined while the first page loads. */
+  total: number | undefined;
+  counts: EnvListResponse['counts'] | undefined;
+  entry: (index: number) => EnvListItem | undefined;
+  onRange?: (start: number, end: number) => void;
   filter: string;
-  kept: 'all' | 'kept' | 'dropped';
+  kept: EnvKeptFilter;
   onFilter?: (value: string) => void;
-  onKept?: (value: 'all' | 'kept' | 'dropped') => void;
+  onKept?: (value: EnvKeptFilter) => void;
   sort?: EnvSort;
   onSort?: (value: EnvSort) => void;
 }) {
-  const shown = sortEnvs(filterEnvs(items, filter, kept), sort);
-  const keptCount = items.filter((e) => e.kept === true).length;
   return (
     <div class="page envs-page">
       <h1>Environments</h1>
-      <p class="muted">
-        {items.length} environments, {keptCount} kept, {items.filter((e) => e.kept === false).length} dropped.
-      </p>
+      {counts && (
+        <p class="muted">
+          {counts.all} environments, {counts.kept} kept, {counts.dropped} dropped.
+        </p>
+      )}
       <div class="toolbar">
         <input
           type="search"
@@ -71,7 +66,7 @@ export function EnvListView({
         <select
           aria-label="kept or dropped"
           value={kept}
-          onChange={(e) => onKept?.((e.currentTarget as HTMLSelectElement).value as 'all' | 'kept' | 'dropped')}
+          onChange={(e) => onKept?.((e.currentTarget as HTMLSelectElement).value as EnvKeptFilter)}
         >
           <option value="all">all</option>
           <option value="kept">kept</option>
@@ -84,7 +79,7 @@ export function EnvListView({
             </option>
           ))}
         </select>
-        <span class="muted">{shown.length} shown</span>
+        {total !== undefined && <span class="muted">{total} shown</span>}
       </div>
       <div class="grid-head env-grid">
         <span>id</span>
@@ -94,16 +89,21 @@ export function EnvListView({
         <span>status</span>
         <span class="num">scenarios</span>
       </div>
-      {shown.length === 0 ? (
-        <p class="muted">No environments{items.length > 0 ? ' match the filter' : ' in this out dir yet'}.</p>
+      {total === undefined ? (
+        <p class="muted loading">Loading…</p>
+      ) : total === 0 ? (
+        <p class="muted">No environments{(counts?.all ?? 0) > 0 ? ' match the filter' : ' in this out dir yet'}.</p>
       ) : (
         <VirtualList
           label="environments"
-          count={shown.length}
+          count={total}
           rowHeight={36}
-          items={(i) => shown[i]}
+          items={entry}
+          onRange={onRange}
           renderRow={(e) =>
-            e && (
+            !e ? (
+              <span class="muted">loading…</span>
+            ) : (
               <a class="env-grid row-link" href={href({ page: 'env', envId: e.id })} data-env-id={e.id}>
                 <span class="mono">{e.id}</span>
                 <span class="ellipsis" title={e.topic}>

@@ -16,8 +16,10 @@ import {
 } from '../../test/fixture-run.js';
 import { buildFunnel, funnelDetails, stageUsageRows } from '../model/summary.js';
 import { Page } from '../app.js';
+import { VirtualList } from '../components/common.js';
+import { pagesForRange, virtualWindow } from '../model/virtual.js';
 import { EnvDetailView, EnvListView, filterEnvs, sortEnvs } from './envs.js';
-import { ScenariosView } from './scenarios.js';
+import { ScenariosView, firstScenarioId } from './scenarios.js';
 import { SummaryView } from './summary.js';
 import { RunsView, TrajectoryListView, TrajectoryView } from './trajectories.js';
 
@@ -29,9 +31,18 @@ const envItems: EnvListItem[] = [
   { id: 'broken', location: 'envs', scenarioCount: 0, problems: [{ source: 'envs/broken/env.json', message: 'Invalid EnvironmentPackage', issues: [{ path: '$.tools', message: 'is required but missing' }] }] },
 ];
 
+const counts = { all: 3, kept: 1, dropped: 1 };
+const listProps = (items: readonly EnvListItem[]) => ({
+  total: items.length,
+  counts,
+  entry: (i: number) => items[i],
+  filter: '',
+  kept: 'all' as const,
+});
+
 describe('Environments list', () => {
   it('shows topic, tool count, quality score and kept/dropped per environment', () => {
-    const html = renderToString(h(EnvListView, { items: envItems, filter: '', kept: 'all' }));
+    const html = renderToString(h(EnvListView, listProps(envItems)));
     const out = text(html);
     expect(out).toContain('3 environments, 1 kept, 1 dropped.');
     expect(html).toContain('href="#/envs/library-loans"');
@@ -47,7 +58,52 @@ describe('Environments list', () => {
     expect(filterEnvs(envItems, 'lib', 'dropped')).toEqual([]);
     expect(sortEnvs(envItems, 'quality').map((e) => e.id)).toEqual(['library-loans', 'parking-permits', 'broken']);
     expect(sortEnvs(envItems, 'id').map((e) => e.id)).toEqual(['broken', 'library-loans', 'parking-permits']);
-    expect(text(renderToString(h(EnvListView, { items: [], filter: '', kept: 'all' })))).toContain('No environments in this out dir yet');
+    const empty = { ...listProps([]), counts: { all: 0, kept: 0, dropped: 0 } };
+    expect(text(renderToString(h(EnvListView, empty)))).toContain('No environments in this out dir yet');
+    expect(text(renderToString(h(EnvListView, { ...listProps([]), counts })))).toContain('No environments match the filter');
+  });
+
+  it('keeps the toolbar while the first page loads, and marks rows not fetched yet', () => {
+    const loading = text(renderToString(h(EnvListView, { ...listProps([]), total: undefined, counts: undefined })));
+    expect(loading).toContain('Loading…');
+    expect(loading).toContain('sort: id');
+    const partial = renderToString(h(EnvListView, { ...listProps(envItems), total: 200, entry: (i: number) => (i === 0 ? envItems[0] : undefined) }));
+    expect(partial).toContain('data-env-id="library-loans"');
+    expect(text(partial)).toContain('loading…');
+  });
+});
+
+describe('Virtual list', () => {
+  it('renders only a window of rows of 28,800, positioned in a full-height spacer', () => {
+    const count = 28_800;
+    const html = renderToString(
+      h(VirtualList<number>, {
+        count,
+        rowHeight: 34,
+        height: 560,
+        label: 'many',
+        items: (i: number) => i,
+        renderRow: (n: number | undefined) => h('span', { 'data-row': n }, `row ${n}`),
+      }),
+    );
+    const rows = html.match(/role="listitem"/g) ?? [];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThan(60);
+    expect(html).toContain(`height:${count * 34}px`);
+    expect(html).toContain('data-row="0"');
+    expect(html).not.toContain(`data-row="${rows.length}"`);
+    expect(html).not.toContain('data-row="14400"');
+    expect(html).toContain(`aria-setsize="${count}"`);
+  });
+
+  it('asks for the pages of the rows in view at any scroll position', () => {
+    const win = virtualWindow({ count: 28_800, rowHeight: 34, scrollTop: 14_400 * 34, viewportHeight: 560, overscan: 8 });
+    expect(win.end - win.start).toBeLessThan(60);
+    expect(win.start).toBe(14_392);
+    expect(pagesForRange({ start: win.start, end: win.end, pageSize: 200 })).toEqual([71, 72]);
+    expect(pagesForRange({ start: 0, end: 25, pageSize: 200 })).toEqual([0]);
+    expect(pagesForRange({ start: 28_790, end: 28_800, pageSize: 200 })).toEqual([143]);
+    expect(pagesForRange({ start: 5, end: 5, pageSize: 200 })).toEqual([]);
   });
 });
 
@@ -125,13 +181,21 @@ describe('Environment detail', () => {
 });
 
 describe('Scenarios', () => {
+  const entries = [
+    { index: 0, line: 1, id: scenario.id, task: scenario.task, checks: 2 },
+    { index: 1, line: 2, id: scenario2.id, task: scenario2.task, checks: 1 },
+    { index: 2, line: 3, id: 'bad', problem: { source: 'scenarios/library-loans.jsonl:3', message: 'Invalid Scenario' } },
+  ];
+  const props = {
+    envId: 'library-loans',
+    total: entries.length,
+    entry: (i: number) => entries[i],
+    problems: [entries[2]!.problem!],
+    runIds: ['run1'],
+  };
+
   it('shows task, user profile, initial state, checklist with sources, gates and reference solution', () => {
-    const items = [
-      { line: 1, scenario },
-      { line: 2, scenario: scenario2 },
-      { line: 3, problem: { source: 'scenarios/library-loans.jsonl:3', message: 'Invalid Scenario' } },
-    ];
-    const html = renderToString(h(ScenariosView, { envId: 'library-loans', items, runIds: ['run1'] }));
+    const html = renderToString(h(ScenariosView, { ...props, selectedId: scenario.id, selected: scenario }));
     const out = text(html);
     expect(out).toContain('scenarios/library-loans.jsonl:3: Invalid Scenario');
     expect(out).toContain(scenario.task);
@@ -143,8 +207,18 @@ describe('Scenarios', () => {
     expect(out).toMatch(/solvability[\s\S]*pass\s*reference reached 2\/2 checks/);
     expect(out).toContain('"memberId": "M1"');
     expect(html).toContain(`href="#/runs/run1?scenario=${scenario.id}"`);
-    const second = text(renderToString(h(ScenariosView, { envId: 'library-loans', items, selectedId: scenario2.id })));
+    expect(html).toContain(`class="row-link scenario-row active" data-scenario-id="${scenario.id}"`);
+    expect(out).toMatch(/bad\s*invalid/);
+    const second = text(renderToString(h(ScenariosView, { ...props, selectedId: scenario2.id, selected: scenario2 })));
     expect(second).toContain(scenario2.task);
+  });
+
+  it('selects the first valid scenario, and says so while it loads or when it is missing', () => {
+    expect(firstScenarioId([entries[2]!, entries[1]!])).toBe(scenario2.id);
+    expect(firstScenarioId([])).toBeUndefined();
+    expect(text(renderToString(h(ScenariosView, { ...props, selectedId: 'x', selectedState: 'loading' as const })))).toContain('Loading…');
+    expect(text(renderToString(h(ScenariosView, { ...props, selectedId: 'x' })))).toContain('No scenario x in this environment.');
+    expect(text(renderToString(h(ScenariosView, { ...props, total: 0 })))).toContain('No scenarios for this environment yet.');
   });
 });
 
@@ -198,7 +272,19 @@ describe('Run summary', () => {
       funnel: buildFunnel({ skelbuilder: skelbuilderReport, disk: { envs: 2, keptEnvs: 1, scenarios: 2 } }),
       funnelDetails: funnelDetails(skelbuilderReport, 'skelbuilder'),
       stageUsage: stageUsageRows(skelbuilderReport.tokens, 'report.json'),
-      runs: [{ runId: 'run1', summary: runSummary, rewardHistogram: [1, 0, 0, 0, 0, 0, 0, 0, 0, 1], unscored: 0 }],
+      runs: [
+        {
+          runId: 'run1',
+          summary: runSummary,
+          rewardHistogram: [1, 0, 0, 0, 0, 0, 0, 0, 0, 1],
+          unscored: 0,
+          outcomes: { passed: 1, failed: 1, unscored: 0, invalid: 1 },
+          perEnvironment: [
+            { envId: 'library-loans', episodes: 2, meanReward: 0.5, successRate: 0.5, unscored: 0 },
+            { envId: 'parking-permits', episodes: 2, meanReward: 0, successRate: 0, unscored: 0 },
+          ],
+        },
+      ],
       problems: [],
     };
     const html = renderToString(h(SummaryView, { summary }));
@@ -210,6 +296,10 @@ describe('Run summary', () => {
     expect(out).toContain('k=2');
     expect(out).toContain('2 episodes over 1 scenarios × 2 trials');
     expect(html).toMatch(/data-stage="topic-dedup"[\s\S]*?15[\s\S]*?12[\s\S]*?3/);
+    expect(out).toContain('results: 1 passed, 1 failed, 0 ungraded, 1 invalid lines');
+    expect(out).toContain('the 2 with the lowest success rate of 2');
+    expect(html.indexOf('data-env-id="parking-permits"')).toBeLessThan(html.indexOf('data-env-id="library-loans"'));
+    expect(html).toContain('href="#/runs/run1?env=parking-permits"');
     const empty = text(renderToString(h(SummaryView, { summary: { funnel: [], funnelDetails: [], stageUsage: [], runs: [], problems: [] } })));
     expect(empty).toContain('No funnel numbers yet.');
     expect(empty).toContain('No rollouts yet.');

@@ -1,5 +1,5 @@
 import type { GateResult, Scenario } from '@envscaler/core';
-import type { ScenarioItem } from '../api.js';
+import type { ApiProblem, ScenarioListEntry } from '../api.js';
 import { Badge, Code, Json, JsonTree, PassFail, Problems, Section, VirtualList } from '../components/common.js';
 import { href } from '../model/route.js';
 
@@ -97,20 +97,37 @@ export function ScenarioDetail({ scenario }: { scenario: Scenario }) {
   );
 }
 
+/** The first valid scenario of a page of the list, selected when the URL names none. */
+export function firstScenarioId(items: readonly ScenarioListEntry[] | undefined): string | undefined {
+  return items?.find((e) => e.problem === undefined && e.id !== undefined)?.id;
+}
+
+/**
+ * An environment's scenarios: a virtualised list of summaries (pages fetched as they scroll into view) and
+ * the selected scenario, fetched on its own.
+ */
 export function ScenariosView({
   envId,
-  items,
+  total,
+  entry,
+  onRange,
+  problems = [],
   selectedId,
+  selected,
+  selectedState = 'ok',
   runIds = [],
 }: {
   envId: string;
-  items: readonly ScenarioItem[];
+  /** undefined while the first page loads. */
+  total: number | undefined;
+  entry: (index: number) => ScenarioListEntry | undefined;
+  onRange?: (start: number, end: number) => void;
+  problems?: readonly ApiProblem[];
   selectedId?: string;
+  selected?: Scenario;
+  selectedState?: 'ok' | 'loading' | 'missing';
   runIds?: readonly string[];
 }) {
-  const problems = items.flatMap((i) => (i.problem ? [i.problem] : []));
-  const valid = items.flatMap((i) => (i.scenario ? [i.scenario] : []));
-  const selected = valid.find((s) => s.id === selectedId) ?? (selectedId === undefined ? valid[0] : undefined);
   return (
     <div class="page scenarios-page">
       <p class="crumbs">
@@ -122,22 +139,34 @@ export function ScenariosView({
       </p>
       <h1>Scenarios</h1>
       <Problems problems={problems} />
-      {valid.length === 0 ? (
+      {total === undefined ? (
+        <p class="muted loading">Loading…</p>
+      ) : total === 0 ? (
         <p class="muted">No scenarios for this environment yet.</p>
       ) : (
         <div class="split">
           <div class="split-list">
+            <p class="muted small">
+              {total} {total === 1 ? 'line' : 'lines'}
+            </p>
             <VirtualList
               label="scenarios"
-              count={valid.length}
+              count={total}
               rowHeight={56}
               height={640}
-              items={(i) => valid[i]}
+              items={entry}
+              onRange={onRange}
               renderRow={(s) =>
-                s && (
+                !s ? (
+                  <span class="muted">loading…</span>
+                ) : s.problem || s.id === undefined ? (
+                  <span class="scenario-row" title={s.problem?.message}>
+                    <span class="mono">{s.id ?? `line ${s.line}`}</span> <Badge tone="bad">invalid</Badge>
+                  </span>
+                ) : (
                   <a
                     href={href({ page: 'scenarios', envId, scenarioId: s.id })}
-                    class={s.id === selected?.id ? 'row-link scenario-row active' : 'row-link scenario-row'}
+                    class={s.id === selectedId ? 'row-link scenario-row active' : 'row-link scenario-row'}
                     data-scenario-id={s.id}
                   >
                     <span class="mono">{s.id}</span>
@@ -162,8 +191,10 @@ export function ScenariosView({
                   </p>
                 )}
               </>
+            ) : selectedState === 'loading' ? (
+              <p class="muted loading">Loading…</p>
             ) : (
-              <p class="muted">No scenario {selectedId} in this environment.</p>
+              <p class="muted">{selectedId === undefined ? 'No valid scenario to show.' : `No scenario ${selectedId} in this environment.`}</p>
             )}
           </div>
         </div>

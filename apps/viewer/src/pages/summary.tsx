@@ -1,4 +1,4 @@
-import type { Overview, SummaryResponse } from '../api.js';
+import type { EnvRunStats, Overview, SummaryResponse } from '../api.js';
 import { FunnelChart, RateByK, RewardHistogram, StageUsageTable } from '../components/charts.js';
 import { Problems, Section, fmtNumber, fmtPercent } from '../components/common.js';
 import { href } from '../model/route.js';
@@ -86,6 +86,12 @@ export function SummaryView({ summary, overview }: { summary: SummaryResponse; o
               <RateByK rates={run.summary?.passAtK ?? []} label="pass@k" />
             </figure>
           </div>
+          <p class="small outcomes">
+            results: {fmtNumber(run.outcomes.passed)} passed, {fmtNumber(run.outcomes.failed)} failed,{' '}
+            {fmtNumber(run.outcomes.unscored)} ungraded
+            {run.outcomes.invalid > 0 && <>, {fmtNumber(run.outcomes.invalid)} invalid lines</>}
+          </p>
+          <WeakestEnvironments runId={run.runId} rows={run.perEnvironment} />
           {run.summary && Object.keys(run.summary.terminations).length > 0 && (
             <p class="small">
               terminations:{' '}
@@ -97,5 +103,47 @@ export function SummaryView({ summary, overview }: { summary: SummaryResponse; o
         </Section>
       ))}
     </div>
+  );
+}
+
+/** How many environments the summary lists per run: the weakest, so a large run stays one screen. */
+const weakestShown = 10;
+
+/** The environments with the lowest success rate in a run (ungraded ones last), linking to their trajectories. */
+export function WeakestEnvironments({ runId, rows }: { runId: string; rows: readonly EnvRunStats[] }) {
+  if (rows.length === 0) return null;
+  const weakest = [...rows]
+    .sort((a, b) => (a.successRate ?? 2) - (b.successRate ?? 2) || (a.envId < b.envId ? -1 : 1))
+    .slice(0, weakestShown);
+  return (
+    <details class="per-env">
+      <summary>
+        per environment: the {weakest.length} with the lowest success rate of {rows.length}
+      </summary>
+      <table class="table">
+        <thead>
+          <tr>
+            <th>environment</th>
+            <th class="num">episodes</th>
+            <th class="num">mean reward</th>
+            <th class="num">success</th>
+          </tr>
+        </thead>
+        <tbody>
+          {weakest.map((r) => (
+            <tr key={r.envId} data-env-id={r.envId}>
+              <td>
+                <a class="mono" href={href({ page: 'run', runId, envId: r.envId })}>
+                  {r.envId}
+                </a>
+              </td>
+              <td class="num">{fmtNumber(r.episodes)}</td>
+              <td class="num">{r.meanReward === undefined ? '—' : r.meanReward.toFixed(3)}</td>
+              <td class="num">{fmtPercent(r.successRate)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   );
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { EnvscalerError } from '../errors.js';
 import { parseArtifact } from '../json-text.js';
@@ -11,13 +11,21 @@ import type { JsonSchema } from '../types/json.js';
  * flushed to disk, then renamed over the target. Creates the parent folders; removes the temporary file
  * when anything fails. Concurrent writers of one file each rename a whole file: the last one wins.
  */
-export async function writeFileAtomic(options: { file: string; data: string | Uint8Array }): Promise<void> {
+export async function writeFileAtomic(options: {
+  file: string;
+  /** The content; an iterable of strings is written piece by piece, so it never sits whole in memory. */
+  data: string | Uint8Array | Iterable<string>;
+}): Promise<void> {
   const { file, data } = options;
   if (typeof file !== 'string' || file === '') {
     throw new EnvscalerError('INVALID_INPUT', 'writeFileAtomic: file must be a non-empty path');
   }
-  if (typeof data !== 'string' && !(data instanceof Uint8Array)) {
-    throw new EnvscalerError('INVALID_INPUT', `writeFileAtomic: data for ${file} must be a string or bytes`);
+  const iterable = typeof data !== 'string' && !(data instanceof Uint8Array);
+  if (iterable && typeof (data as Partial<Iterable<string>>)?.[Symbol.iterator] !== 'function') {
+    throw new EnvscalerError(
+      'INVALID_INPUT',
+      `writeFileAtomic: data for ${file} must be a string, bytes or an iterable of strings`,
+    );
   }
   const dir = dirname(file);
   await mkdir(dir, { recursive: true });
@@ -25,7 +33,8 @@ export async function writeFileAtomic(options: { file: string; data: string | Ui
   try {
     const handle = await open(tmp, 'wx');
     try {
-      await handle.writeFile(data);
+      if (!iterable) await handle.writeFile(data as string | Uint8Array);
+      else await writePieces(handle, data as Iterable<string>);
       // Without the flush a crash right after the rename can leave an empty file under the new name.
       await handle.sync();
     } finally {
@@ -36,6 +45,25 @@ export async function writeFileAtomic(options: { file: string; data: string | Ui
     await rm(tmp, { force: true });
     throw error;
   }
+}
+
+/** Writes strings in batches of about a megabyte: few system calls, bounded memory. */
+async function writePieces(handle: FileHandle, pieces: Iterable<string>): Promise<void> {
+  let batch: string[] = [];
+  let size = 0;
+  for (const piece of pieces) {
+    if (typeof piece !== 'string') {
+      throw new EnvscalerError('INVALID_INPUT', 'writeFileAtomic: every piece of data must be a string');
+    }
+    batch.push(piece);
+    size += piece.length;
+    if (size >= 1 << 20) {
+      await handle.write(batch.join(''));
+      batch = [];
+      size = 0;
+    }
+  }
+  if (batch.length > 0) await handle.write(batch.join(''));
 }
 
 /**
