@@ -6,13 +6,12 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMockOpenAIServer, type MockOpenAIServer } from '@envscaler/testing';
 import { chatRequestOf, createSyntheticChatModel } from '@envscaler/testing/synthetic';
 import { artifactDigests } from './bench-pipeline-metrics.js';
+import { cliFromSource, cliRoot } from './worker-process.fixtures.js';
 
-const cliRoot = fileURLToPath(new URL('../..', import.meta.url));
 const SEED = 19;
 /** Requests a run can have in flight: rollout concurrency 8, plus answers not yet recorded. */
 const IN_FLIGHT = 16;
@@ -72,11 +71,7 @@ function runBench(
   const child = spawn(
     process.execPath,
     [
-      '--no-node-snapshot',
-      '--import',
-      'tsx',
-      '--conditions=@envscaler/source',
-      'src/main.ts',
+      ...cliFromSource,
       'bench',
       'pipeline',
       ...args,

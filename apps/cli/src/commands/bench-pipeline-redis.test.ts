@@ -6,12 +6,11 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '@envscaler/core/node';
 import { artifactDigests } from './bench-pipeline-metrics.js';
+import { cliFromSource, cliRoot } from './worker-process.fixtures.js';
 
-const cliRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 let root: string;
 
@@ -29,11 +28,7 @@ function runBench(
   const child = spawn(
     process.execPath,
     [
-      '--no-node-snapshot',
-      '--import',
-      'tsx',
-      '--conditions=@envscaler/source',
-      'src/main.ts',
+      ...cliFromSource,
       'bench',
       'pipeline',
       '--envs',

@@ -2,7 +2,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const cliRoot = fileURLToPath(new URL('../..', import.meta.url));
+/** The CLI package's folder: the working directory for `cliFromSource`. */
+export const cliRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/** `node` arguments that start the CLI from its TypeScript sources (run with `cwd: cliRoot`). */
+export const cliFromSource = [
+  '--no-node-snapshot',
+  '--import',
+  'tsx',
+  '--conditions=@envscaler/source',
+  'src/main.ts',
+];
 
 export interface WorkerProcess {
   child: ChildProcess;
@@ -15,11 +25,7 @@ export function startWorkerProcess(options: { args: string[]; env: NodeJS.Proces
   const child = spawn(
     process.execPath,
     [
-      '--no-node-snapshot',
-      '--import',
-      'tsx',
-      '--conditions=@envscaler/source',
-      'src/main.ts',
+      ...cliFromSource,
       'worker',
       ...options.args,
     ],

@@ -57,6 +57,8 @@ export type KnownStage =
   | 'scenario-task'
   | 'scenario-checklist'
   | 'scenario-checks'
+  | 'scenario-checks-repair'
+  | 'scenario-checks-rewrite'
   | 'scenario-solver'
   | 'agent'
   | 'user-simulator';

@@ -1,30 +1,12 @@
-import { EnvscalerError, type ChatRequest } from '@envscaler/core';
+import { EnvscalerError, type ChatRequest, type KnownStage } from '@envscaler/core';
 
 // Which pipeline stage a request belongs to, told from the prompt itself (its system and first user
 // message, whether tools are offered), not from `request.stage`: over HTTP only the prompt is certain,
 // and a prompt that changes shape should fail loudly here rather than be answered wrongly.
 // The whole table is this one list; the first entry that matches wins.
 
-export type SyntheticStage =
-  | 'topic-judge'
-  | 'topic-infer'
-  | 'topic-score'
-  | 'logic-entities'
-  | 'logic-operations'
-  | 'logic-method'
-  | 'logic-repair'
-  | 'quality-state'
-  | 'quality-tester'
-  | 'quality-checker'
-  | 'scenario-state'
-  | 'scenario-task'
-  | 'scenario-checklist'
-  | 'scenario-checks'
-  | 'scenario-checks-repair'
-  | 'scenario-checks-rewrite'
-  | 'scenario-solver'
-  | 'user-simulator'
-  | 'agent';
+/** The stages the synthetic model answers: every stage the pipeline names. */
+export type SyntheticStage = KnownStage;
 
 /** The parts of a request the recognisers and answers read. */
 export interface PromptView {
