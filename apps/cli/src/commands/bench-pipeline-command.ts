@@ -1,10 +1,10 @@
 // `envscaler bench pipeline`: targets, reports, the growth series and the command's flags.
 import { spawn } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { EnvscalerError } from '@envscaler/core';
-import { writeFileAtomic } from '@envscaler/core/node';
+import { readArtifact, writeFileAtomic } from '@envscaler/core/node';
 import { progressFromFlags } from '../backend-options.js';
 import { createInterruptSignal } from '../interrupt.js';
 import { positiveInt } from '../inputs.js';
@@ -133,7 +133,10 @@ async function runInChildProcess(options: {
       `bench pipeline: the run at N=${envs} exited with code ${code}; re-run the same command to resume`,
     );
   }
-  return JSON.parse(await readFile(join(out, 'bench-pipeline.json'), 'utf8')) as PipelineBenchResult;
+  return readArtifact<PipelineBenchResult>({
+    file: join(out, 'bench-pipeline.json'),
+    artifact: 'bench pipeline result',
+  });
 }
 
 function pipelineBackend(value: string): 'local' | 'redis' {
