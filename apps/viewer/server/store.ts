@@ -5,6 +5,9 @@
 // JSON Lines): lists are served in pages, JSON Lines files are streamed once into an index of byte offsets
 // and small summaries (a record's body is re-read from its offset when asked for), and every derived value
 // is cached by its file's mtime and size, so reopening a page reads nothing that has not changed.
+//
+// Over 400 lines: one class with a method per API endpoint, all reading through that one cache and the
+// JSON Lines indexes; the pure list, filter and summary logic is already apart in ../src/model/.
 import path from 'node:path';
 import {
   InvalidArtifactError,
@@ -74,7 +77,6 @@ function toProblem(error: unknown, source: string): ApiProblem {
     return { source, message: `Invalid ${error.artifact}${at}`, issues: error.issues };
   }
   const code = (error as { code?: string }).code;
-  if (error instanceof SyntaxError) return { source, message: `Not valid JSON: ${error.message}` };
   return { source, message: code ? `${code}: ${(error as Error).message}` : String((error as Error).message ?? error) };
 }
 
@@ -266,7 +268,7 @@ export class OutDirStore {
   /** Streams a JSON Lines file once into line positions and per-line summaries. */
   private async indexJsonl<E>(
     full: string,
-    summarise: (text: string, index: number, ref: LineRef, where: string) => E,
+    summarise: (text: string, index: number, ref: LineRef, where: string, source: string) => E,
   ): Promise<JsonlIndex<E>> {
     const source = this.rel(full);
     const refs: LineRef[] = [];
@@ -274,7 +276,7 @@ export class OutDirStore {
     await scanLines({
       chunks: this.fs.stream(full),
       onLine: (text, ref) => {
-        entries.push(summarise(text, refs.length, ref, `${source}:${ref.line}`));
+        entries.push(summarise(text, refs.length, ref, `${source}:${ref.line}`, source));
         refs.push(ref);
       },
     });
@@ -283,10 +285,11 @@ export class OutDirStore {
 
   /** One line of a JSON Lines file, re-read from its byte range, parsed (not validated). */
   private async readLine(full: string, ref: LineRef): Promise<{ value?: unknown; problem?: ApiProblem }> {
-    const where = `${this.rel(full)}:${ref.line}`;
+    const source = this.rel(full);
+    const where = `${source}:${ref.line}`;
     try {
       const bytes = await this.fs.readRange({ file: full, start: ref.start, length: ref.length });
-      return { value: JSON.parse(bytes.toString('utf8')) };
+      return { value: parseJsonLine(bytes.toString('utf8'), source, ref.line) };
     } catch (error) {
       return { problem: toProblem(error, where) };
     }
@@ -317,11 +320,11 @@ export class OutDirStore {
     const index = await this.memo(full, 'scenario-index', async () => {
       const byId = new Map<string, number>();
       const problems: ApiProblem[] = [];
-      const base = await this.indexJsonl(full, (text, index, ref, where): ScenarioListEntry => {
+      const base = await this.indexJsonl(full, (text, index, ref, where, source): ScenarioListEntry => {
         const entry: ScenarioListEntry = { index, line: ref.line };
         let value: unknown;
         try {
-          value = JSON.parse(text);
+          value = parseJsonLine(text, source, ref.line);
           const s = parseScenario(value, where);
           entry.id = s.id;
           entry.task = s.task.length > taskPreviewLength ? `${s.task.slice(0, taskPreviewLength - 1)}…` : s.task;
@@ -541,8 +544,8 @@ export class OutDirStore {
     const index = await this.memo(full, 'trajectory-index', async () => {
       const stats = runStatsAccumulator();
       const problems: ApiProblem[] = [];
-      const base = await this.indexJsonl(full, (text, index, ref, where) => {
-        const entry = summariseTrajectory(text, index, ref.line, where);
+      const base = await this.indexJsonl(full, (text, index, ref, where, source) => {
+        const entry = summariseTrajectory(text, index, { line: ref.line, where, source });
         stats.add(entry);
         if (entry.problem) problems.push(entry.problem);
         return entry;
@@ -728,6 +731,11 @@ function envProblems(options: {
   return problems;
 }
 
+/** One line of a JSON Lines file; a syntax error is INVALID_ARTIFACT at `source:line:column`. */
+function parseJsonLine(text: string, source: string, line: number): unknown {
+  return parseArtifact({ text, source, line, artifact: 'JSON line' });
+}
+
 /** meta.json, read field by field: only what the viewer shows, wrong types dropped. */
 function readMeta(raw: unknown): EnvMeta {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -743,11 +751,16 @@ function readMeta(raw: unknown): EnvMeta {
   return meta;
 }
 
-function summariseTrajectory(raw: string, index: number, line: number, where: string): TrajectoryIndexEntry {
+function summariseTrajectory(
+  raw: string,
+  index: number,
+  at: { line: number; where: string; source: string },
+): TrajectoryIndexEntry {
+  const { line, where } = at;
   const entry: TrajectoryIndexEntry = { index, line };
   let value: unknown;
   try {
-    value = JSON.parse(raw);
+    value = parseJsonLine(raw, at.source, line);
   } catch (error) {
     entry.problem = toProblem(error, where);
     return entry;

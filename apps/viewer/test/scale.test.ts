@@ -278,7 +278,8 @@ describe('the viewer on a run of 200 environments, 7,200 scenarios and 28,800 tr
       `rollouts/run/trajectories.jsonl:${torn}`,
       `rollouts/run/trajectories.jsonl:${invalid}`,
     ]);
-    expect(summary.problems[0]!.message).toMatch(/^Not valid JSON/);
+    expect(summary.problems[0]!.message).toMatch(new RegExp(`^Invalid JSON line at line ${torn}, column \\d+$`));
+    expect(summary.problems[0]!.issues?.[0]?.message).toMatch(/^is not valid JSON: /);
     expect(summary.problems[1]!.issues?.length).toBeGreaterThan(0);
     const bad = await api<TrajectoryPage>('/api/runs/run/trajectories?status=invalid');
     expect(bad.items.map((e) => [e.line, e.id])).toEqual([

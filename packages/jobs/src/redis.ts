@@ -1,3 +1,6 @@
+// Over 400 lines because createRedisBackend's run() is one polling loop (enqueue, artifact check, queue
+// counts, reconcile, requeue) whose steps share the pending map, the requeue counts and the time of last
+// contact with Redis; the worker side and getQueueStatus share its connection and timeout helpers.
 import { Queue, Worker, type Job, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import { EnvscalerError } from '@envscaler/core';

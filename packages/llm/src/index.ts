@@ -33,10 +33,9 @@ export {
   cassetteKey,
   parseScriptedFile,
   withCassette,
-  withEmbeddingCache,
   type CassetteChatModel,
   type CassetteMode,
   type CassetteOptions,
   type CassetteStats,
-  type EmbeddingCacheOptions,
 } from './cassette.js';
+export { withEmbeddingCache, type EmbeddingCacheOptions } from './embedding-cache.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { LlmCallError } from '@envscaler/core';
 import { MockEmbeddingModel, createMockOpenAIServer, type MockOpenAIServer } from '@envscaler/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { withEmbeddingCache } from './cassette.js';
+import { withEmbeddingCache } from './embedding-cache.js';
 import { createOpenAIEmbeddingModel, type OpenAIEmbeddingModelOptions } from './openai-embedding-model.js';
 import { fastRetry } from './test/helpers.js';
 import { createUsageTracker } from './usage.js';

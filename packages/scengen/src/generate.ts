@@ -1,3 +1,6 @@
+// Long on purpose: `generateScenarios` is one funnel whose per-candidate steps (`runSlot`) close over the
+// run's shared state (stage cache, usage ledger, dedup turns, check statistics); split into modules they
+// would have to pass that state around explicitly. The stages and gates themselves live in stages/ and gates/.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { join } from 'node:path';
 import {

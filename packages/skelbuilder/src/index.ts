@@ -98,21 +98,32 @@ export {
 export { renderReportMarkdown, repairReports, reportedDiagnosticsPerRound, tokensReport } from './report.js';
 // The report's types are core's (with its JSON Schema, `parseBuildReport`); re-exported for convenience.
 export { type BuildReport, type EnvOutcome, type FunnelStage, type RepairReport } from '@envscaler/core';
+export { buildEnvironments, type BuildEnvironmentsOptions } from './build.js';
+export {
+  createInProcessBuilds,
+  type EnvironmentBuildExecutor,
+  type EnvironmentBuildRequest,
+  type EnvironmentBuildSettings,
+  type EnvironmentBuildStep,
+  type ExecuteBuildsOptions,
+  type FinishedEnvironmentBuild,
+  type InProcessBuildsOptions,
+  type InterruptedEnvironmentBuild,
+} from './build-executor.js';
+export { envFunnel, writeBuildReport, type WriteBuildReportOptions } from './build-report.js';
 export {
   assignEnvIds,
-  buildEnvironments,
-  buildTopicEnvironment,
-  envFunnel,
-  introductionFor,
   mineTopics,
-  writeBuildReport,
-  type BuildEnvironmentsOptions,
-  type BuildRunState,
   type BuildThresholds,
-  type BuildTopicEnvironmentOptions,
   type MinedTopics,
+  type MineTopicsOptions,
+} from './mine.js';
+export {
+  buildTopicEnvironment,
+  introductionFor,
+  type BuildRunState,
+  type BuildTopicEnvironmentOptions,
   type RuntimeHooks,
   type TopicBuild,
-  type WriteBuildReportOptions,
-} from './build.js';
+} from './topic-build.js';
 export * as prompts from './prompts/index.js';

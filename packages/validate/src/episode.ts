@@ -1,3 +1,6 @@
+// Over 400 lines because createEpisode is one state machine (reset, step, user turn, finish) over a dozen
+// closure variables (session, messages, usage, step count, end state); splitting it would scatter the
+// transitions. The tool call itself is tool-call.ts.
 import {
   EnvscalerError,
   modelNameOf,

@@ -1,6 +1,6 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { sha256Hex } from '@envscaler/core/node';
+import { parseArtifact, sha256Hex } from '@envscaler/core/node';
 
 /** What one stage of `envscaler bench pipeline` cost. */
 export interface StageMetrics {
@@ -112,14 +112,22 @@ function maskVolatile(value: unknown): unknown {
   return value;
 }
 
-/** The bytes a digest is taken of: JSON and JSON lines with volatile fields masked, other files as they are. */
+/**
+ * The bytes a digest is taken of: JSON and JSON lines with volatile fields masked, other files as they are.
+ * A file that is not JSON is INVALID_ARTIFACT at `file:line:column`.
+ */
 export function digestText(options: { file: string; text: string }): string {
   const { file, text } = options;
-  if (file.endsWith('.json')) return `${JSON.stringify(maskVolatile(JSON.parse(text)), null, 2)}\n`;
+  if (file.endsWith('.json'))
+    return `${JSON.stringify(maskVolatile(parseArtifact({ text, source: file })), null, 2)}\n`;
   if (file.endsWith('.jsonl')) {
     return text
       .split('\n')
-      .map((line) => (line.trim() === '' ? line : JSON.stringify(maskVolatile(JSON.parse(line)))))
+      .map((line, i) =>
+        line.trim() === ''
+          ? line
+          : JSON.stringify(maskVolatile(parseArtifact({ text: line, source: file, line: i + 1, artifact: 'JSON line' }))),
+      )
       .join('\n');
   }
   return text;
@@ -142,8 +150,8 @@ export async function artifactDigests(options: { out: string }): Promise<Record<
   }
   for (const file of files.sort()) {
     if (file.split(sep).some((part) => part.startsWith('.'))) continue;
-    const text = await readFile(join(options.out, file), 'utf8');
-    digests[file] = sha256Hex(digestText({ file, text }));
+    const full = join(options.out, file);
+    digests[file] = sha256Hex(digestText({ file: full, text: await readFile(full, 'utf8') }));
   }
   return digests;
 }

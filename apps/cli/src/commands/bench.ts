@@ -1,3 +1,6 @@
+// Over 400 lines mostly because of commander definitions: from registerBenchCommand down, `bench bfcl`
+// and `bench tau2` / `bench tau2-retail` declare about 25 options with their help text. Above them are
+// those two suites' runners and report formatters; the other bench subcommands are in bench-*.ts.
 import { join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import {

@@ -7,13 +7,13 @@ import {
   readTaskCorpus,
   type BuildReport,
   type CorpusFormat,
-  type ProgressEvent,
 } from '@envscaler/skelbuilder';
+import { buildProgressListener } from '../build-progress.js';
 import { loadConfig } from '../config.js';
 import { createInterruptSignal } from '../interrupt.js';
 import { acquireOutputLock } from '../output-lock.js';
 import { assertScriptedInProcess, resolveChatModel, scriptedCursorFile, scriptedOption } from '../model.js';
-import type { ProgressReporter, StageProgress } from '../progress.js';
+import type { ProgressReporter } from '../progress.js';
 import { positiveInt } from '../inputs.js';
 import {
   addBackendOptions,
@@ -47,18 +47,6 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildReport> {
     path: options.tasks,
     format: options.tasksFormat,
   });
-  const stages = new Map<string, StageProgress>();
-  const onProgress = (event: ProgressEvent) => {
-    if (!options.progress) return;
-    let stage = stages.get(event.stage);
-    if (!stage) {
-      stage = options.progress.stage(event.stage, event.total);
-      stages.set(event.stage, stage);
-    }
-    stage.update({ done: event.done, total: event.total, dropped: event.dropped });
-    if (event.total > 0 && event.done >= event.total)
-      stage.finish(`${event.done - event.dropped} kept, ${event.dropped} dropped`);
-  };
   return buildEnvironments({
     tasks,
     corpus,
@@ -71,7 +59,7 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildReport> {
     repairRounds: options.repairRounds,
     prices: options.prices,
     signal: options.signal,
-    onProgress,
+    onProgress: buildProgressListener(options.progress),
   });
 }
 

@@ -60,7 +60,8 @@ describe('envscaler check', () => {
     expect(findings.map((f) => f.report.valid)).toEqual([true, false, false]);
     expect(findings[1]!.where).toMatch(/scenarios\.jsonl:2$/);
     expect(findings[1]!.report.issues.map((i) => i.message).join('\n')).toMatch(/balanse/);
-    expect(findings[2]!.report.issues[0]!.message).toMatch(/not valid JSON/);
+    expect(findings[2]!.where).toMatch(/scenarios\.jsonl:3:28$/);
+    expect(findings[2]!.report.issues[0]!.message).toMatch(/not valid JSON: unexpected end of input/);
   });
 
   it('is a NOT_FOUND error for a missing path', async () => {

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import {
   EnvscalerError,
   InvalidArtifactError,
+  parseArtifact,
   type ArtifactIssue,
   type EnvironmentPackage,
 } from '@envscaler/core';
@@ -39,9 +40,12 @@ async function readLines(path: string): Promise<Entry[]> {
     if (line.trim() === '') return [];
     const where = `${path}:${i + 1}`;
     try {
-      return [{ where, value: JSON.parse(line) as unknown }];
+      return [{ where, value: parseArtifact({ text: line, source: path, line: i + 1, artifact: 'JSON line' }) }];
     } catch (error) {
-      return [{ where, error: `is not valid JSON (${(error as Error).message})` }];
+      if (!(error instanceof InvalidArtifactError)) throw error;
+      // A syntax error's source is path:line:column.
+      const at = typeof error.details.source === 'string' ? error.details.source : where;
+      return [{ where: at, error: error.issues[0]?.message ?? error.message }];
     }
   });
 }

@@ -259,7 +259,7 @@ describe('envscaler replay --batch: lines', () => {
       [10, 'no-file', 'NOT_FOUND'],
     ]);
     const message = (line: number) => errors.find((l) => l.line === line)!.error.message;
-    expect(message(2)).toMatch(/^line 2: is not valid JSON/);
+    expect(message(2)).toMatch(/^line 2: is not valid JSON at .*bad\.jsonl:2:26: unexpected end of input$/);
     expect(message(3)).toMatch(/^line 3: Environment module not found: .*nowhere/);
     expect(message(5)).toBe('line 5: $.calls must be array');
     expect(message(6)).toMatch(/^line 6: needs exactly one of .* \(got initialState and config\)/);

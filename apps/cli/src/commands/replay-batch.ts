@@ -4,8 +4,10 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import {
   EnvscalerError,
+  InvalidArtifactError,
   canonicalJson,
   compileSchema,
+  parseArtifact,
   type ErrorCode,
   type ToolCallRequest,
   type ToolResult,
@@ -143,12 +145,15 @@ function lineError(line: number, code: ErrorCode, message: string): EnvscalerErr
   return new EnvscalerError(code, `line ${line}: ${message}`, { details: { line } });
 }
 
-function parseLine(text: string, line: number): BatchLine {
+function parseLine(text: string, line: number, source: string): BatchLine {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseArtifact({ text, source, line, artifact: 'batch line' });
   } catch (error) {
-    throw lineError(line, 'INVALID_INPUT', `is not valid JSON (${(error as Error).message})`);
+    if (!(error instanceof InvalidArtifactError)) throw error;
+    // e.g. "line 2: is not valid JSON at batch.jsonl:2:7: unexpected ..."
+    const reason = (error.issues[0]?.message ?? error.message).replace(/^is not valid JSON: /, '');
+    throw lineError(line, 'INVALID_INPUT', `is not valid JSON at ${String(error.details.source)}: ${reason}`);
   }
   const issues = validateLine(value);
   if (issues.length > 0) {
@@ -280,7 +285,7 @@ export async function runReplayBatch(options: ReplayBatchOptions): Promise<Repla
       let output:
         LineOutput | { id?: string; line: number; ok: false; error: { code: string; message: string } };
       try {
-        const parsed = parseLine(content, line);
+        const parsed = parseLine(content, line, batchFile);
         id = parsed.id;
         output = await replayLine({ parsed, line, baseDir, envFor, readJson, options });
         for (const results of output.turns?.map((t) => t.results) ?? [output.results ?? []])

@@ -1,7 +1,7 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import {
   EnvscalerError,
-  type CallUsage,
+  isEnvscalerError,
   type ChatModel,
   type EmbeddingModel,
   type PriceTable,
@@ -9,39 +9,33 @@ import {
 import {
   createFsArtifactStore,
   jobKey,
+  runJobs,
+  type ArtifactStore,
   type JobBackend,
   type JobHandler,
   type JobSpec,
 } from '@envscaler/jobs';
 import {
+  buildEnvironments,
   buildTopicEnvironment,
-  envFunnel,
   EnvTypeChecker,
-  mineTopics,
-  StageCache,
-  UsageMeter,
-  writeBuildReport,
   type BuildReport,
   type BuildThresholds,
   type CorpusReport,
   type CorpusTask,
-  type EnvOutcome,
+  type EnvironmentBuildExecutor,
+  type EnvironmentBuildRequest,
+  type EnvironmentBuildSettings,
   type RuntimeHooks,
   type Topic,
   type TopicBuild,
 } from '@envscaler/skelbuilder';
+import { buildProgressListener } from '../build-progress.js';
 import type { ProgressReporter } from '../progress.js';
-import { runStageJobs } from './stage-jobs.js';
+import { throwIfFailed } from './stage-jobs.js';
 
 /** Settings of a `build-env` job (everything besides the topic that determines its environment). */
-export interface BuildEnvSettings {
-  repairRounds?: number;
-  testerSteps?: number;
-  testerCallsPerTurn?: number;
-  qualityThreshold?: number;
-  maxAttempts?: number;
-  temperature?: number;
-}
+export type BuildEnvSettings = EnvironmentBuildSettings;
 
 /** What a `build-env` job carries: one mined topic, its environment id and the build settings. */
 export interface BuildEnvPayload {
@@ -98,24 +92,115 @@ export function buildEnvArtifact(envId: string, key: string): string {
   return `.jobs/build-env/${envId}.${key}.json`;
 }
 
-/** One `build-env` job per mined topic, keyed by the content hash of (topic, envId, settings). */
+/** One `build-env` job per requested environment, keyed by the content hash of (topic, envId, settings). */
 export function buildEnvJobs(options: {
-  topics: readonly Topic[];
-  envIds: ReadonlyMap<string, string>;
+  builds: readonly EnvironmentBuildRequest[];
   out: string;
   settings: BuildEnvSettings;
 }): JobSpec<BuildEnvPayload>[] {
   const out = resolve(options.out);
-  return options.topics.map((topic) => {
-    const envId = options.envIds.get(topic.id)!;
+  return options.builds.map(({ topic, envId }) => {
     const payload: BuildEnvPayload = { topic, envId, out, settings: options.settings };
     const key = jobKey('build-env', payload);
     return { kind: 'build-env', key, payload, artifact: buildEnvArtifact(envId, key) };
   });
 }
 
-export interface BuildJobsOptions {
+async function readMarker(
+  store: ArtifactStore,
+  job: JobSpec<BuildEnvPayload>,
+): Promise<BuildEnvOutcome | undefined> {
+  const text = await store.get(job.artifact!);
+  return text === undefined ? undefined : (JSON.parse(text) as BuildEnvOutcome);
+}
+
+export interface JobBuildsOptions {
   backend: JobBackend;
+  /** Runs jobs in this process too (required for the in-process backend). */
+  handler?: JobHandler<BuildEnvPayload>;
+  /** Shows the jobs' line ('environments': done, failed, running). */
+  progress?: ProgressReporter;
+}
+
+/**
+ * `buildEnvironments`' per-topic builds as `build-env` jobs on a backend: each job's worker builds one
+ * environment and leaves its `TopicBuild` in a marker, which this side reads back and hands to
+ * `buildEnvironments` (which owns the funnel, the report and the resume rules). A marker written before
+ * this run counts as an environment an earlier run built, and its job is not queued again.
+ */
+export function createJobBuilds(options: JobBuildsOptions): EnvironmentBuildExecutor {
+  return {
+    name: options.backend.name,
+    async run(run) {
+      const out = resolve(run.out);
+      const store = createFsArtifactStore({ root: out });
+      const jobs = buildEnvJobs({ builds: run.builds, out, settings: run.settings });
+      const requests = new Map(jobs.map((job, i) => [job.key, run.builds[i]!]));
+      const reported = new Set<string>();
+      let kept = 0;
+      const report = async (job: JobSpec<BuildEnvPayload>, earlier: boolean) => {
+        const build = await readMarker(store, job);
+        if (!build)
+          throw new EnvscalerError(
+            'INTERNAL',
+            `build-env marker ${job.artifact} is missing after its job completed`,
+          );
+        reported.add(job.key);
+        if (build.outcome.status === 'kept') kept++;
+        await run.onFinished({ request: requests.get(job.key)!, build, ...(earlier ? { earlier } : {}) });
+      };
+      let before = 0;
+      for (const job of jobs)
+        if (await store.exists(job.artifact!)) {
+          before++;
+          await report(job, true);
+        }
+      const stage = options.progress?.stage('environments', jobs.length);
+      // Finished jobs are collected one at a time, in the order they finished.
+      let collecting = Promise.resolve();
+      let collectError: unknown;
+      const result = await runJobs({
+        backend: options.backend,
+        jobs,
+        handler: options.handler,
+        store,
+        signal: run.signal,
+        onProgress: (p) => {
+          stage?.update({
+            done: p.done,
+            failed: p.failed,
+            detail: `running ${p.running} (${options.backend.name})`,
+          });
+          const job = p.last?.event === 'done' ? (p.last.job as JobSpec<BuildEnvPayload>) : undefined;
+          if (!job || reported.has(job.key)) return;
+          collecting = collecting
+            .then(() => (reported.has(job.key) ? undefined : report(job, false)))
+            .catch((error: unknown) => void (collectError ??= error));
+        },
+      }).catch(async (error: unknown) => {
+        // Interrupted: what finished is collected below; buildEnvironments reports the interruption.
+        if (run.signal?.aborted && isEnvscalerError(error) && error.code === 'ABORTED') return undefined;
+        await collecting; // report what finished before passing the error on
+        throw error;
+      });
+      await collecting;
+      if (collectError) throw collectError;
+      if (!result) return;
+      throwIfFailed({
+        failed: result.failed,
+        total: jobs.length,
+        what: 'build-env',
+        describe: (p: BuildEnvPayload) => p.envId,
+        hint: 'finished environments are saved; re-run to retry them',
+      });
+      // done meanwhile by a worker of an earlier coordinator (runJobs found its marker)
+      for (const job of jobs) if (!reported.has(job.key)) await report(job, false);
+      stage?.finish(`${kept} kept, ${jobs.length - before} built, ${before} already done`);
+    },
+  };
+}
+
+export interface BuildJobsOptions extends JobBuildsOptions {
   tasks: readonly CorpusTask[];
   out: string;
   /** The coordinator's model, for topic mining (workers resolve their own for the per-topic jobs). */
@@ -133,114 +218,23 @@ export interface BuildJobsOptions {
   prices?: PriceTable;
   /** What reading the corpus dropped, for the report. */
   corpus?: CorpusReport;
-  /** Runs jobs in this process too (required for the in-process backend). */
-  handler?: JobHandler<BuildEnvPayload>;
-  progress?: ProgressReporter;
   signal?: AbortSignal;
 }
 
 /**
- * `envscaler build` over a job backend: topic mining runs here (corpus-wide dedup), then one `build-env`
- * job per topic; when every job is done, report.json/report.md are written from the jobs' markers (the
- * logic and quality funnel in environment-id order). Re-running resumes: topics whose marker exists are
- * not queued, and mining answers come from `.cache/stages`. Closes the backend when done.
+ * `envscaler build` over a job backend: `buildEnvironments` with one `build-env` job per topic
+ * (`createJobBuilds`), so topic mining (corpus-wide dedup) runs here and resume, funnel and report are
+ * those of an in-process build. Closes the backend when done.
  */
 export async function runBuildJobs(options: BuildJobsOptions): Promise<BuildReport> {
+  const { backend, handler, progress, ...build } = options;
   try {
-    const started = performance.now();
-    const out = resolve(options.out);
-    const meter = new UsageMeter();
-    const cache = new StageCache({ dir: join(out, '.cache', 'stages') });
-    const mining = options.progress?.stage('topics', options.tasks.length);
-    const mined = await mineTopics(
-      {
-        tasks: options.tasks,
-        model: options.model,
-        embeddings: options.embeddings,
-        out,
-        concurrency: options.concurrency,
-        thresholds: options.thresholds,
-        maxAttempts: options.maxAttempts,
-        temperature: options.temperature,
-        signal: options.signal,
-      },
-      { meter, cache },
-    );
-    mining?.finish(`${mined.topics.length} topic(s) from ${options.tasks.length} task(s)`);
-    const jobs = buildEnvJobs({
-      topics: mined.topics,
-      envIds: mined.envIds,
-      out,
-      settings: {
-        repairRounds: options.repairRounds,
-        testerSteps: options.testerSteps,
-        testerCallsPerTurn: options.testerCallsPerTurn,
-        qualityThreshold: options.thresholds?.quality,
-        maxAttempts: options.maxAttempts,
-        temperature: options.temperature,
-      },
+    return await buildEnvironments({
+      ...build,
+      executor: createJobBuilds({ backend, handler, progress }),
+      onProgress: buildProgressListener(progress),
     });
-    const store = createFsArtifactStore({ root: out });
-    const doneBefore = new Set<string>();
-    for (const job of jobs) if (await store.exists(job.artifact!)) doneBefore.add(job.key);
-    const { stage, skipped } = await runStageJobs({
-      backend: options.backend,
-      jobs,
-      handler: options.handler,
-      store,
-      signal: options.signal,
-      progress: options.progress,
-      stage: 'environments',
-      running: (n) => `running ${n} (${options.backend.name})`,
-      what: 'build-env',
-      describe: (p: BuildEnvPayload) => p.envId,
-      hint: 'finished environments are saved; re-run to retry them',
-    });
-    const envs: EnvOutcome[] = [];
-    const calls: CallUsage[] = [...meter.calls];
-    const cacheCounts = { hits: cache.hits, misses: cache.misses };
-    let model = meter.modelName;
-    for (const job of jobs) {
-      const text = await store.get(job.artifact!);
-      if (text === undefined)
-        throw new EnvscalerError(
-          'INTERNAL',
-          `build-env marker ${job.artifact} is missing after its job completed`,
-        );
-      const built = JSON.parse(text) as BuildEnvOutcome;
-      envs.push(built.outcome);
-      // Every call counts; those of environments an earlier run built are replayed calls of this build.
-      const builtCalls = built.calls ?? [];
-      if (doneBefore.has(job.key)) {
-        calls.push(...builtCalls.map((call) => ({ ...call, cached: true })));
-        continue;
-      }
-      calls.push(...builtCalls);
-      cacheCounts.hits += built.cache.hits;
-      cacheCounts.misses += built.cache.misses;
-      model ??= built.model;
-    }
-    const report = await writeBuildReport({
-      out,
-      tasks: options.tasks.length,
-      funnel: [...mined.funnel, ...envFunnel(envs)],
-      envs,
-      dedup: mined.dedup,
-      method: mined.method,
-      thresholds: options.thresholds,
-      calls,
-      prices: options.prices,
-      corpus: options.corpus,
-      model,
-      cache: cacheCounts,
-      wallTimeMs: Math.round(performance.now() - started),
-      aborted: false,
-    });
-    stage?.finish(
-      `${envs.filter((e) => e.status === 'kept').length} kept, ${jobs.length - skipped} built, ${skipped} already done`,
-    );
-    return report;
   } finally {
-    await options.backend.close();
+    await backend.close();
   }
 }
