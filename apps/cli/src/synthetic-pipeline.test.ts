@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ChatMessage, ChatModel, Scenario } from '@envscaler/core';
+import { parseTrajectory, type ChatMessage, type ChatModel, type Scenario } from '@envscaler/core';
 import { createOpenAIChatModel } from '@envscaler/llm';
 import { loadEnvironment, type LoadedEnvironment } from '@envscaler/runtime';
 import {
@@ -11,7 +11,13 @@ import {
   type GenerateScenariosResult,
 } from '@envscaler/scengen';
 import { buildEnvironments, prompts as buildPrompts, type BuildReport } from '@envscaler/skelbuilder';
-import { agentSystemPrompt, runRollouts, userSimulatorPrompt, type RolloutResult } from '@envscaler/validate';
+import {
+  agentSystemPrompt,
+  readJsonlTolerant,
+  runRollouts,
+  userSimulatorPrompt,
+  type RolloutResult,
+} from '@envscaler/validate';
 import {
   createSyntheticChatModel,
   recognise,
@@ -188,7 +194,7 @@ describe('synthetic model through the real pipeline', () => {
     const others = run.scenarios.flatMap((s) => s.report.dropped).filter((d) => d.gate !== 'solvability');
     expect(others).toEqual([]);
     // the agent fails exactly the episodes it was told to fail; the rest score 1
-    const trajectories = run.rollout!.trajectories;
+    const { records: trajectories } = await readJsonlTolerant({ path: run.rollout!.file, parse: parseTrajectory });
     const failed = trajectories.filter((t) => (t.reward?.score ?? 0) < 1);
     expect(failed.length).toBe(stats.faults.agentFail.length);
     expect(failed.length).toBeGreaterThan(0);

@@ -57,6 +57,23 @@ describe('writeFileAtomic', () => {
     expect(await readdir(dir)).not.toContainEqual(expect.stringMatching(/\.tmp$/));
   });
 
+  it('writes an async iterable as it yields, and keeps the old content when it throws part way', async () => {
+    const file = join(dir, 'async.jsonl');
+    async function* lines(fail: boolean) {
+      for (let i = 0; i < 3000; i++) {
+        if (i % 500 === 0) await new Promise((resolve) => setImmediate(resolve));
+        if (fail && i === 2500) throw new Error('source broke');
+        yield `${JSON.stringify({ i, pad: 'x'.repeat(500) })}\n`;
+      }
+    }
+    await writeFileAtomic({ file, data: lines(false) });
+    const text = await readFile(file, 'utf8');
+    expect(text.split('\n')).toHaveLength(3001);
+    await expect(writeFileAtomic({ file, data: lines(true) })).rejects.toThrow('source broke');
+    expect(await readFile(file, 'utf8')).toBe(text);
+    expect(await readdir(dir)).not.toContainEqual(expect.stringMatching(/\.tmp$/));
+  });
+
   it('keeps the old content and removes the temporary file when the write fails', async () => {
     const file = join(dir, 'kept.txt');
     await writeFile(file, 'old');

@@ -1,7 +1,8 @@
 // Runtime benchmarks (issue #20) on the τ²-bench retail environment and data of
 // @envscaler/env-tau2-retail. Every target compares against the plain direct baseline, measured in the
-// same rounds (paired ratios, median of ≥ 5 rounds with the spread), and every replay is checked against
-// the expected-train fixture, so a fast wrong answer fails.
+// same rounds (paired ratios, median of ≥ 5 rounds with the spread); (a)'s call answers are checked
+// against the direct results and every replay against the expected-train fixture, so a fast wrong answer
+// fails. (bench/profile-call.ts runs one kind of call in a loop for `node --cpu-prof`.)
 //   pnpm --filter @envscaler/runtime bench [-- --no-check] [-- a|b|c]
 import type { ToolResult } from '@envscaler/core';
 import {
@@ -78,55 +79,97 @@ if (want('a')) {
   const variants = {
     direct: batch(() => direct.get_order_details!(args())),
     directCopy: batch(() => JSON.parse(JSON.stringify(direct.get_order_details!(args())))),
+    directText: batch(() => JSON.stringify(direct.get_order_details!(args()))),
+    sandboxedJson: batch(() => boxed.callJson('get_order_details', args())),
     sandboxed: batch(() => boxed.call('get_order_details', args())),
-    sandboxedOwn: batch(() => boxedOwn.call('get_order_details', args())),
+    sandboxedOwnJson: batch(() => boxedOwn.callJson('get_order_details', args())),
+    inProcessJson: batch(() => local.callJson('get_order_details', args())),
     inProcess: batch(() => local.call('get_order_details', args())),
-    inProcessOwn: batch(() => localOwn.call('get_order_details', args())),
+    inProcessOwnJson: batch(() => localOwn.callJson('get_order_details', args())),
     emptyCrossing: batch(crossEmpty),
   };
+  // The answers, checked before and after the timed rounds on the same sessions: every session's text
+  // equals JSON.stringify of the direct result, and `call` parses to the same result.
+  const sessions = { boxed, boxedOwn, local, localOwn };
+  const wrong: string[] = [];
+  const checkAnswers = async () => {
+    for (const order_id of orderIds) {
+      const want = JSON.stringify(direct.get_order_details!({ order_id }));
+      for (const [label, session] of Object.entries(sessions)) {
+        if ((await session.callJson('get_order_details', { order_id })) !== want)
+          wrong.push(`${label}.callJson(${order_id})`);
+        if (JSON.stringify(await session.call('get_order_details', { order_id })) !== want)
+          wrong.push(`${label}.call(${order_id})`);
+      }
+    }
+  };
+  await checkAnswers();
   const batches = 40;
   const t = await alternate({ rounds: 11, batches, warmup: 1 }, variants);
+  await checkAnswers();
   const us = (k: keyof typeof variants) => per(t[k].cpu, batches * n);
   const usWall = (k: keyof typeof variants) => per(t[k].wall, batches * n);
   const directName = 'direct method call on a plain object (no copy)';
-  const name = '(a) sandboxed get_order_details call (shared base, copy-on-write)';
+  // The path consumers use (rollouts, `envscaler serve`): the result's JSON text made in the sandbox.
+  const name = '(a) sandboxed get_order_details call as JSON text (callJson; shared base, copy-on-write)';
   suite.compare({
     id: 'call-vs-direct',
     name,
     unit: 'µs',
-    samples: us('sandboxed'),
+    samples: us('sandboxedJson'),
     baseline: { name: directName, samples: us('direct') },
     target: { op: '<=', limit: 2.0 },
-    note: wall(usWall('sandboxed'), usWall('direct'), 'µs'),
+    note: wall(usWall('sandboxedJson'), usWall('direct'), 'µs'),
   });
   suite.compare({
     id: 'call-vs-direct-copy',
     name,
     unit: 'µs',
-    samples: us('sandboxed'),
+    samples: us('sandboxedJson'),
     baseline: { name: 'direct method call + JSON copy of its result', samples: us('directCopy') },
     target: { op: '<=', limit: 1.3 },
-    note: wall(usWall('sandboxed'), usWall('directCopy'), 'µs'),
+    note: wall(usWall('sandboxedJson'), usWall('directCopy'), 'µs'),
+  });
+  suite.compare({
+    id: 'call-vs-direct-text',
+    name,
+    unit: 'µs',
+    samples: us('sandboxedJson'),
+    baseline: { name: 'direct method call + JSON.stringify of its result', samples: us('directText') },
+  });
+  suite.compare({
+    id: 'call-object-vs-direct',
+    name: '(a) sandboxed call answered as an object (call: the text parsed on the host), shared base',
+    unit: 'µs',
+    samples: us('sandboxed'),
+    baseline: { name: directName, samples: us('direct') },
   });
   suite.compare({
     id: 'call-own-world-vs-direct',
-    name: '(a) sandboxed call, session world of its own (initialStateJson)',
+    name: '(a) sandboxed callJson, session world of its own (initialStateJson)',
     unit: 'µs',
-    samples: us('sandboxedOwn'),
+    samples: us('sandboxedOwnJson'),
     baseline: { name: directName, samples: us('direct') },
   });
   suite.compare({
     id: 'call-in-process-vs-direct',
-    name: "(a) in-process session call (sandbox: 'none'), shared base",
+    name: "(a) in-process session callJson (sandbox: 'none'), shared base",
+    unit: 'µs',
+    samples: us('inProcessJson'),
+    baseline: { name: directName, samples: us('direct') },
+  });
+  suite.compare({
+    id: 'call-in-process-object-vs-direct',
+    name: "(a) in-process session call answered as an object (sandbox: 'none'), shared base",
     unit: 'µs',
     samples: us('inProcess'),
     baseline: { name: directName, samples: us('direct') },
   });
   suite.compare({
     id: 'call-in-process-own-world-vs-direct',
-    name: "(a) in-process session call (sandbox: 'none'), world of its own",
+    name: "(a) in-process session callJson (sandbox: 'none'), world of its own",
     unit: 'µs',
-    samples: us('inProcessOwn'),
+    samples: us('inProcessOwnJson'),
     baseline: { name: directName, samples: us('direct') },
   });
   suite.compare({
@@ -135,6 +178,15 @@ if (want('a')) {
     unit: 'µs',
     samples: us('emptyCrossing'),
     baseline: { name: directName, samples: us('direct') },
+  });
+  suite.check({
+    id: 'call-answers',
+    name: '(a) call answers checked',
+    ok: wrong.length === 0,
+    detail:
+      wrong.length === 0
+        ? `before and after the timed rounds, for all ${orderIds.length} orders: callJson's text of every session (sandboxed and in-process, shared base and own world) equals JSON.stringify of the direct result, and call's result prints to the same text`
+        : `${wrong.length} wrong answer(s): ${wrong.slice(0, 3).join('; ')}`,
   });
   isolate.dispose();
   boxed.dispose();

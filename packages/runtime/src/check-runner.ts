@@ -1,3 +1,6 @@
+// Checklist checks: normalising and transpiling their source, and running them in either runner
+// (isolated-vm, or node:vm for trusted code). Long because both runners share the wrapping, result
+// interpretation and caches defined here, and each is one closure over its own isolate or context.
 import { createHash } from 'node:crypto';
 import vm from 'node:vm';
 import ivm from 'isolated-vm';

@@ -86,6 +86,22 @@ describe('loadEnvironment', () => {
     await expect(loadEnvironment({ dir: noIntro })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('names the file, line and column of an env.json or meta.json that is not JSON', async () => {
+    const brokenMeta = dir('brokenmeta', {
+      'env.ts': librarySource,
+      'meta.json': '{\n  "id": "x",\n  "topic": "t",,\n}',
+    });
+    await expect(loadEnvironment({ dir: brokenMeta })).rejects.toMatchObject({
+      code: 'INVALID_ARTIFACT',
+      message: expect.stringMatching(/meta\.json:3:\d+/),
+    });
+    const brokenPkg = dir('brokenpkg', { 'env.ts': librarySource, 'env.json': '{"id": "x"\n  "tools": []}' });
+    await expect(loadEnvironment({ dir: brokenPkg })).rejects.toMatchObject({
+      code: 'INVALID_ARTIFACT',
+      message: expect.stringMatching(/env\.json:2:\d+/),
+    });
+  });
+
   it('fails with ENVIRONMENT_LOAD_FAILED naming the line of a syntax error', async () => {
     const source = `import { Environment } from '@envscaler/core';\nexport class X extends Environment<{}> {\n  f( {\n}\n`;
     await expect(loadEnvironment({ source })).rejects.toMatchObject({

@@ -158,6 +158,35 @@ describe.each(modes)('sessions (sandbox: %s)', (mode) => {
     expect(env.sessionCount).toBe(0);
   });
 
+  it('callJson answers exactly JSON.stringify of what call answers, and journals the call the same way', async () => {
+    const shared = libraryState();
+    for (let i = 0; i < 6; i++) {
+      const byObject = await env.createSession({ initialState: shared, seed: i });
+      const byText = await env.createSession({ initialState: shared, seed: i });
+      // (roll answers the call time, and in-process its Math.random is the host's)
+      const calls = [
+        ...script(i).filter((call) => call.name !== 'roll'),
+        { name: 'nope', arguments: {} },
+        { name: 'getBook', arguments: { bookId: 7 } },
+        { name: 'getBook', arguments: { bookId: 'b1' } },
+      ];
+      for (const call of calls) {
+        const text = await byText.callJson(call.name, call.arguments);
+        expect(text).toBe(JSON.stringify(await byObject.call(call.name, call.arguments)));
+      }
+      expect(byText.callCount).toBe(byObject.callCount);
+      expect(await byText.snapshot()).toEqual(await byObject.snapshot());
+      // a restore rebuilds from the journal's start: both sessions come back to the same world
+      await byText.restore(await byObject.snapshot());
+      expect(await byText.callJson('stats', { by: 'condition' })).toBe(
+        JSON.stringify(await byObject.call('stats', { by: 'condition' })),
+      );
+      byObject.dispose();
+      byText.dispose();
+    }
+    expect(shared).toEqual(libraryState());
+  });
+
   it('replayCalls records tool errors and keeps going', async () => {
     const out = await replayCalls({
       env,

@@ -18,6 +18,13 @@ export interface EnvironmentSession {
    * INVALID_RESULT, TIMEOUT, STACK_OVERFLOW or MEMORY_LIMIT (or the tool's own failure code).
    */
   call(name: string, args?: unknown): Promise<ToolResult>;
+  /**
+   * `call`, answered as the result's JSON text: exactly `JSON.stringify(await call(name, args))`, with the
+   * same validation, journal and failure results. A sandboxed tool's text is the one printed inside the
+   * sandbox, so callers that only put the result into a message (rollouts, `serve`) skip parsing it on
+   * the host and printing it again.
+   */
+  callJson(name: string, args?: unknown): Promise<string>;
   /** The whole state as plain JSON (a private copy). */
   snapshot(): Promise<unknown>;
   /** The class's static `publicState(state)` when it defines one, else the snapshot. */
@@ -117,8 +124,22 @@ export class Session implements EnvironmentSession {
     return this.callSync(name, args);
   }
 
+  async callJson(name: string, args: unknown = {}): Promise<string> {
+    const answer = this.invoke(name, args);
+    return typeof answer === 'string' ? answer : JSON.stringify(answer);
+  }
+
   /** The synchronous core of `call` (the engines are synchronous). */
   callSync(name: string, args: unknown = {}): ToolResult {
+    const answer = this.invoke(name, args);
+    return typeof answer === 'string' ? (JSON.parse(answer) as ToolResult) : answer;
+  }
+
+  /**
+   * Runs one call: the tool's answer as JSON text when it ran to the end (whatever it returned), or the
+   * failure result the host made (unknown tool, invalid arguments, a resource limit).
+   */
+  private invoke(name: string, args: unknown): string | ToolResult {
     this.ensureLive();
     const tool = this.host.toolIndex.get(name);
     if (tool === undefined) {
@@ -147,7 +168,7 @@ export class Session implements EnvironmentSession {
       journal.names.push(tool.spec.name);
       journal.args.push(argsJson);
       journal.nows.push(now);
-      return JSON.parse(outcome.json) as ToolResult;
+      return outcome.json;
     }
     if (outcome.status === 'rollback') this.rebuild();
     else this.host.rebuildAll();

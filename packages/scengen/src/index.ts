@@ -1,5 +1,23 @@
 export { generateScenarios, envFingerprint, scenarioIdFor } from './generate.js';
 export type { GenerateScenariosOptions, GenerateScenariosResult, ScenarioProgressEvent } from './generate.js';
+export {
+  generateScenarioSets,
+  type GenerateScenarioSetsOptions,
+  type ScenarioSetsResult,
+  type ScenarioSetsProgressEvent,
+  type SkippedScenarioSet,
+} from './scenario-sets.js';
+export {
+  createInProcessScenarioSets,
+  type DisposableScenarioEnvironment,
+  type ExecuteScenarioSetsOptions,
+  type FailedScenarioSet,
+  type FinishedScenarioSet,
+  type InProcessScenarioSetsOptions,
+  type ScenarioSet,
+  type ScenarioSetExecutor,
+  type ScenarioSetSettings,
+} from './scenario-set-executor.js';
 export { generateInitialState, type GenerateInitialStateOptions } from './stages/state.js';
 export { generateTask, type GenerateTaskOptions } from './stages/task.js';
 export { generateChecklist, type GenerateChecklistOptions } from './stages/checklist.js';

@@ -17,6 +17,21 @@ describe('ChecklistTypeChecker', () => {
     expect(bad.errors.join('\n')).toContain('returnedAt');
   });
 
+  it('judges a checklist in one program exactly as it judges each check alone', () => {
+    const env = libraryEnv();
+    const sources = [
+      "(final) => final.loans['L1']?.returned === true",
+      "(final) => final.loans['L1']?.returnedAt === true",
+      '(final) => { return final.loans[',
+      "(final, initial) => Object.keys(final.loans).length > Object.keys(initial.loans).length",
+      "(final) => final.books['b1']?.availability === false",
+    ];
+    const together = checker.checkAll({ env, sources });
+    expect(together).toEqual(sources.map((source) => checker.check({ env, source })));
+    expect(together.map((d) => d.ok)).toEqual([true, false, false, true, false]);
+    expect(together[2]!.errors.join('\n')).toContain('does not parse');
+  });
+
   it('types checks from the State JSON Schema when the environment has no source', () => {
     const env = { ...libraryEnv(), id: 'schema-only', source: undefined };
     expect(checker.check({ env, source: "(final) => final.books['b1']?.available === false" }).ok).toBe(true);

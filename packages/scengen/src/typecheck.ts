@@ -75,9 +75,23 @@ export class ChecklistTypeChecker {
 
   /** Type-checks one check function source against the environment's State. */
   check(options: { env: EnvTypes; source: string }): CheckDiagnostics {
+    return this.checkAll({ env: options.env, sources: [options.source] })[0]!;
+  }
+
+  /**
+   * Type-checks several check sources in one program (one result per source, in order). Each check
+   * costs a type-checker rebuild, so a checklist's checks are judged together; every source is parsed
+   * on its own first (as one complete function expression), so one check's errors cannot spill into
+   * another's.
+   */
+  checkAll(options: { env: EnvTypes; sources: readonly string[] }): CheckDiagnostics[] {
     const { key } = this.key(options.env);
-    const errors = this.project.checkSources(key, [options.source]).map((issue) => issue.message);
-    return { ok: errors.length === 0, errors };
+    const errors: string[][] = options.sources.map(() => []);
+    for (const issue of this.project.checkSources(key, options.sources)) {
+      // index -1: the environment itself has no usable State type, which fails every check
+      for (const list of issue.index < 0 ? errors : [errors[issue.index]!]) list.push(issue.message);
+    }
+    return errors.map((list) => ({ ok: list.length === 0, errors: list }));
   }
 }
 

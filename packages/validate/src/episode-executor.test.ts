@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseRunSummary, type ChatRequest } from '@envscaler/core';
+import { parseRunSummary, type ChatRequest, type Trajectory } from '@envscaler/core';
 import { createCheckRunner } from '@envscaler/runtime';
 import { MockChatModel } from '@envscaler/testing';
 import { createInProcessEpisodes, type EpisodeExecutor, type FinishedEpisode } from './episode-executor.js';
@@ -57,15 +57,12 @@ describe('runRollouts with an executor', () => {
 
     expect(seen).toHaveLength(4);
     expect(result).toMatchObject({ ran: 3, skipped: 1 });
-    const lines = (await readFile(path.join(out, 'trajectories.jsonl'), 'utf8')).trim().split('\n');
-    expect(
-      lines
-        .map((l) => JSON.parse(l) as { scenarioId: string; trial: number })
-        .map((t) => `${t.scenarioId}#${t.trial}`),
-    ).toEqual(['s-a#0', 's-a#1', 's-b#0', 's-b#1']);
+    const lines = (await readFile(result.file, 'utf8')).trim().split('\n');
+    const saved = lines.map((l) => JSON.parse(l) as Trajectory);
+    expect(saved.map((t) => `${t.scenarioId}#${t.trial}`)).toEqual(['s-a#0', 's-a#1', 's-b#0', 's-b#1']);
     const summary = parseRunSummary(JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8')));
     expect(summary.episodes).toBe(4);
-    const first = result.trajectories.find((t) => `${t.scenarioId}#${t.trial}` === seen[0])!;
+    const first = saved.find((t) => `${t.scenarioId}#${t.trial}` === seen[0])!;
     expect(first.calls!.length).toBeGreaterThan(0);
     expect(summary.usage.cachedCalls).toBe(first.calls!.length);
   });

@@ -172,6 +172,44 @@ describe('createEpisode (Gym-style)', () => {
     await episode.close();
   });
 
+  it("puts a JSON-answering session's text into the tool messages verbatim; toolResults are its parse", async () => {
+    const library = libraryEnvironment();
+    const texts: string[] = [];
+    // a session whose callJson answers with its own spacing (as no JSON.stringify of a parse would)
+    const env = {
+      ...library,
+      createSession: async (init: Parameters<typeof library.createSession>[0]) => {
+        const inner = await library.createSession(init);
+        return {
+          snapshot: () => inner.snapshot(),
+          dispose: () => inner.dispose(),
+          call: async () => {
+            throw new Error('call must not be used when callJson exists');
+          },
+          callJson: async (name: string, args: unknown) => {
+            const text = JSON.stringify(await inner.call(name, args), null, 1);
+            texts.push(text);
+            return text;
+          },
+        };
+      },
+    };
+    const lend = { id: 'a', type: 'function' as const, function: { name: 'lendBook', arguments: '{"memberId":"m2","bookId":"b1"}' } };
+    const find = { id: 'b', type: 'function' as const, function: { name: 'findBooks', arguments: '{"title":"dune"}' } };
+    for (const maxSteps of [5, 1]) {
+      texts.length = 0;
+      const episode = createEpisode({ env, scenario: libraryScenario(), maxSteps, runner });
+      await episode.reset();
+      const step = await episode.step({ role: 'assistant', content: null, tool_calls: [lend, find] });
+      expect(step.truncated).toBe(maxSteps === 1);
+      const tool = step.observation.filter((m) => m.role === 'tool');
+      expect(tool.map((m) => m.content)).toEqual(texts);
+      expect(step.info.toolResults).toEqual(texts.map((t) => JSON.parse(t)));
+      expect(step.info.toolResults[0]).toMatchObject({ ok: true });
+      await episode.close();
+    }
+  });
+
   it('refuses a step while the previous one is still running', async () => {
     const episode = createEpisode({ env: libraryEnvironment(), scenario: libraryScenario(), runner });
     await episode.reset();

@@ -22,7 +22,7 @@ import {
 import type { CheckRunner } from '@envscaler/runtime';
 import { evaluateChecklist } from './checklist.js';
 import { sessionInitFor, type EpisodeEnvironment } from './environment.js';
-import { runToolCall } from './tool-call.js';
+import { runToolCall, type ToolCallOutcome } from './tool-call.js';
 import { AGENT_GREETING, USER_STOP_MARKER, agentSystemPrompt, userSimulatorPrompt } from './prompts.js';
 
 export type EpisodeMode = 'conversational' | 'non_conversational';
@@ -112,6 +112,23 @@ function addUsage(into: TokenUsage, usage: TokenUsage | undefined): void {
   if (!usage) return;
   into.promptTokens += usage.promptTokens;
   into.completionTokens += usage.completionTokens;
+}
+
+/**
+ * Makes `info.toolResults` the outcomes' results, parsed from their JSON text when first read: a rollout
+ * only sends the text on (in the tool messages) and never reads them.
+ */
+function withToolResults(info: StepInfo, outcomes: readonly ToolCallOutcome[]): StepInfo {
+  let results: ToolResult[] | undefined;
+  Object.defineProperty(info, 'toolResults', {
+    get: () => (results ??= outcomes.map((o) => o.result)),
+    set: (value: ToolResult[]) => {
+      results = value;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+  return info;
 }
 
 function errorMessage(error: unknown): string {
@@ -217,8 +234,8 @@ export function createEpisode(options: CreateEpisodeOptions): Episode {
     return undefined;
   }
 
-  async function execute(call: ChatToolCall): Promise<ToolResult> {
-    return (await runToolCall({ session: session!, call, toolNames })).result;
+  async function execute(call: ChatToolCall): Promise<ToolCallOutcome> {
+    return runToolCall({ session: session!, call, toolNames });
   }
 
   let busy = false;
@@ -288,16 +305,17 @@ export function createEpisode(options: CreateEpisodeOptions): Episode {
     if (calls.length > 0) assistant.tool_calls = calls;
     messages.push(assistant);
 
-    const toolResults: ToolResult[] = [];
+    const outcomes: ToolCallOutcome[] = [];
     if (calls.length > 0) {
       for (const call of calls) {
-        const result = await execute(call);
-        toolResults.push(result);
+        const outcome = await execute(call);
+        outcomes.push(outcome);
+        // the session's JSON text as it is (a sandboxed tool's, printed in the sandbox)
         messages.push({
           role: 'tool',
           tool_call_id: call.id,
           name: call.function?.name ?? '',
-          content: JSON.stringify(result),
+          content: outcome.content,
         });
       }
     } else if (mode === 'non_conversational') {
@@ -315,7 +333,7 @@ export function createEpisode(options: CreateEpisodeOptions): Episode {
     const cap = capReached();
     if (cap) {
       const result = await finish(cap);
-      result.info.toolResults = toolResults;
+      withToolResults(result.info, outcomes);
       return result;
     }
     lastResult = {
@@ -323,7 +341,7 @@ export function createEpisode(options: CreateEpisodeOptions): Episode {
       reward: 0,
       terminated: false,
       truncated: false,
-      info: { step: steps, usage: { ...usage }, toolResults },
+      info: withToolResults({ step: steps, usage: { ...usage }, toolResults: [] }, outcomes),
     };
     return lastResult;
   }

@@ -21,7 +21,7 @@ export {
 } from './validate-artifacts.js';
 export { CheckTypeChecker, getCheckTypeChecker, type CheckTypeIssue } from './typecheck.js';
 export { regrade, type RegradeEntry, type RegradeOptions, type RegradeReport } from './regrade.js';
-export { summarize, formatSummaryTable, type SummarizeOptions } from './summarize.js';
+export { summarize, formatSummaryTable, type SummarizeOptions, type SummarizedEpisode } from './summarize.js';
 export { bootstrapMeanInterval, choose, passAtKOne, passHatKOne, wilsonInterval } from './stats.js';
 export {
   createEpisode,
@@ -60,7 +60,15 @@ export {
   type FinishedEpisode,
   type InProcessEpisodesOptions,
 } from './episode-executor.js';
-export { JsonlAppender, readJsonlTolerant, type TolerantJsonl } from './jsonl.js';
+export {
+  JsonlAppender,
+  readJsonlTolerant,
+  scanJsonlTolerant,
+  jsonlRecords,
+  type JsonlReadOptions,
+  type LineSpan,
+  type TolerantJsonl,
+} from './jsonl.js';
 export {
   exportRl,
   exportSft,

@@ -8,7 +8,7 @@ import { parseRunSummary, type ChatRequest } from '@envscaler/core';
 import { createCheckRunner } from '@envscaler/runtime';
 import { MockChatModel } from '@envscaler/testing';
 import { runRollouts, type RolloutProgress } from './rollouts.js';
-import { JsonlAppender, readJsonlTolerant } from './jsonl.js';
+import { JsonlAppender, readJsonlTolerant, scanJsonlTolerant } from './jsonl.js';
 import { parseTrajectory } from '@envscaler/core';
 import { libraryEnvironment, libraryScenario } from '../test-fixtures/library/index.js';
 
@@ -104,12 +104,9 @@ describe('runRollouts', () => {
         return `${t.scenarioId}:${t.trial}`;
       });
     expect(pairs).toEqual(['s-a:0', 's-a:1', 's-b:0', 's-c:0', 's-c:1']);
-    expect(result.trajectories.map((t) => `${t.scenarioId}:${t.trial}`)).toEqual([
-      's-a:0',
-      's-a:1',
-      's-c:0',
-      's-c:1',
-    ]);
+    // the summary covers this run's scenarios only; the file keeps the earlier run's s-b line too
+    expect(result.file).toBe(path.join(out, 'trajectories.jsonl'));
+    expect(result.summary).toMatchObject({ episodes: 4, scenarios: 2, trialsPerScenario: 2 });
   });
 
   it('resumes after a killed run: drops the torn line and does not redo finished episodes', async () => {
@@ -385,6 +382,50 @@ describe('JsonlAppender', () => {
     });
     expect(droppedBytes).toBe(0);
     expect(records.map((r) => r.i).sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i));
+  });
+
+  it('resolves each append with the span its line has in the file, after what was there before', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 's.jsonl');
+    await writeFile(file, '{"old":true}\n');
+    const appender = await JsonlAppender.open(file);
+    const records = Array.from({ length: 50 }, (_, i) => ({ i, text: 'é'.repeat(i % 7) }));
+    const spans = await Promise.all(records.map((r) => appender.append(r)));
+    await appender.close();
+    const bytes = await readFile(file);
+    for (const [i, span] of spans.entries()) {
+      expect(JSON.parse(bytes.subarray(span.offset, span.offset + span.bytes).toString('utf8'))).toEqual(records[i]);
+    }
+    expect(Math.min(...spans.map((s) => s.offset))).toBe('{"old":true}\n'.length);
+  });
+});
+
+describe('scanJsonlTolerant', () => {
+  it('reads lines across chunk boundaries with their spans, and drops a torn tail like readJsonlTolerant', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'c.jsonl');
+    const lines = ['{"a":"ünïcödé"}', '', '{"b":[1,2,3]}', '{"c":"' + 'x'.repeat(40) + '"}'];
+    const text = `${lines.join('\n')}\n{"torn":`;
+    await writeFile(file, text);
+    for (const chunkBytes of [1, 3, 7, 64, 1 << 20]) {
+      const seen: { value: unknown; at: string }[] = [];
+      const { droppedBytes } = await scanJsonlTolerant({
+        path: file,
+        parse: (v) => v,
+        chunkBytes,
+        onRecord: (value, span) =>
+          seen.push({ value, at: Buffer.from(text).subarray(span.offset, span.offset + span.bytes).toString() }),
+      });
+      expect(droppedBytes).toBe('{"torn":'.length);
+      expect(seen.map((r) => r.value)).toEqual([{ a: 'ünïcödé' }, { b: [1, 2, 3] }, { c: 'x'.repeat(40) }]);
+      expect(seen.map((r) => r.at)).toEqual([`${lines[0]}\n`, `${lines[2]}\n`, `${lines[3]}\n`]);
+      const whole = await readJsonlTolerant({ path: file, parse: (v) => v });
+      expect(whole).toEqual({ records: seen.map((r) => r.value), droppedBytes });
+    }
+    // a last whole line that does not parse is torn too; repair cuts it off
+    await writeFile(file, '{"a":1}\n{"a":\n');
+    expect((await scanJsonlTolerant({ path: file, parse: (v) => v, chunkBytes: 2, repair: true, onRecord: () => {} })).droppedBytes).toBe(6);
+    expect(await readFile(file, 'utf8')).toBe('{"a":1}\n');
   });
 });
 

@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -19,8 +20,8 @@ import {
   type FinishedEpisode,
   type InProcessEpisodesOptions,
 } from './episode-executor.js';
-import { JsonlAppender, readJsonlTolerant } from './jsonl.js';
-import { summarize } from './summarize.js';
+import { JsonlAppender, scanJsonlTolerant, type LineSpan } from './jsonl.js';
+import { summarize, type SummarizedEpisode } from './summarize.js';
 
 export interface RolloutProgress {
   /** Episodes in this run (scenarios × trials), including ones finished by an earlier run. */
@@ -74,8 +75,12 @@ export type RunRolloutsOptions =
 
 export interface RolloutResult {
   summary: RunSummary;
-  /** Every trajectory of the run (earlier runs' included), one per (scenario, trial). */
-  trajectories: Trajectory[];
+  /**
+   * `<out>/trajectories.jsonl`: every trajectory of the run (earlier runs' included), one per (scenario,
+   * trial), in `byScenarioThenTrial` order. Read it with `readJsonlTolerant` (or `scanJsonlTolerant` for
+   * a large run); they are not returned, since at scale they would not fit in memory.
+   */
+  file: string;
   /** Episodes run by this call. */
   ran: number;
   /** Episodes skipped because trajectories.jsonl already had them. */
@@ -85,7 +90,10 @@ export interface RolloutResult {
 const key = (scenarioId: string, trial: number) => `${scenarioId}\u0000${trial}`;
 
 /** The order of a finished `trajectories.jsonl`, in-process and on a job backend alike. */
-export function byScenarioThenTrial(a: Trajectory, b: Trajectory): number {
+export function byScenarioThenTrial(
+  a: Pick<Trajectory, 'scenarioId' | 'trial'>,
+  b: Pick<Trajectory, 'scenarioId' | 'trial'>,
+): number {
   return a.scenarioId < b.scenarioId ? -1 : a.scenarioId > b.scenarioId ? 1 : a.trial - b.trial;
 }
 
@@ -162,11 +170,30 @@ function inProcessEpisodes(options: RolloutPlanOptions & InProcessEpisodesOption
   return createInProcessEpisodes(options);
 }
 
+/** What a rollout keeps of each saved trajectory: the facts its summary needs and where its line is. */
+interface SavedEpisode {
+  facts: SummarizedEpisode;
+  span: LineSpan;
+  /** Finished by an earlier run (its calls count as cached in summary.json). */
+  earlier: boolean;
+}
+
+function factsOf(t: Trajectory): SummarizedEpisode {
+  const { id, scenarioId, trial, envId, reward, termination, usage, calls } = t;
+  return { id, scenarioId, trial, envId, reward, termination, usage, calls };
+}
+
 async function runLocked(options: RolloutPlanOptions, executor: EpisodeExecutor): Promise<RolloutResult> {
   const file = path.join(options.out, 'trajectories.jsonl');
-  const existing = await readJsonlTolerant({ path: file, parse: parseTrajectory, repair: true });
-  const byPair = new Map<string, Trajectory>();
-  for (const t of existing.records) byPair.set(key(t.scenarioId, t.trial), t);
+  // At the paper's scale a run holds tens of thousands of trajectories: only their facts and line spans
+  // stay in memory, and the finished file is assembled from the spans.
+  const byPair = new Map<string, SavedEpisode>();
+  await scanJsonlTolerant({
+    path: file,
+    parse: parseTrajectory,
+    repair: true,
+    onRecord: (t, span) => byPair.set(key(t.scenarioId, t.trial), { facts: factsOf(t), span, earlier: true }),
+  });
 
   const retryErrors = options.retryErrors ?? true;
   const wanted = new Set(options.scenarios.map((s) => s.id));
@@ -174,15 +201,16 @@ async function runLocked(options: RolloutPlanOptions, executor: EpisodeExecutor)
   let skipped = 0;
   for (const scenario of options.scenarios) {
     for (let trial = 0; trial < options.trials; trial++) {
-      const saved = byPair.get(key(scenario.id, trial));
+      const saved = byPair.get(key(scenario.id, trial))?.facts;
       if (saved && !(retryErrors && saved.termination === 'error')) skipped++;
       else todo.push({ scenario, trial });
     }
   }
 
-  const finished = [...byPair.values()].filter(
-    (t) => wanted.has(t.scenarioId) && t.trial < options.trials && !(retryErrors && t.termination === 'error'),
-  );
+  const inRun = (t: SummarizedEpisode) => wanted.has(t.scenarioId) && t.trial < options.trials;
+  const finished = [...byPair.values()]
+    .map((saved) => saved.facts)
+    .filter((t) => inRun(t) && !(retryErrors && t.termination === 'error'));
   const progress: RolloutProgress = {
     total: options.scenarios.length * options.trials,
     done: finished.length,
@@ -206,16 +234,15 @@ async function runLocked(options: RolloutPlanOptions, executor: EpisodeExecutor)
   const appender = await JsonlAppender.open(file);
   const runId = options.runId ?? path.basename(path.resolve(options.out));
   let ran = 0;
-  // Finished before this run by an executor's own record (e.g. a worker's episode file): an earlier run's.
-  const collected = new Set<string>();
+  const finishedNow = new Set<string>();
   const onFinished = async ({ pair, trajectory, earlier }: FinishedEpisode): Promise<void> => {
     const pairKey = key(pair.scenario.id, pair.trial);
     if (finishedNow.has(pairKey)) return; // reported twice (at-least-once delivery): the first one counts
     finishedNow.add(pairKey);
-    await appender.append(trajectory);
-    byPair.set(pairKey, trajectory);
+    const span = await appender.append(trajectory);
+    // Finished before this run by an executor's own record (e.g. a worker's episode file): an earlier run's.
+    byPair.set(pairKey, { facts: factsOf(trajectory), span, earlier: earlier === true });
     if (earlier) {
-      collected.add(trajectory.id);
       progress.skipped++;
       skipped++;
     } else ran++;
@@ -232,7 +259,6 @@ async function runLocked(options: RolloutPlanOptions, executor: EpisodeExecutor)
       reward: trajectory.reward?.score,
     });
   };
-  const finishedNow = new Set<string>();
   try {
     await executor.run({
       pairs: todo,
@@ -257,26 +283,40 @@ async function runLocked(options: RolloutPlanOptions, executor: EpisodeExecutor)
   }
 
   // The finished file in the one order every backend writes (scenario id, then trial), whatever order the
-  // episodes finished in; lines of other scenarios or trials from earlier runs are kept.
-  const all = [...byPair.values()].sort(byScenarioThenTrial);
-  // line by line: at the paper's scale the whole file as one string would be hundreds of MB more
-  function* lines(): Generator<string> {
-    for (const t of all) yield `${JSON.stringify(t)}\n`;
+  // episodes finished in; lines of other scenarios or trials from earlier runs are kept. Each line is
+  // copied from where it was appended, so the file never sits whole in memory.
+  const all = [...byPair.values()].sort((a, b) => byScenarioThenTrial(a.facts, b.facts));
+  const source = openSync(file, 'r');
+  try {
+    await writeFileAtomic({ file, data: linesAt(source, all.map((saved) => saved.span)) });
+  } finally {
+    closeSync(source);
   }
-  await writeFileAtomic({ file, data: lines() });
-  const trajectories = all.filter((t) => wanted.has(t.scenarioId) && t.trial < options.trials);
-  // Episodes an earlier run finished (and this one did not redo) count, flagged as that run's calls.
-  const earlier = new Set(existing.records.filter((t) => byPair.get(key(t.scenarioId, t.trial)) === t).map((t) => t.id));
-  for (const id of collected) earlier.add(id);
+  const kept = all.filter((saved) => inRun(saved.facts));
   const summary = summarize({
-    trajectories,
+    trajectories: kept.map((saved) => saved.facts),
     scenarios: options.scenarios,
     modelPrices: options.modelPrices,
-    earlier,
+    // Episodes an earlier run finished (and this one did not redo) count, flagged as that run's calls.
+    earlier: new Set(kept.filter((saved) => saved.earlier).map((saved) => saved.facts.id)),
     runId,
     createdAt: options.createdAt,
   });
   const summaryFile = path.join(options.out, 'summary.json');
   await writeFileAtomic({ file: summaryFile, data: `${JSON.stringify(summary, null, 2)}\n` });
-  return { summary, trajectories, ran, skipped };
+  return { summary, file, ran, skipped };
+}
+
+/** The lines at `spans` of the open file `fd`, in that order. */
+function* linesAt(fd: number, spans: readonly LineSpan[]): Generator<string> {
+  for (const { offset, bytes } of spans) {
+    const buffer = Buffer.allocUnsafe(bytes);
+    let read = 0;
+    while (read < bytes) {
+      const n = readSync(fd, buffer, read, bytes - read, offset + read);
+      if (n === 0) throw new EnvscalerError('INTERNAL', `trajectories file shrank while a rollout held its lock (line at byte ${offset})`);
+      read += n;
+    }
+    yield buffer.toString('utf8');
+  }
 }

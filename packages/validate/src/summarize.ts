@@ -10,8 +10,14 @@ import {
 } from '@envscaler/core';
 import { bootstrapMeanInterval, mean, passAtKOne, passHatKOne } from './stats.js';
 
+/** What a summary reads of a trajectory (a rollout keeps only this of each, not the messages). */
+export type SummarizedEpisode = Pick<
+  Trajectory,
+  'id' | 'scenarioId' | 'trial' | 'envId' | 'reward' | 'termination' | 'usage' | 'calls'
+>;
+
 export interface SummarizeOptions {
-  trajectories: readonly Trajectory[];
+  trajectories: readonly SummarizedEpisode[];
   /** When given, trajectories of other scenarios are ignored. (`RunSummary.scenarios` counts scenarios with trajectories.) */
   scenarios?: readonly Pick<Scenario, 'id' | 'envId'>[];
   /**
@@ -39,17 +45,16 @@ export interface SummarizeOptions {
  */
 export function summarize(options: SummarizeOptions): RunSummary {
   const known = options.scenarios ? new Set(options.scenarios.map((s) => s.id)) : undefined;
-  const latest = new Map<string, Trajectory>();
+  const latest = new Map<string, SummarizedEpisode>();
   for (const t of options.trajectories) {
     if (known && !known.has(t.scenarioId)) continue;
     latest.set(`${t.scenarioId}\u0000${t.trial}`, t);
   }
   const episodes = [...latest.values()];
-  const byScenario = new Map<string, Trajectory[]>();
-  for (const t of episodes) byScenario.set(t.scenarioId, [...(byScenario.get(t.scenarioId) ?? []), t]);
+  const byScenario = groupBy(episodes, (t) => t.scenarioId);
 
-  const success = (t: Trajectory) => t.reward?.success === true;
-  const score = (t: Trajectory) => t.reward?.score ?? 0;
+  const success = (t: SummarizedEpisode) => t.reward?.success === true;
+  const score = (t: SummarizedEpisode) => t.reward?.score ?? 0;
 
   const counts = [...byScenario.values()].map((ts) => ({ n: ts.length, c: ts.filter(success).length }));
   const K = counts.length === 0 ? 0 : Math.min(...counts.map((x) => x.n));
@@ -63,9 +68,9 @@ export function summarize(options: SummarizeOptions): RunSummary {
   }
 
   const perEnvironment: RunSummary['perEnvironment'] = {};
-  const envIds = [...new Set(episodes.map((t) => t.envId))].sort();
-  for (const envId of envIds) {
-    const mine = episodes.filter((t) => t.envId === envId);
+  const byEnvironment = groupBy(episodes, (t) => t.envId);
+  for (const envId of [...byEnvironment.keys()].sort()) {
+    const mine = byEnvironment.get(envId)!;
     perEnvironment[envId] = {
       episodes: mine.length,
       meanReward: mean(mine.map(score)),
@@ -110,6 +115,17 @@ export function summarize(options: SummarizeOptions): RunSummary {
     terminations,
     usage,
   };
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 /** A fixed-width text table of a summary (for the CLI). */

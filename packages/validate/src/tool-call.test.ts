@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EnvscalerError, type ChatToolCall, type ToolResult, type ToolSession } from '@envscaler/core';
 import { parseToolCall, runToolCall } from './tool-call.js';
 
@@ -68,6 +68,7 @@ describe('runToolCall (the one tool-call step)', () => {
       arguments: { id: 'o1' },
       reachedSession: true,
       result: { ok: true, data: { echo: { id: 'o1' } } },
+      content: '{"ok":true,"data":{"echo":{"id":"o1"}}}',
     });
     const stopped = await runToolCall({ session, call: call('get', '[1]'), toolNames: offered });
     expect(stopped).toMatchObject({
@@ -76,6 +77,45 @@ describe('runToolCall (the one tool-call step)', () => {
       result: { ok: false, error: { code: 'INVALID_ARGUMENTS' } },
     });
     expect(session.seen).toEqual([{ name: 'get', args: { id: 'o1' } }]);
+  });
+
+  it('takes the text of a session that answers JSON as it is, parsing it only when the result is read', async () => {
+    const text = '{"ok":true, "data":{"echo":1}}'; // not JSON.stringify's spacing: passed on verbatim
+    const seen: string[] = [];
+    const session = {
+      snapshot: () => ({}),
+      dispose: () => undefined,
+      call: async (): Promise<ToolResult> => {
+        throw new Error('call must not be used when callJson exists');
+      },
+      callJson: async (name: string, args: unknown) => {
+        seen.push(`${name} ${JSON.stringify(args)}`);
+        if (name === 'boom') throw new EnvscalerError('SANDBOX_ERROR', 'isolate disposed');
+        return text;
+      },
+    };
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const outcome = await runToolCall({ session, call: call('get', '{"id":"o1"}'), toolNames: offered });
+      const parsedArguments = parse.mock.calls.length; // the model's arguments
+      expect(outcome).toMatchObject({ name: 'get', arguments: { id: 'o1' }, reachedSession: true });
+      expect(outcome.content).toBe(text);
+      expect(parse.mock.calls.length).toBe(parsedArguments);
+      expect(outcome.result).toEqual({ ok: true, data: { echo: 1 } });
+      expect(outcome.result).toBe(outcome.result); // parsed once
+      expect(parse.mock.calls.length).toBe(parsedArguments + 1);
+    } finally {
+      parse.mockRestore();
+    }
+    const failed = await runToolCall({ session, call: call('boom', '{}'), toolNames: offered });
+    expect(failed.result).toEqual({
+      ok: false,
+      error: { code: 'SANDBOX_ERROR', message: 'isolate disposed' },
+    });
+    expect(failed.content).toBe(JSON.stringify(failed.result));
+    const stopped = await runToolCall({ session, call: call('nope', '{}'), toolNames: offered });
+    expect(JSON.parse(stopped.content)).toEqual(stopped.result);
+    expect(seen).toEqual(['get {"id":"o1"}', 'boom {}']);
   });
 
   it('turns a throwing session into an error result: TOOL_FAILED, or the EnvscalerError code', async () => {

@@ -31,7 +31,42 @@ export interface ToolCallOutcome {
   arguments?: unknown;
   /** False when the rules stopped it (unknown tool, undecodable or non-object arguments): nothing ran. */
   reachedSession: boolean;
+  /**
+   * The result (for a session with `callJson`, as the runtime's have, parsed from `content` when first
+   * read: a loop that only sends the text on never parses it).
+   */
   result: ToolResult;
+  /** The result as JSON text, what a tool message carries: `JSON.stringify(result)`. */
+  content: string;
+}
+
+/**
+ * A session that can answer a call as the result's JSON text (the runtime's sessions, whose sandbox
+ * prints it): the step then neither parses the text on the host nor prints it again.
+ */
+interface JsonAnsweringSession {
+  callJson(name: string, args: unknown): Promise<string>;
+}
+
+function answersJson(session: ToolSession): session is ToolSession & JsonAnsweringSession {
+  return typeof (session as Partial<JsonAnsweringSession>).callJson === 'function';
+}
+
+/** An outcome whose `result` is parsed from `content` on first read. */
+function outcomeOfText(name: string, args: unknown, content: string): ToolCallOutcome {
+  let result: ToolResult | undefined;
+  return {
+    name,
+    arguments: args,
+    reachedSession: true,
+    get result(): ToolResult {
+      return (result ??= JSON.parse(content) as ToolResult);
+    },
+    set result(value: ToolResult) {
+      result = value;
+    },
+    content,
+  };
 }
 
 function rejected(code: string, message: string): { ok: false; result: ToolResult } {
@@ -96,13 +131,23 @@ export async function runToolCall(options: {
 }): Promise<ToolCallOutcome> {
   const parsed = parseToolCall(options.call, options.toolNames, options.rules ?? {});
   const name = options.call.function?.name ?? '';
-  if (!parsed.ok) return { name, reachedSession: false, result: parsed.result };
+  if (!parsed.ok)
+    return { name, reachedSession: false, result: parsed.result, content: JSON.stringify(parsed.result) };
+  const { session } = options;
   let result: ToolResult;
   try {
-    result = await options.session.call(parsed.name, parsed.arguments);
+    if (answersJson(session))
+      return outcomeOfText(name, parsed.arguments, await session.callJson(parsed.name, parsed.arguments));
+    result = await session.call(parsed.name, parsed.arguments);
   } catch (error) {
     const code = error instanceof EnvscalerError ? error.code : 'TOOL_FAILED';
     result = { ok: false, error: { code, message: error instanceof Error ? error.message : String(error) } };
   }
-  return { name, arguments: parsed.arguments, reachedSession: true, result };
+  return {
+    name,
+    arguments: parsed.arguments,
+    reachedSession: true,
+    result,
+    content: JSON.stringify(result),
+  };
 }

@@ -1,15 +1,18 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { exportRl, exportSft, toJsonl, type SftFormat } from '@envscaler/validate';
+import { EnvscalerError, parseTrajectory } from '@envscaler/core';
+import { writeFileAtomic } from '@envscaler/core/node';
+import { exportRl, exportSft, jsonlRecords, type SftFormat } from '@envscaler/validate';
 import type { LoadedEnvironment } from '@envscaler/runtime';
-import { readRunTrajectories } from './eval.js';
 import { loadEnvironmentsFrom, readScenarios } from '../inputs.js';
 import { parseMode } from './rollout.js';
 
-async function writeJsonl(path: string, records: readonly unknown[]): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, toJsonl(records));
+/** Writes records as JSON Lines, atomically and line by line (never the whole file as one string). */
+async function writeJsonl(path: string, records: Iterable<unknown> | AsyncIterable<unknown>): Promise<void> {
+  async function* lines() {
+    for await (const record of records) yield `${JSON.stringify(record)}\n`;
+  }
+  await writeFileAtomic({ file: path, data: lines() });
 }
 
 export interface ExportSftCommandOptions {
@@ -21,17 +24,35 @@ export interface ExportSftCommandOptions {
   envs?: string;
 }
 
-/** Writes SFT records from `<run>/trajectories.jsonl`; returns how many were written of how many read. */
+/**
+ * Writes SFT records from `<run>/trajectories.jsonl`; returns how many were written of how many read.
+ * Trajectories are converted as they are read: a run of tens of thousands never sits in memory.
+ */
 export async function runExportSftCommand(
   options: ExportSftCommandOptions,
 ): Promise<{ written: number; read: number }> {
-  const trajectories = await readRunTrajectories({ run: options.run });
+  const path = join(options.run, 'trajectories.jsonl');
+  const trajectories = jsonlRecords({ path, parse: parseTrajectory });
+  const first = await trajectories.next();
+  if (first.done) throw new EnvscalerError('NOT_FOUND', `no trajectories in ${path}`);
   const envs: LoadedEnvironment[] = options.envs ? await loadEnvironmentsFrom({ dir: options.envs }) : [];
+  let read = 0;
+  let written = 0;
+  async function* records() {
+    for (let next = first; !next.done; next = await trajectories.next()) {
+      read++;
+      const one = [next.value.record];
+      for (const record of exportSft({ trajectories: one, format: options.format, minReward: options.minReward, envs })) {
+        written++;
+        yield record;
+      }
+    }
+  }
   try {
-    const records = exportSft({ trajectories, format: options.format, minReward: options.minReward, envs });
-    await writeJsonl(options.out, records);
-    return { written: records.length, read: trajectories.length };
+    await writeJsonl(options.out, records());
+    return { written, read };
   } finally {
+    await trajectories.return({ droppedBytes: 0 });
     for (const env of envs) env.dispose();
   }
 }

@@ -2,12 +2,14 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatRequest, Scenario } from '@envscaler/core';
+import { parseTrajectory, type ChatRequest, type Scenario } from '@envscaler/core';
+import { exportSft, toJsonl } from '@envscaler/validate';
 import { MockChatModel, createMockOpenAIServer } from '@envscaler/testing';
 import { runRolloutCommand } from './rollout.js';
 import { runEvalCommand } from './eval.js';
 import { runExportRlCommand, runExportSftCommand } from './export.js';
 import { createProgram, runCli } from '../index.js';
+import { loadEnvironmentsFrom } from '../inputs.js';
 
 const ENV_SOURCE = `import { Environment, type ToolResult } from '@envscaler/core';
 
@@ -156,6 +158,21 @@ describe('rollout / eval / export commands', () => {
       envs,
     });
     expect(sft).toEqual({ written: 4, read: 4 });
+    // streamed line by line, the file is exactly what the in-memory export gives
+    const saved = (await readFile(path.join(out, 'trajectories.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => parseTrajectory(JSON.parse(line)));
+    const loaded = await loadEnvironmentsFrom({ dir: envs });
+    try {
+      const expected = exportSft({ trajectories: saved, format: 'openai', minReward: 1, envs: loaded });
+      expect(await readFile(path.join(root, 'sft.jsonl'), 'utf8')).toBe(toJsonl(expected));
+    } finally {
+      for (const env of loaded) env.dispose();
+    }
+    await expect(
+      runExportSftCommand({ run: root, format: 'openai', minReward: 1, out: path.join(root, 'none.jsonl') }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('trajectories.jsonl') });
     const record = JSON.parse((await readFile(path.join(root, 'sft.jsonl'), 'utf8')).split('\n')[0]!);
     expect(record.tools.map((tool: { function: { name: string } }) => tool.function.name).sort()).toEqual([
       'add',

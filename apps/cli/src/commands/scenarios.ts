@@ -1,109 +1,38 @@
 import { join } from 'node:path';
 import { type Command } from 'commander';
-import { EnvscalerError, type ChatModel, type PriceTable } from '@envscaler/core';
-import { loadEnvironment, type LoadedEnvironment } from '@envscaler/runtime';
-import { generateScenarios, type GenerateScenariosResult } from '@envscaler/scengen';
+import type { JobBackend } from '@envscaler/jobs';
+import type { FinishedScenarioSet } from '@envscaler/scengen';
 import { assertScriptedInProcess, resolveChatModel, scriptedCursorFile, scriptedOption } from '../model.js';
 import { loadConfig } from '../config.js';
 import { createInterruptSignal } from '../interrupt.js';
 import { acquireOutputLock } from '../output-lock.js';
-import type { ProgressReporter } from '../progress.js';
-import { findEnvironmentDirs, positiveInt } from '../inputs.js';
+import { positiveInt } from '../inputs.js';
 import {
   addBackendOptions,
   backendFromFlags,
   progressFromFlags,
   type BackendFlags,
 } from '../backend-options.js';
-import { runScenarioJobs } from '../jobs/scenario-jobs.js';
+import { createJobScenarioSets } from '../jobs/scenario-jobs.js';
+import {
+  runScenarioStage,
+  scenarioResultLine,
+  type ScenarioStageOptions,
+  type SkippedEnvironment,
+} from '../scenario-stage.js';
 
-export interface RunScenariosOptions {
-  envs: string;
-  out: string;
-  count: number;
-  model: ChatModel;
-  concurrency?: number;
-  solverAttempts?: number;
-  maxSteps?: number;
-  difficultySamples?: number;
-  /** USD per million tokens by model name (the config's `prices`): each call at its own model's price. */
-  prices?: PriceTable;
-  signal?: AbortSignal;
-  progress?: ProgressReporter;
-  /** Skip an environment that fails to load or generate (and report it) instead of stopping. */
-  keepGoing?: boolean;
-}
-
-/** An environment `runScenarios` skipped under `keepGoing`, and why. */
-export interface SkippedEnvironment {
-  dir: string;
-  reason: string;
-}
+export type RunScenariosOptions = ScenarioStageOptions;
+export type { SkippedEnvironment };
 
 /**
- * Generates scenarios for every environment under `envs`, one environment after another. An environment
+ * Generates scenarios for every environment under `envs` (scengen's `generateScenarioSets`: in this
+ * process with `model` unless `executor` says otherwise), one environment after another. An environment
  * that fails stops the run with an error naming its directory, or with `keepGoing` is skipped and listed.
  */
-export async function runScenarios(
+export function runScenarios(
   options: RunScenariosOptions,
-): Promise<{ results: GenerateScenariosResult[]; skipped: SkippedEnvironment[] }> {
-  const results: GenerateScenariosResult[] = [];
-  const skipped: SkippedEnvironment[] = [];
-  for (const dir of await findEnvironmentDirs(options.envs)) {
-    try {
-      results.push(await scenariosFor(dir, options));
-    } catch (error) {
-      // an interrupt stops the whole run, with or without keepGoing
-      if (options.signal?.aborted) throw error;
-      const message = error instanceof Error ? error.message : String(error);
-      if (options.keepGoing) {
-        const flat = message.replace(/\s+/g, ' ').trim();
-        skipped.push({ dir, reason: flat.length > 300 ? `${flat.slice(0, 300)}…` : flat });
-        continue;
-      }
-      if (!(error instanceof EnvscalerError) || message.includes(dir)) throw error;
-      throw new EnvscalerError(error.code, `environment ${dir}: ${message}`, {
-        cause: error,
-        details: error.details,
-      });
-    }
-  }
-  return { results, skipped };
-}
-
-async function scenariosFor(dir: string, options: RunScenariosOptions): Promise<GenerateScenariosResult> {
-  const env: LoadedEnvironment = await loadEnvironment({ dir });
-  try {
-    const stage = options.progress?.stage(`scenarios ${env.id}`, options.count);
-    let kept = 0;
-    let dropped = 0;
-    const result = await generateScenarios({
-      env,
-      count: options.count,
-      model: options.model,
-      out: options.out,
-      concurrency: options.concurrency,
-      solverAttempts: options.solverAttempts,
-      maxSteps: options.maxSteps,
-      prices: options.prices,
-      signal: options.signal,
-      ...(options.difficultySamples
-        ? { difficulty: { agent: options.model, samples: options.difficultySamples } }
-        : {}),
-      onProgress: (event) => {
-        if (event.type === 'scenario-kept') kept++;
-        else if (event.type === 'scenario-dropped') dropped++;
-        else return;
-        stage?.update({ done: kept, dropped });
-      },
-    });
-    stage?.finish(
-      `${result.report.kept} kept of ${result.report.candidates} candidates → ${result.paths.scenarios}`,
-    );
-    return result;
-  } finally {
-    env.dispose();
-  }
+): Promise<{ results: FinishedScenarioSet[]; skipped: SkippedEnvironment[] }> {
+  return runScenarioStage(options);
 }
 
 export function registerScenariosCommand(program: Command): void {
@@ -154,80 +83,60 @@ export function registerScenariosCommand(program: Command): void {
         },
       ) => {
         assertScriptedInProcess(options);
-        if (options.backend === 'redis') {
-          // Workers (`envscaler worker`) resolve their own model; the coordinator only queues and waits.
-          const progress = progressFromFlags(options);
-          const concurrency = options.concurrency ?? 2;
-          const lock = await acquireOutputLock({ dir: options.out, command: 'scenarios' });
-          const interrupt = createInterruptSignal({
-            onFirst: () =>
-              progress.message('interrupted: queued jobs stay queued; re-run the same command to resume'),
-          });
-          try {
-            const outcomes = await runScenarioJobs({
-              backend: backendFromFlags(options, concurrency),
-              envs: options.envs,
-              out: options.out,
-              count: options.count,
-              concurrency,
-              solverAttempts: options.solverAttempts,
-              maxSteps: options.maxSteps,
-              progress,
-              signal: interrupt.signal,
+        const redis = options.backend === 'redis';
+        const progress = progressFromFlags(options);
+        // Workers (`envscaler worker`) resolve their own model; a Redis coordinator only queues and waits.
+        const model = redis
+          ? undefined
+          : await resolveChatModel({
+              configPath: options.config,
+              modelFlag: options.model,
+              scriptedDir: options.scripted,
+              scriptedCursor: scriptedCursorFile(options),
+              // recorded responses: a re-run replays them, also for steps the stage cache has not finished
+              cacheDir: join(options.out, '.cache', 'llm'),
             });
-            for (const o of outcomes)
-              process.stdout.write(
-                `${o.envId}: ${o.kept} scenarios (${o.candidates} candidates) → ${o.scenarios}\n`,
-              );
-          } finally {
-            interrupt.dispose();
-            lock.release();
-          }
-          return;
-        }
-        const model = await resolveChatModel({
-          configPath: options.config,
-          modelFlag: options.model,
-          scriptedDir: options.scripted,
-          scriptedCursor: scriptedCursorFile(options),
-          // recorded responses: a re-run replays them, also for steps the stage cache has not finished
-          cacheDir: join(options.out, '.cache', 'llm'),
-        });
-        const config = await loadConfig({ path: options.config });
+        const config = redis ? undefined : await loadConfig({ path: options.config });
         // Each call is priced at the price of the model it went to (scripted answers cost nothing).
-        const prices = options.scripted ? undefined : config.prices;
+        const prices = options.scripted ? undefined : config?.prices;
         // scripted replies without `match` go in arrival order, so a scripted run defaults to one candidate at a time
         const concurrency =
-          options.concurrency ?? (options.scripted ? 1 : (config.concurrency?.scenarios ?? 2));
-        const progress = progressFromFlags(options);
+          options.concurrency ?? (options.scripted ? 1 : (config?.concurrency?.scenarios ?? 2));
         const lock = await acquireOutputLock({ dir: options.out, command: 'scenarios' });
         const interrupt = createInterruptSignal({
           onFirst: () =>
             progress.message(
-              'interrupted: finishing in-flight candidates and saving; press Ctrl-C again to exit now',
+              redis
+                ? 'interrupted: queued jobs stay queued; re-run the same command to resume'
+                : 'interrupted: finishing in-flight candidates and saving; press Ctrl-C again to exit now',
             ),
         });
+        let backend: JobBackend | undefined;
         try {
-          const { model: _modelFlag, backend: _backend, redis: _redis, queue: _queue, ...rest } = options;
-          const { results, skipped } = await runScenarios({
-            ...rest,
+          if (redis) backend = backendFromFlags(options, concurrency);
+          const { results, skipped } = await runScenarioStage({
+            envs: options.envs,
+            out: options.out,
+            count: options.count,
             concurrency,
+            solverAttempts: options.solverAttempts,
+            maxSteps: options.maxSteps,
+            difficultySamples: options.difficultySamples,
+            keepGoing: options.keepGoing,
             model,
             prices,
+            executor: backend ? createJobScenarioSets({ backend, progress }) : undefined,
             progress,
             signal: interrupt.signal,
           });
-          for (const r of results) {
-            process.stdout.write(
-              `${r.report.envId}: ${r.report.kept}/${r.report.requested} scenarios (${r.report.candidates} candidates) → ${r.paths.scenarios}\n`,
-            );
-          }
+          for (const r of results) process.stdout.write(`${scenarioResultLine(r)}\n`);
           for (const s of skipped) process.stderr.write(`skipped ${s.dir}: ${s.reason}\n`);
           // the others' scenarios are written, but the run is incomplete: a script must notice
           if (skipped.length > 0) process.exitCode = 1;
         } finally {
           interrupt.dispose();
           lock.release();
+          await backend?.close();
         }
       },
     );

@@ -1,8 +1,7 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatRequest } from '@envscaler/core';
 import {
   createInProcessBackend,
   createRedisBackend,
@@ -11,54 +10,9 @@ import {
   type JobHandler,
   type RedisServer,
 } from '@envscaler/jobs';
-import { MockChatModel } from '@envscaler/testing';
 import { runCli } from '../index.js';
 import { createScenariosHandler, runScenarioJobs } from '../jobs/scenario-jobs.js';
-
-const ENV_SOURCE = `import { Environment, type ToolResult } from '@envscaler/core';
-
-export interface Book { id: string; title: string; available: boolean }
-export interface State { books: Record<string, Book> }
-
-/** A shelf of books that can be lent. */
-export class Shelf extends Environment<State> {
-  /** Lend an available book. @mutation */
-  lendBook(args: { bookId: string }): ToolResult<Book> {
-    const book = this.state.books[args.bookId];
-    if (!book) return this.fail('NOT_FOUND', 'no such book');
-    if (!book.available) return this.fail('UNAVAILABLE', 'book is on loan');
-    book.available = false;
-    return this.ok(book);
-  }
-}
-`;
-
-const STATE = {
-  books: {
-    b1: { id: 'b1', title: 'Dune', available: true },
-    b2: { id: 'b2', title: 'Emma', available: true },
-  },
-};
-
-/** Answers every scengen stage for any environment, deterministically. */
-function model(): MockChatModel {
-  return new MockChatModel({
-    script: {
-      'scenario-state': () => ({ content: `\`\`\`json\n${JSON.stringify({ state: STATE })}\n\`\`\`` }),
-      'scenario-task': () => ({
-        json: { task: 'Please lend me Dune (b1).', user: { persona: 'Brisk.', knownInfo: 'Wants b1.' } },
-      }),
-      'scenario-checklist': () => ({ json: { checklist: [{ description: 'Dune is on loan.' }] } }),
-      'scenario-checks': () => ({
-        json: { checks: [{ id: 'c1', source: "(final) => final.books['b1']?.available === false" }] },
-      }),
-      'scenario-solver': (request: ChatRequest) =>
-        request.messages.some((m) => m.role === 'tool')
-          ? 'Dune is yours.'
-          : { toolCalls: [{ id: 'call_1', name: 'lendBook', arguments: { bookId: 'b1' } }] },
-    },
-  });
-}
+import { model, writeShelves } from './worker-scenarios.fixtures.js';
 
 let root: string;
 let envs: string;
@@ -68,14 +22,7 @@ const ENV_IDS = ['shelf-a', 'shelf-b', 'shelf-c'];
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'envscaler-cli-scenario-jobs-'));
   envs = path.join(root, 'envs');
-  for (const id of ENV_IDS) {
-    await mkdir(path.join(envs, id), { recursive: true });
-    await writeFile(path.join(envs, id, 'env.ts'), ENV_SOURCE);
-    await writeFile(
-      path.join(envs, id, 'meta.json'),
-      JSON.stringify({ id, topic: 'books', summary: 'A shelf.', introduction: 'You lend books.', rules: [] }),
-    );
-  }
+  await writeShelves(envs, ENV_IDS);
   redis = await startRedisServer();
 });
 afterAll(async () => {
@@ -184,7 +131,13 @@ describe('scenario generation as jobs (one per environment)', () => {
       } finally {
         process.stdout.write = write;
       }
-      expect(printed.join('')).toContain(`${ENV_IDS[0]}: 1 scenarios`);
+      // the lines of an in-process run, read back from each environment's report
+      expect(printed.join('')).toBe(
+        ENV_IDS.map(
+          (id) =>
+            `${id}: 1/1 scenarios (1 candidates) → ${path.join(distributed, 'scenarios', `${id}.jsonl`)}\n`,
+        ).join(''),
+      );
       expect(models.map((m) => m.calls.length)).toEqual(calls);
     } finally {
       await Promise.all(workers.map((w) => w.close()));

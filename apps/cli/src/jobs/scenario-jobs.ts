@@ -1,17 +1,24 @@
-import { resolve } from 'node:path';
-import type { ChatModel } from '@envscaler/core';
+import { join, resolve } from 'node:path';
+import { EnvscalerError, isEnvscalerError, parseScenarioReport, type ChatModel } from '@envscaler/core';
+import { readArtifact } from '@envscaler/core/node';
 import {
   createFsArtifactStore,
   jobKey,
+  runJobs,
   type JobBackend,
   type JobHandler,
   type JobSpec,
 } from '@envscaler/jobs';
 import { loadEnvironment } from '@envscaler/runtime';
-import { generateScenarios } from '@envscaler/scengen';
+import {
+  generateScenarios,
+  type ScenarioSet,
+  type ScenarioSetExecutor,
+  type ScenarioSetSettings,
+} from '@envscaler/scengen';
 import type { ProgressReporter } from '../progress.js';
+import { runScenarioStage } from '../scenario-stage.js';
 import { envDirsById } from './env-dirs.js';
-import { runStageJobs } from './stage-jobs.js';
 
 /** What a `scenarios` job carries: one environment's generation settings. */
 export interface ScenariosPayload {
@@ -33,26 +40,27 @@ export interface ScenariosOutcome {
   scenarios: string;
 }
 
-/** One `scenarios` job per environment under `envs`; done when its marker exists under `<out>/.jobs/`. */
+/**
+ * One `scenarios` job per environment, keyed by the payload and the hash of its env.ts; done when its
+ * marker exists under `<out>/.jobs/scenarios/`.
+ */
 export async function scenarioJobs(options: {
-  envs: string;
+  sets: readonly ScenarioSet[];
   out: string;
-  count: number;
-  concurrency?: number;
-  solverAttempts?: number;
-  maxSteps?: number;
+  settings: ScenarioSetSettings;
 }): Promise<JobSpec<ScenariosPayload>[]> {
   const out = resolve(options.out);
   const jobs: JobSpec<ScenariosPayload>[] = [];
-  for (const [envId, env] of await envDirsById(options.envs)) {
+  for (const { envId, dir } of options.sets) {
+    const env = [...(await envDirsById(dir)).values()][0]!;
     const payload: ScenariosPayload = {
       envId,
       envDir: env.dir,
       out,
-      count: options.count,
-      concurrency: options.concurrency,
-      solverAttempts: options.solverAttempts,
-      maxSteps: options.maxSteps,
+      count: options.settings.count,
+      concurrency: options.settings.concurrency,
+      solverAttempts: options.settings.solverAttempts,
+      maxSteps: options.settings.maxSteps,
     };
     const key = jobKey('scenarios', { ...payload, envSource: env.sourceHash });
     jobs.push({ kind: 'scenarios', key, payload, artifact: `.jobs/scenarios/${envId}.${key}.json` });
@@ -97,45 +105,133 @@ export function createScenariosHandler(options: { model: ChatModel }): JobHandle
   };
 }
 
-/**
- * `envscaler scenarios` over a job backend: one job per environment. Returns each environment's outcome;
- * throws BACKEND_ERROR listing the environments whose job failed (the others' files are kept).
- */
-export async function runScenarioJobs(options: {
+export interface JobScenarioSetsOptions {
   backend: JobBackend;
+  /** Runs jobs in this process too (required for the in-process backend). */
+  handler?: JobHandler<ScenariosPayload>;
+  /** Shows the jobs' line ('scenarios': done, failed, running). */
+  progress?: ProgressReporter;
+}
+
+/**
+ * `generateScenarioSets`' environments as `scenarios` jobs on a backend: each job's worker runs
+ * `generateScenarios` for one environment and leaves a marker; this side then reads the environment's
+ * `scenarios/<envId>.report.json` back and hands it to `generateScenarioSets` (which owns the order, the
+ * keep-going and stop rules and the results), so a Redis run prints what an in-process one prints. A
+ * marker written before this run counts as an environment an earlier run generated, and its job is not
+ * queued again. A failed job is a failed environment (BACKEND_ERROR with the worker's message).
+ */
+export function createJobScenarioSets(options: JobScenarioSetsOptions): ScenarioSetExecutor {
+  return {
+    name: options.backend.name,
+    async run(run) {
+      if (run.settings.difficultySamples)
+        throw new EnvscalerError(
+          'INVALID_INPUT',
+          `difficulty labelling (--difficulty-samples) runs in process only, not on the ${options.backend.name} backend`,
+        );
+      const store = createFsArtifactStore({ root: resolve(run.out) });
+      const jobs = await scenarioJobs({ sets: run.sets, out: run.out, settings: run.settings });
+      const sets = new Map(jobs.map((job, i) => [job.key, run.sets[i]!]));
+      const reported = new Set<string>();
+      let kept = 0;
+      const report = async (job: JobSpec<ScenariosPayload>, earlier: boolean) => {
+        const set = sets.get(job.key)!;
+        // the same paths generateScenarios returns for `run.out`
+        const paths = {
+          scenarios: join(run.out, 'scenarios', `${set.envId}.jsonl`),
+          report: join(run.out, 'scenarios', `${set.envId}.report.json`),
+        };
+        const written = await readArtifact({
+          file: paths.report,
+          parse: parseScenarioReport,
+          artifact: 'scenario report',
+        });
+        reported.add(job.key);
+        kept += written.kept;
+        await run.onFinished({ set, report: written, paths, ...(earlier ? { earlier } : {}) });
+      };
+      let before = 0;
+      for (const job of jobs)
+        if (await store.exists(job.artifact!)) {
+          before++;
+          await report(job, true);
+        }
+      const stage = options.progress?.stage('scenarios', jobs.length);
+      // Finished jobs are collected one at a time, in the order they finished.
+      let collecting = Promise.resolve();
+      let collectError: unknown;
+      const failed = (job: JobSpec, error: string) =>
+        run.onFailed({ set: sets.get(job.key)!, error: new EnvscalerError('BACKEND_ERROR', error) });
+      const result = await runJobs({
+        backend: options.backend,
+        jobs,
+        handler: options.handler,
+        store,
+        signal: run.signal,
+        onProgress: (p) => {
+          stage?.update({ done: p.done, failed: p.failed, detail: `environments running ${p.running}` });
+          if (p.last?.event === 'failed') failed(p.last.job, p.last.error ?? 'failed');
+          const job = p.last?.event === 'done' ? (p.last.job as JobSpec<ScenariosPayload>) : undefined;
+          if (!job || reported.has(job.key)) return;
+          collecting = collecting
+            .then(() => (reported.has(job.key) ? undefined : report(job, false)))
+            .catch((error: unknown) => void (collectError ??= error));
+        },
+      }).catch(async (error: unknown) => {
+        // Stopped (interrupt, or a failure without keep-going): what finished is collected below.
+        if (run.signal.aborted && isEnvscalerError(error) && error.code === 'ABORTED') return undefined;
+        await collecting; // report what finished before passing the error on
+        throw error;
+      });
+      await collecting;
+      if (collectError) throw collectError;
+      if (!result) return;
+      for (const f of result.failed) failed(f.job, f.error);
+      const failedKeys = new Set(result.failed.map((f) => f.job.key));
+      // done meanwhile by a worker of an earlier coordinator (runJobs found its marker)
+      for (const job of jobs)
+        if (!reported.has(job.key) && !failedKeys.has(job.key)) await report(job, false);
+      stage?.finish(
+        `${kept} scenarios for ${reported.size} environments (${before} already done)` +
+          (failedKeys.size > 0 ? `, ${failedKeys.size} failed` : ''),
+      );
+    },
+  };
+}
+
+export interface ScenarioJobsOptions extends JobScenarioSetsOptions {
   envs: string;
   out: string;
   count: number;
   concurrency?: number;
   solverAttempts?: number;
   maxSteps?: number;
-  handler?: JobHandler<ScenariosPayload>;
-  progress?: ProgressReporter;
+  /** Skip an environment whose job failed (and report it) instead of stopping. */
+  keepGoing?: boolean;
   signal?: AbortSignal;
-}): Promise<ScenariosOutcome[]> {
+}
+
+/**
+ * `envscaler scenarios` over a job backend: scengen's `generateScenarioSets` with one `scenarios` job per
+ * environment (`createJobScenarioSets`), so order, resume and failures follow the in-process rules.
+ * Returns each environment's outcome; closes the backend when done.
+ */
+export async function runScenarioJobs(options: ScenarioJobsOptions): Promise<ScenariosOutcome[]> {
+  const { backend, handler, progress, ...stage } = options;
   try {
-    const jobs = await scenarioJobs(options);
-    const store = createFsArtifactStore({ root: resolve(options.out) });
-    const { stage } = await runStageJobs({
-      backend: options.backend,
-      jobs,
-      handler: options.handler,
-      store,
-      signal: options.signal,
-      progress: options.progress,
-      stage: 'scenarios',
-      running: (n) => `environments running ${n}`,
-      what: 'scenario',
-      describe: (p: ScenariosPayload) => p.envId,
-      hint: 're-run to retry them',
+    const { results } = await runScenarioStage({
+      ...stage,
+      executor: createJobScenarioSets({ backend, handler, progress }),
+      progress,
     });
-    const outcomes: ScenariosOutcome[] = [];
-    for (const job of jobs) outcomes.push(JSON.parse((await store.get(job.artifact!))!) as ScenariosOutcome);
-    stage?.finish(
-      `${outcomes.reduce((n, o) => n + o.kept, 0)} scenarios for ${outcomes.length} environments`,
-    );
-    return outcomes;
+    return results.map(({ report, paths }) => ({
+      envId: report.envId,
+      kept: report.kept,
+      candidates: report.candidates,
+      scenarios: paths.scenarios,
+    }));
   } finally {
-    await options.backend.close();
+    await backend.close();
   }
 }

@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { EnvscalerError, type ChatModel, type Scenario, type ToolResult } from '@envscaler/core';
+import { EnvscalerError, type ChatModel, type Scenario } from '@envscaler/core';
 import type { EnvironmentSession, LoadedEnvironment } from '@envscaler/runtime';
 import { createEpisode, evaluateChecklist, type Episode, type EpisodeMode } from '@envscaler/validate';
-import { HttpError, isLoopbackAddress, readJsonBody, sendJson, tokenMatches } from './http-util.js';
+import { HttpError, JsonText, isLoopbackAddress, readJsonBody, sendJson, tokenMatches } from './http-util.js';
 import { openApiDocument } from './openapi.js';
 import { SessionRegistry } from './session-registry.js';
 import { createMcpHttpHandler, type McpHttpHandler } from './mcp.js';
@@ -187,11 +187,12 @@ export async function startEnvServer(options: EnvServerOptions): Promise<Running
     } as Parameters<Episode['step']>[0]);
   }
 
-  async function callTool(served: ServedSession, body: Record<string, unknown>): Promise<ToolResult> {
+  /** The tool's result as JSON text, sent on without a parse and a re-print on the host. */
+  async function callTool(served: ServedSession, body: Record<string, unknown>): Promise<JsonText> {
     if (typeof body.name !== 'string' || body.name === '')
       throw new HttpError(400, 'INVALID_REQUEST', 'name must be a non-empty string');
     const args = body.arguments === undefined ? {} : objectBody(body.arguments, 'arguments');
-    return activeWorld(served).call(body.name, args);
+    return new JsonText(await activeWorld(served).callJson(body.name, args));
   }
 
   let mcp: McpHttpHandler | undefined;

@@ -51,8 +51,13 @@ export function readJsonBody(req: IncomingMessage, limitBytes: number): Promise<
   });
 }
 
+/** A response body that is JSON text already (a tool's answer as the sandbox printed it): sent as it is. */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
+  const text = body instanceof JsonText ? body.text : JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),

@@ -13,15 +13,23 @@ import type { JsonSchema } from '../types/json.js';
  */
 export async function writeFileAtomic(options: {
   file: string;
-  /** The content; an iterable of strings is written piece by piece, so it never sits whole in memory. */
-  data: string | Uint8Array | Iterable<string>;
+  /**
+   * The content; an iterable of strings (sync or async, e.g. records converted while another file is
+   * read) is written piece by piece, so it never sits whole in memory.
+   */
+  data: string | Uint8Array | Iterable<string> | AsyncIterable<string>;
 }): Promise<void> {
   const { file, data } = options;
   if (typeof file !== 'string' || file === '') {
     throw new EnvscalerError('INVALID_INPUT', 'writeFileAtomic: file must be a non-empty path');
   }
   const iterable = typeof data !== 'string' && !(data instanceof Uint8Array);
-  if (iterable && typeof (data as Partial<Iterable<string>>)?.[Symbol.iterator] !== 'function') {
+  const candidate = data as Partial<Iterable<string> & AsyncIterable<string>> | null;
+  if (
+    iterable &&
+    typeof candidate?.[Symbol.iterator] !== 'function' &&
+    typeof candidate?.[Symbol.asyncIterator] !== 'function'
+  ) {
     throw new EnvscalerError(
       'INVALID_INPUT',
       `writeFileAtomic: data for ${file} must be a string, bytes or an iterable of strings`,
@@ -34,7 +42,7 @@ export async function writeFileAtomic(options: {
     const handle = await open(tmp, 'wx');
     try {
       if (!iterable) await handle.writeFile(data as string | Uint8Array);
-      else await writePieces(handle, data as Iterable<string>);
+      else await writePieces(handle, data as Iterable<string> | AsyncIterable<string>);
       // Without the flush a crash right after the rename can leave an empty file under the new name.
       await handle.sync();
     } finally {
@@ -48,10 +56,13 @@ export async function writeFileAtomic(options: {
 }
 
 /** Writes strings in batches of about a megabyte: few system calls, bounded memory. */
-async function writePieces(handle: FileHandle, pieces: Iterable<string>): Promise<void> {
+async function writePieces(
+  handle: FileHandle,
+  pieces: Iterable<string> | AsyncIterable<string>,
+): Promise<void> {
   let batch: string[] = [];
   let size = 0;
-  for (const piece of pieces) {
+  for await (const piece of pieces) {
     if (typeof piece !== 'string') {
       throw new EnvscalerError('INVALID_INPUT', 'writeFileAtomic: every piece of data must be a string');
     }

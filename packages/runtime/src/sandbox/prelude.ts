@@ -1,4 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- this code handles arbitrary environment values */
+// Long because `createSandboxApi` is injected into the isolate as its own text: it may reference nothing
+// outside its body, so the overlay, the JSON copy and the session machinery cannot move to other modules.
 
 /**
  * A CommonJS module body: `function (exports, require, module) { …transpiled module… }`.

@@ -169,8 +169,12 @@ describe('answers of every length cross intact', () => {
   ])('%s text', async (_label, unit) => {
     const session = await env.createSession({ initialState: libraryState() });
     for (const length of [0, 1, 250, 254, 255, 256, 511, 512, 513, 1023, 1024, 5000, 100_000]) {
-      const r = await probe(session, `${JSON.stringify(unit)}.repeat(${length})`);
+      const expression = `${JSON.stringify(unit)}.repeat(${length})`;
+      const r = await probe(session, expression);
       expect(r).toEqual({ ok: true, data: unit.repeat(length) });
+      expect(await session.callJson('misbehave', { how: 'escape', probe: expression })).toBe(
+        JSON.stringify({ ok: true, data: unit.repeat(length) }),
+      );
     }
     session.dispose();
   });
@@ -209,6 +213,24 @@ describe('runaway code ends the call with a named limit', () => {
       session.dispose();
     },
   );
+
+  it('callJson: a runaway call answers its limit as text; the calls before it survive the rollback', async () => {
+    const session = await env.createSession({ initialState: libraryState() });
+    expect(JSON.parse(await session.callJson('lendBook', { memberId: 'm2', bookId: 'b2' }))).toEqual({
+      ok: true,
+      data: expect.anything(),
+    });
+    const before = await session.snapshot();
+    const text = await session.callJson('misbehave', { how: 'loop' });
+    expect(JSON.parse(text)).toEqual({
+      ok: false,
+      error: { code: 'TIMEOUT', message: expect.stringMatching(/250 ms/) },
+    });
+    // the rebuild replayed the journal, which holds the callJson call too
+    expect(await session.snapshot()).toEqual(before);
+    expect(await session.callJson('returnBook', { bookId: 'b2' })).toBe('{"ok":true,"data":null}');
+    session.dispose();
+  });
 
   it('a thrown error is a TOOL_THREW result and keeps what the tool wrote before throwing', async () => {
     const session = await env.createSession({ initialState: libraryState() });

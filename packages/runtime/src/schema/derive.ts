@@ -1,3 +1,6 @@
+// Tool and state JSON Schemas from an environment's TypeScript source. Long because it is one walk over
+// the TypeScript types: one Deriver class whose type-to-schema cases recurse into each other and share
+// its file name (for errors) and its stack of types being derived (for cycles).
 import { createHash } from 'node:crypto';
 import { EnvscalerError, type JsonSchema, type ToolSpec } from '@envscaler/core';
 import type * as TsMorphModule from 'ts-morph';

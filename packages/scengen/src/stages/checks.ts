@@ -86,9 +86,11 @@ export async function generateCheckFunctions(
   });
   const byId = new Map(reply.checks.map((c) => [c.id, unwrapCheckSource(c.source)]));
   const result: CheckFunctionsResult = { checks: [], repaired: [], dropped: [] };
-  for (const item of options.checklist) {
-    const source = byId.get(item.id)!;
-    const diagnostics = checker.check({ env: options.env, source });
+  const sources = options.checklist.map((item) => byId.get(item.id)!);
+  const judged = checker.checkAll({ env: options.env, sources });
+  for (const [i, item] of options.checklist.entries()) {
+    const source = sources[i]!;
+    const diagnostics = judged[i]!;
     if (diagnostics.ok) {
       result.checks.push({ id: item.id, description: item.description, source });
       continue;
