@@ -68,7 +68,7 @@ export function formatPipelineReport(run: PipelineBenchResult): string {
       ` (synthetic model, zero latency${run.backend === 'redis' ? `, ${run.workers} Redis workers: calls counted at the model server, peak RSS is this coordinator's` : ''})` +
       `${run.resumed ? ' — RESUMED: finished work came from caches' : ''}`,
     `${run.built} environments, ${run.scenarios} scenarios, ${run.episodes} episodes in ${(run.wallMs / 1000).toFixed(1)} s;` +
-      ` peak RSS ${(run.maxRssBytes / 1024 ** 2).toFixed(0)} MB → ${run.out}`,
+      ` peak RSS ${(run.maxRssBytes / 1024 ** 2).toFixed(0)} MB (V8 heap limit ${(run.heapLimitBytes / 1024 ** 2).toFixed(0)} MB) → ${run.out}`,
     '',
     formatStageTable({ stages: run.stages }),
   ].join('\n');
@@ -102,7 +102,8 @@ async function runInChildProcess(options: {
   signal: AbortSignal;
 }): Promise<PipelineBenchResult> {
   const { flags, envs, out } = options;
-  const args = ['bench', 'pipeline', '--envs', String(envs), '--out', out, '--no-check'];
+  // the child is the run itself: its heap limit is a node flag, so it must not spawn another child
+  const args = ['bench', 'pipeline', '--envs', String(envs), '--out', out, '--no-check', '--heap-mb', '0'];
   args.push('--scenarios-per-env', String(flags.scenariosPerEnv), '--trials', String(flags.trials));
   args.push('--seed', String(flags.seed), '--rollout-concurrency', String(flags.rolloutConcurrency));
   args.push('--tester-steps', String(flags.testerSteps), '--backend', flags.backend);
@@ -116,8 +117,11 @@ async function runInChildProcess(options: {
   if (flags.json) args.push('--json');
   if (flags.quiet) args.push('--quiet');
   const cli = ownCli();
+  const nodeArgs = cli.args.slice(0, -1).filter((arg) => !arg.startsWith('--max-old-space-size'));
+  if (flags.heapMb > 0) nodeArgs.push(`--max-old-space-size=${flags.heapMb}`);
+  const command = [...nodeArgs, cli.args.at(-1)!, ...args];
   const code = await new Promise<number | null>((resolveExit, reject) => {
-    const child = spawn(cli.command, [...cli.args, ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(cli.command, command, { stdio: ['ignore', 'inherit', 'inherit'] });
     // Ctrl-C reaches the child from the terminal; an abort from elsewhere is passed on
     const onAbort = () => child.kill('SIGINT');
     options.signal.addEventListener('abort', onAbort, { once: true });
@@ -137,6 +141,12 @@ async function runInChildProcess(options: {
     file: join(out, 'bench-pipeline.json'),
     artifact: 'bench pipeline result',
   });
+}
+
+function nonNegativeInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('must be a non-negative integer');
+  return n;
 }
 
 function pipelineBackend(value: string): 'local' | 'redis' {
@@ -168,6 +178,7 @@ interface PipelineFlags {
   workers?: number;
   workerConcurrency?: number;
   growth?: number[] | true;
+  heapMb: number;
   fresh?: boolean;
   check: boolean;
   json?: boolean;
@@ -202,7 +213,7 @@ export function registerBenchPipelineCommand(bench: Command): void {
     )
     .option(
       '--concurrency <n>',
-      'environments built and scenario candidates generated at once (default 2)',
+      'environments built and scenario candidates generated at once (default 4)',
       positiveInt,
     )
     .option('--rollout-concurrency <n>', 'episodes run at once', positiveInt, 8)
@@ -219,6 +230,12 @@ export function registerBenchPipelineCommand(bench: Command): void {
     )
     .option('--workers <n>', 'worker processes for --backend redis (default 2)', positiveInt)
     .option('--worker-concurrency <n>', 'jobs each worker runs at once (default 4)', positiveInt)
+    .option(
+      '--heap-mb <n>',
+      "V8 heap limit of each run in MB (node --max-old-space-size; the run goes to a child process); 0 runs in this process with node's default",
+      nonNegativeInt,
+      1536,
+    )
     .option('--no-check', 'report only; do not exit non-zero when a target is missed')
     .option('--json', 'progress as JSON lines on stderr')
     .option('--quiet', 'no progress output')
@@ -266,7 +283,7 @@ export function registerBenchPipelineCommand(bench: Command): void {
       try {
         for (const n of series ?? [flags.envs]) {
           const out = series ? join(base, shape(n)) : base;
-          if (series) {
+          if (series || flags.heapMb > 0) {
             runs.push(await runInChildProcess({ flags, envs: n, out, signal: interrupt.signal }));
             // the series so far, after every run: a long series stopped early still leaves its table
             await writeGrowth({ base, runs, title: growthTitle });

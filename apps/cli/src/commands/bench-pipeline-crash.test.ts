@@ -79,6 +79,9 @@ function runBench(
       server.url,
       '--json',
       '--no-check',
+      // killed -9 is this process: no child run for the heap limit
+      '--heap-mb',
+      '0',
     ],
     { cwd: cliRoot, env: { ...process.env, NODE_OPTIONS: '' }, stdio: ['ignore', 'ignore', 'pipe'] },
   );

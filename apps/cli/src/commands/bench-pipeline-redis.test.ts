@@ -39,6 +39,8 @@ function runBench(
       '2',
       '--no-check',
       '--json',
+      '--heap-mb',
+      '0',
       ...args,
     ],
     { cwd: cliRoot, env: { ...process.env, NODE_OPTIONS: '' }, stdio: ['ignore', 'pipe', 'pipe'] },

@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { EnvscalerError, type ChatModel, type ChatRequest, type ChatResponse } from '@envscaler/core';
 import { writeFileAtomic } from '@envscaler/core/node';
 import { createOpenAIChatModel, withCassette } from '@envscaler/llm';
@@ -45,7 +46,7 @@ export interface PipelineBenchOptions {
    * the synthetic model in this process, e.g. so a test counts calls across killed and resumed runs.
    */
   endpoint?: string;
-  /** Environments built, candidates generated per environment, episodes run at once (default 2 / 2 / 8). */
+  /** Environments built, candidates generated per environment, episodes run at once (default 4 / 4 / 8). */
   concurrency?: { build?: number; scenarios?: number; rollouts?: number };
   /** Tool calls in each environment's quality run (default 12). */
   testerSteps?: number;
@@ -84,6 +85,8 @@ export interface PipelineBenchResult {
   wallMs: number;
   /** Lifetime peak RSS of this process (`process.resourceUsage().maxRSS`), in bytes. */
   maxRssBytes: number;
+  /** The process's V8 heap limit (`--max-old-space-size` plus the young generation). */
+  heapLimitBytes: number;
   stages: StageMetrics[];
 }
 
@@ -152,6 +155,7 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<P
       ...(cluster ? { workers: options.workers ?? 2 } : {}),
       wallMs: performance.now() - started,
       maxRssBytes: process.resourceUsage().maxRSS * 1024,
+      heapLimitBytes: getHeapStatistics().heap_size_limit,
     };
   } catch (error) {
     throw clusterError(cluster, error);
@@ -181,7 +185,8 @@ async function runStages(
     withCassette({ model: calls, dir: join(out, '.cache', 'llm'), mode: 'auto' }),
   );
   const model: ChatModel = requests;
-  const concurrency = { build: 2, scenarios: 2, rollouts: 8, ...options.concurrency };
+  // build and scenarios as `envscaler init`'s config sets them: enough work in flight to hide each file's fsync
+  const concurrency = { build: 4, scenarios: 4, rollouts: 8, ...options.concurrency };
   // a worker that dies stops the run (its jobs would otherwise wait for a worker that never comes)
   const signal = cluster
     ? options.signal
