@@ -1,15 +1,8 @@
 import { resolve } from 'node:path';
-import {
-  EnvscalerError,
-  isEnvscalerError,
-  type ChatModel,
-  type EmbeddingModel,
-  type PriceTable,
-} from '@envscaler/core';
+import { EnvscalerError, type ChatModel, type EmbeddingModel, type PriceTable } from '@envscaler/core';
 import {
   createFsArtifactStore,
   jobKey,
-  runJobs,
   type ArtifactStore,
   type JobBackend,
   type JobHandler,
@@ -32,7 +25,7 @@ import {
 } from '@envscaler/skelbuilder';
 import { buildProgressListener } from '../build-progress.js';
 import type { ProgressReporter } from '../progress.js';
-import { throwIfFailed } from './stage-jobs.js';
+import { runJobsCollecting, throwIfFailed } from './stage-jobs.js';
 
 /** Settings of a `build-env` job (everything besides the topic that determines its environment). */
 export type BuildEnvSettings = EnvironmentBuildSettings;
@@ -156,35 +149,20 @@ export function createJobBuilds(options: JobBuildsOptions): EnvironmentBuildExec
           await report(job, true);
         }
       const stage = options.progress?.stage('environments', jobs.length);
-      // Finished jobs are collected one at a time, in the order they finished.
-      let collecting = Promise.resolve();
-      let collectError: unknown;
-      const result = await runJobs({
+      const result = await runJobsCollecting({
         backend: options.backend,
         jobs,
         handler: options.handler,
         store,
         signal: run.signal,
-        onProgress: (p) => {
+        onProgress: (p) =>
           stage?.update({
             done: p.done,
             failed: p.failed,
             detail: `running ${p.running} (${options.backend.name})`,
-          });
-          const job = p.last?.event === 'done' ? (p.last.job as JobSpec<BuildEnvPayload>) : undefined;
-          if (!job || reported.has(job.key)) return;
-          collecting = collecting
-            .then(() => (reported.has(job.key) ? undefined : report(job, false)))
-            .catch((error: unknown) => void (collectError ??= error));
-        },
-      }).catch(async (error: unknown) => {
-        // Interrupted: what finished is collected below; buildEnvironments reports the interruption.
-        if (run.signal?.aborted && isEnvscalerError(error) && error.code === 'ABORTED') return undefined;
-        await collecting; // report what finished before passing the error on
-        throw error;
+          }),
+        collect: (job) => (reported.has(job.key) ? Promise.resolve() : report(job, false)),
       });
-      await collecting;
-      if (collectError) throw collectError;
       if (!result) return;
       throwIfFailed({
         failed: result.failed,

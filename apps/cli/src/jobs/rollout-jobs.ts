@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import {
   EnvscalerError,
-  isEnvscalerError,
   parseArtifact,
   parseTrajectory,
   type PriceTable,
@@ -9,7 +8,6 @@ import {
 } from '@envscaler/core';
 import {
   createFsArtifactStore,
-  runJobs,
   type ArtifactStore,
   type JobBackend,
   type JobHandler,
@@ -21,7 +19,7 @@ import type { ProgressReporter } from '../progress.js';
 import { runRolloutStage } from '../rollout-stage.js';
 import { envDirsById, type EnvDir } from './env-dirs.js';
 import { episodeJobs, type EpisodePayload } from './episode-jobs.js';
-import { throwIfFailed } from './stage-jobs.js';
+import { runJobsCollecting, throwIfFailed } from './stage-jobs.js';
 
 export interface JobEpisodesOptions {
   backend: JobBackend;
@@ -68,9 +66,6 @@ export function createJobEpisodes(options: JobEpisodesOptions): EpisodeExecutor 
           todo.push(job);
         }
       }
-      // Finished jobs are collected one at a time, in the order they finished.
-      let collecting = Promise.resolve();
-      let collectError: unknown;
       const collect = async (job: JobSpec<EpisodePayload>) => {
         const trajectory: Trajectory | undefined = await readEpisode(store, job, out);
         if (!trajectory)
@@ -81,7 +76,8 @@ export function createJobEpisodes(options: JobEpisodesOptions): EpisodeExecutor 
         await run.onFinished({ pair: pairs.get(job.key)!, trajectory });
       };
       let running = 0;
-      const result = await runJobs({
+      // interrupted: runRollouts reports it
+      const result = await runJobsCollecting({
         backend: options.backend,
         jobs: todo,
         handler: options.handler,
@@ -89,20 +85,9 @@ export function createJobEpisodes(options: JobEpisodesOptions): EpisodeExecutor 
         signal: run.signal,
         onProgress: (p) => {
           if (p.running !== running) run.onRunning((running = p.running));
-          const last = p.last;
-          if (last?.event !== 'done') return;
-          collecting = collecting
-            .then(() => collect(last.job as JobSpec<EpisodePayload>))
-            .catch((error: unknown) => void (collectError ??= error));
         },
-      }).catch(async (error: unknown) => {
-        // Interrupted: what finished is collected below; runRollouts reports the interruption.
-        if (run.signal?.aborted && isEnvscalerError(error) && error.code === 'ABORTED') return undefined;
-        await collecting; // save what finished before passing the error on
-        throw error;
+        collect,
       });
-      await collecting;
-      if (collectError) throw collectError;
       if (result)
         throwIfFailed({
           failed: result.failed,

@@ -1,10 +1,9 @@
 import { join, resolve } from 'node:path';
-import { EnvscalerError, isEnvscalerError, parseScenarioReport, type ChatModel } from '@envscaler/core';
+import { EnvscalerError, parseScenarioReport, type ChatModel } from '@envscaler/core';
 import { readArtifact } from '@envscaler/core/node';
 import {
   createFsArtifactStore,
   jobKey,
-  runJobs,
   type JobBackend,
   type JobHandler,
   type JobSpec,
@@ -17,6 +16,7 @@ import {
   type ScenarioSetSettings,
 } from '@envscaler/scengen';
 import type { ProgressReporter } from '../progress.js';
+import { runJobsCollecting } from './stage-jobs.js';
 import { runScenarioStage } from '../scenario-stage.js';
 import { envDirsById } from './env-dirs.js';
 
@@ -158,12 +158,10 @@ export function createJobScenarioSets(options: JobScenarioSetsOptions): Scenario
           await report(job, true);
         }
       const stage = options.progress?.stage('scenarios', jobs.length);
-      // Finished jobs are collected one at a time, in the order they finished.
-      let collecting = Promise.resolve();
-      let collectError: unknown;
       const failed = (job: JobSpec, error: string) =>
         run.onFailed({ set: sets.get(job.key)!, error: new EnvscalerError('BACKEND_ERROR', error) });
-      const result = await runJobs({
+      // Stopped (interrupt, or a failure without keep-going): what finished is still collected.
+      const result = await runJobsCollecting({
         backend: options.backend,
         jobs,
         handler: options.handler,
@@ -172,20 +170,9 @@ export function createJobScenarioSets(options: JobScenarioSetsOptions): Scenario
         onProgress: (p) => {
           stage?.update({ done: p.done, failed: p.failed, detail: `environments running ${p.running}` });
           if (p.last?.event === 'failed') failed(p.last.job, p.last.error ?? 'failed');
-          const job = p.last?.event === 'done' ? (p.last.job as JobSpec<ScenariosPayload>) : undefined;
-          if (!job || reported.has(job.key)) return;
-          collecting = collecting
-            .then(() => (reported.has(job.key) ? undefined : report(job, false)))
-            .catch((error: unknown) => void (collectError ??= error));
         },
-      }).catch(async (error: unknown) => {
-        // Stopped (interrupt, or a failure without keep-going): what finished is collected below.
-        if (run.signal.aborted && isEnvscalerError(error) && error.code === 'ABORTED') return undefined;
-        await collecting; // report what finished before passing the error on
-        throw error;
+        collect: (job) => (reported.has(job.key) ? Promise.resolve() : report(job, false)),
       });
-      await collecting;
-      if (collectError) throw collectError;
       if (!result) return;
       for (const f of result.failed) failed(f.job, f.error);
       const failedKeys = new Set(result.failed.map((f) => f.job.key));
