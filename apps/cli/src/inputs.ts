@@ -115,11 +115,14 @@ export async function readJsonFile(options: { file: string; what: string }): Pro
     );
   }
   try {
-    return JSON.parse(text);
+    return parseArtifact({ text, source: file });
   } catch (error) {
-    throw new EnvscalerError(
-      'INVALID_INPUT',
-      `${what} file ${file} is not valid JSON: ${(error as Error).message}`,
-    );
+    // parseArtifact finds the line and column; the message stays one line, as for every CLI input
+    const { line, column } = ((error as EnvscalerError).details ?? {}) as { line?: number; column?: number };
+    const at = line === undefined ? '' : ` at line ${line}, column ${column}`;
+    const reason = (error as InvalidArtifactError).issues?.[0]?.message.replace(/^is not valid JSON: /, '');
+    throw new EnvscalerError('INVALID_INPUT', `${what} file ${file} is not valid JSON${at}: ${reason}`, {
+      details: { file, line, column },
+    });
   }
 }

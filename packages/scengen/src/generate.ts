@@ -1,7 +1,6 @@
 // Long on purpose: `generateScenarios` is one funnel whose per-candidate steps (`runSlot`) close over the
 // run's shared state (stage cache, usage ledger, dedup turns, check statistics); split into modules they
 // would have to pass that state around explicitly. The stages and gates themselves live in stages/ and gates/.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { join } from 'node:path';
 import {
   EnvscalerError,
@@ -164,6 +163,11 @@ export function scenarioIdFor(envId: string, initialState: unknown, task: string
  * `<out>/.cache/scengen/<stage>/<sha256>.json`, so a re-run resumes without repeating model calls.
  * A fatal error (model endpoint down, sandbox failure, abort) stops the run after writing finished work.
  */
+/** The ledger of the cached step a slot is running, if any. */
+interface UsageScope {
+  current?: UsageLedger;
+}
+
 export async function generateScenarios(options: GenerateScenariosOptions): Promise<GenerateScenariosResult> {
   const { env } = options;
   if (!Number.isInteger(options.count) || options.count < 1)
@@ -172,32 +176,49 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
   const maxCandidates = options.maxCandidates ?? options.count * 2;
   const cache = new ScenarioStageCache(join(options.out, '.cache', 'scengen'));
   const ledger = new UsageLedger();
-  const context = new AsyncLocalStorage<UsageLedger>();
-  const track = (model: ChatModel): ChatModel => ({
+  /**
+   * Counts a slot's model calls in the ledger of the cached step running now (else the run's). A slot's
+   * steps run one after another, so a plain per-slot field does this; AsyncLocalStorage would too, but
+   * on Node 20 it turns on promise hooks for the whole process, which slowed every later stage (and the
+   * rollouts after them) by half.
+   */
+  const track = (model: ChatModel, scope: UsageScope): ChatModel => ({
     complete: async (request) => {
       const response = await model.complete(request);
-      const target = context.getStore() ?? ledger;
+      const target = scope.current ?? ledger;
       target.record({
         stage: request.stage,
         model: modelNameOf(model, request.stage, response.model),
         promptTokens: response.usage.promptTokens,
         completionTokens: response.usage.completionTokens,
-        ...(response.usage.cachedPromptTokens ? { cachedPromptTokens: response.usage.cachedPromptTokens } : {}),
+        ...(response.usage.cachedPromptTokens
+          ? { cachedPromptTokens: response.usage.cachedPromptTokens }
+          : {}),
       });
       if (response.model) target.lastModel = response.model;
       return response;
     },
   });
-  const model = track(options.model);
-  const solverModel = options.solverModel ? track(options.solverModel) : model;
-  const agentModel = options.difficulty ? track(options.difficulty.agent) : undefined;
+  const slotModels = (scope: UsageScope) => {
+    const model = track(options.model, scope);
+    return {
+      model,
+      solverModel: options.solverModel ? track(options.solverModel, scope) : model,
+      agentModel: options.difficulty ? track(options.difficulty.agent, scope) : undefined,
+    };
+  };
   const checker = options.typeChecker ?? sharedChecklistTypeChecker();
   const checkRunner = options.checkRunner ?? (await defaultCheckRunner());
   const fingerprint = envFingerprint(env);
   let modelName = options.modelName;
 
   /** Runs a model-calling step once per input hash; generation failures are cached too. */
-  async function cached<T>(stage: string, inputs: unknown, run: () => Promise<T>): Promise<T> {
+  async function cached<T>(
+    scope: UsageScope,
+    stage: string,
+    inputs: unknown,
+    run: () => Promise<T>,
+  ): Promise<T> {
     const key = hashValue({ v: CACHE_VERSION, env: fingerprint, stage, inputs });
     const hit = await cache.get<T>(stage, key);
     if (hit) {
@@ -206,9 +227,16 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
       if (hit.ok) return hit.value;
       throw new GenerationFailedError({ message: hit.error.message, stage, attempts: 0, lastOutput: '' });
     }
+    if (scope.current) {
+      throw new EnvscalerError(
+        'INTERNAL',
+        `scengen: cached step '${stage}' started while another ran in its slot`,
+      );
+    }
     const local = new UsageLedger();
+    scope.current = local;
     try {
-      const value = await context.run(local, run);
+      const value = await run();
       await cache.put(stage, key, {
         ok: true,
         value,
@@ -229,14 +257,15 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
       }
       throw error;
     } finally {
+      scope.current = undefined;
       ledger.absorb(local);
       modelName ??= local.lastModel;
     }
   }
   const memoFor =
-    (stage: string, inputs: unknown): Memo =>
+    (scope: UsageScope, stage: string, inputs: unknown): Memo =>
     (key, run) =>
-      cached(stage, { ...(inputs as object), key }, run);
+      cached(scope, stage, { ...(inputs as object), key }, run);
 
   const dedup = new TaskDeduper(options.dedupThreshold ?? DEFAULT_DEDUP_THRESHOLD);
   const dedupTurns: Promise<void>[] = [];
@@ -262,11 +291,14 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
       releaseTurn();
     };
     let scenarioId: string | undefined;
+    const scope: UsageScope = {};
+    const { model, solverModel, agentModel } = slotModels(scope);
     try {
       options.onProgress?.({ type: 'candidate-started', slot });
       const focus = focusFor(env, slot);
       const { initialState, createdAt } = await stage('state', () =>
         cached(
+          scope,
           'scenario-state',
           {
             slot,
@@ -286,7 +318,7 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
         ),
       );
       const draft = await stage('task', () =>
-        cached<TaskDraft>('scenario-task', { state: hashValue(initialState), focus: focus.task }, () =>
+        cached<TaskDraft>(scope, 'scenario-task', { state: hashValue(initialState), focus: focus.task }, () =>
           generateTask({ ...common, model, initialState, focus: focus.task }),
         ),
       );
@@ -309,7 +341,7 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
       const checklist = await stage(
         'checklist',
         () =>
-          cached('scenario-checklist', { state: hashValue(initialState), task: draft.task }, () =>
+          cached(scope, 'scenario-checklist', { state: hashValue(initialState), task: draft.task }, () =>
             generateChecklist({ ...common, model, initialState, task: draft.task }),
           ),
         id,
@@ -318,6 +350,7 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
         'typecheck',
         () =>
           cached<CheckFunctionsResult>(
+            scope,
             'scenario-checks',
             { state: hashValue(initialState), task: draft.task, checklist },
             () =>
@@ -362,7 +395,10 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
             checks: generated.checks,
             checkRunner,
             typeChecker: checker,
-            memo: memoFor('scenario-checks-rewrite', { state: hashValue(initialState), task: draft.task }),
+            memo: memoFor(scope, 'scenario-checks-rewrite', {
+              state: hashValue(initialState),
+              task: draft.task,
+            }),
           }),
         id,
       );
@@ -388,7 +424,7 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
         checkRunner,
         attempts: options.solverAttempts ?? 2,
         maxSteps: options.maxSteps,
-        memo: memoFor('scenario-solver', {
+        memo: memoFor(scope, 'scenario-solver', {
           state: hashValue(initialState),
           task: draft.task,
           maxSteps: options.maxSteps ?? 30,
@@ -415,7 +451,11 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
           checkRunner,
           maxSteps: options.maxSteps,
           thresholds: options.difficulty.thresholds,
-          memo: memoFor('scenario-difficulty', { state: hashValue(initialState), task: draft.task, checks }),
+          memo: memoFor(scope, 'scenario-difficulty', {
+            state: hashValue(initialState),
+            task: draft.task,
+            checks,
+          }),
           signal: options.signal,
         });
         difficultyCounts[difficulty.label]++;

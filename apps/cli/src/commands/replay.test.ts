@@ -143,7 +143,7 @@ describe('envscaler replay', () => {
     [
       'a state file that is not JSON',
       ['--initial-state', 'broken.json', '--calls', 'calls.json'],
-      /initial state file .*broken\.json is not valid JSON/,
+      /initial state file .*broken\.json is not valid JSON at line 1, column 3: /,
     ],
     [
       'both initialisers',

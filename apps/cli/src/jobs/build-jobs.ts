@@ -1,5 +1,11 @@
 import { resolve } from 'node:path';
-import { EnvscalerError, type ChatModel, type EmbeddingModel, type PriceTable } from '@envscaler/core';
+import {
+  EnvscalerError,
+  parseArtifact,
+  type ChatModel,
+  type EmbeddingModel,
+  type PriceTable,
+} from '@envscaler/core';
 import {
   createFsArtifactStore,
   jobKey,
@@ -104,7 +110,9 @@ async function readMarker(
   job: JobSpec<BuildEnvPayload>,
 ): Promise<BuildEnvOutcome | undefined> {
   const text = await store.get(job.artifact!);
-  return text === undefined ? undefined : (JSON.parse(text) as BuildEnvOutcome);
+  return text === undefined
+    ? undefined
+    : parseArtifact<BuildEnvOutcome>({ text, source: job.artifact!, artifact: 'build-env marker' });
 }
 
 export interface JobBuildsOptions {
