@@ -6,7 +6,6 @@ import {
   EnvscalerError,
   GenerationFailedError,
   InvalidArtifactError,
-  modelNameOf,
   parseScenario,
   summarizeCallUsage,
   type ChatModel,
@@ -18,7 +17,7 @@ import { writeFileAtomic } from '@envscaler/core/node';
 import { validateScenario } from '@envscaler/validate';
 import { ScenarioStageCache } from './cache.js';
 import { hashValue } from './hash.js';
-import { UsageLedger } from './usage.js';
+import { trackUsage, UsageLedger } from './usage.js';
 import { sharedChecklistTypeChecker, type ChecklistTypeChecker } from './typecheck.js';
 import { defaultCheckRunner } from './default-check-runner.js';
 import { generateInitialState } from './stages/state.js';
@@ -182,23 +181,8 @@ export async function generateScenarios(options: GenerateScenariosOptions): Prom
    * on Node 20 it turns on promise hooks for the whole process, which slowed every later stage (and the
    * rollouts after them) by half.
    */
-  const track = (model: ChatModel, scope: UsageScope): ChatModel => ({
-    complete: async (request) => {
-      const response = await model.complete(request);
-      const target = scope.current ?? ledger;
-      target.record({
-        stage: request.stage,
-        model: modelNameOf(model, request.stage, response.model),
-        promptTokens: response.usage.promptTokens,
-        completionTokens: response.usage.completionTokens,
-        ...(response.usage.cachedPromptTokens
-          ? { cachedPromptTokens: response.usage.cachedPromptTokens }
-          : {}),
-      });
-      if (response.model) target.lastModel = response.model;
-      return response;
-    },
-  });
+  const track = (model: ChatModel, scope: UsageScope): ChatModel =>
+    trackUsage({ model, ledger: () => scope.current ?? ledger });
   const slotModels = (scope: UsageScope) => {
     const model = track(options.model, scope);
     return {

@@ -1,4 +1,10 @@
-import { modelNameOf, type CallUsage, type ChatModel, type StageUsage, type TokenUsage } from '@envscaler/core';
+import {
+  modelNameOf,
+  type CallUsage,
+  type ChatModel,
+  type StageUsage,
+  type TokenUsage,
+} from '@envscaler/core';
 
 /** Core's `StageUsage` per stage tag; `cachedCalls` were answered from the stage cache, not the model. */
 export type UsageByStage = Record<string, StageUsage>;
@@ -15,22 +21,7 @@ export class UsageLedger {
   lastModel: string | undefined;
 
   wrap(model: ChatModel): ChatModel {
-    return {
-      complete: async (request) => {
-        const response = await model.complete(request);
-        this.record({
-          stage: request.stage,
-          model: modelNameOf(model, request.stage, response.model),
-          promptTokens: response.usage.promptTokens,
-          completionTokens: response.usage.completionTokens,
-          ...(response.usage.cachedPromptTokens
-            ? { cachedPromptTokens: response.usage.cachedPromptTokens }
-            : {}),
-        });
-        if (response.model) this.lastModel = response.model;
-        return response;
-      },
-    };
+    return trackUsage({ model, ledger: () => this });
   }
 
   /** One call (a `cached` one counts as a cache hit, its tokens included). */
@@ -85,4 +76,26 @@ export class UsageLedger {
       this.add(stage, u, options.asCached ? 0 : u.calls, options.asCached ? calls : u.cachedCalls);
     }
   }
+}
+
+/** A model that records every response it sees in the ledger `ledger()` returns at that moment. */
+export function trackUsage(options: { model: ChatModel; ledger: () => UsageLedger }): ChatModel {
+  const { model } = options;
+  return {
+    complete: async (request) => {
+      const response = await model.complete(request);
+      const target = options.ledger();
+      target.record({
+        stage: request.stage,
+        model: modelNameOf(model, request.stage, response.model),
+        promptTokens: response.usage.promptTokens,
+        completionTokens: response.usage.completionTokens,
+        ...(response.usage.cachedPromptTokens
+          ? { cachedPromptTokens: response.usage.cachedPromptTokens }
+          : {}),
+      });
+      if (response.model) target.lastModel = response.model;
+      return response;
+    },
+  };
 }
