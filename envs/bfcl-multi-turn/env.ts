@@ -593,8 +593,26 @@ function parseDateTime(text: unknown): number {
 const MT_N = 624;
 const MT_M = 397;
 
+/**
+ * Seeded generator words by seed, oldest first. Scenarios reuse a few seeds (each class's default), and
+ * seeding takes three passes over 624 words, a third of building an entry's state; each caller gets its
+ * own copy of the words, so nothing a session does reaches the cache.
+ */
+const seededWords = new Map<number, readonly number[]>();
+const SEEDED_WORDS_KEPT = 32;
+
 /** `random.Random(seed)` for an integer seed (CPython seeds with the 32-bit words of `abs(seed)`). */
 function mtSeed(seed: number): MtState {
+  let words = seededWords.get(seed);
+  if (words === undefined) {
+    words = mtSeedWords(seed);
+    if (seededWords.size >= SEEDED_WORDS_KEPT) seededWords.delete(seededWords.keys().next().value as number);
+    seededWords.set(seed, words);
+  }
+  return { mt: words.slice(), index: MT_N };
+}
+
+function mtSeedWords(seed: number): number[] {
   let n = Math.abs(seed);
   const key: number[] = [];
   do {
@@ -631,7 +649,7 @@ function mtSeed(seed: number): MtState {
     }
   }
   mt[0] = 0x80000000;
-  return { mt, index: MT_N };
+  return mt;
 }
 
 /** The seed `random.Random(x)` would use for a scenario value (integers; None draws a fresh seed). */

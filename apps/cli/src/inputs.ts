@@ -4,11 +4,13 @@ import { InvalidArgumentError } from 'commander';
 import {
   EnvscalerError,
   InvalidArtifactError,
+  isEnvscalerError,
   parseArtifact,
   parseJsonLines,
   parseScenario,
   type Scenario,
 } from '@envscaler/core';
+import { readArtifact } from '@envscaler/core/node';
 import { loadEnvironment, type LoadedEnvironment } from '@envscaler/runtime';
 
 // Reading the inputs every command shares: environment directories, scenario files, numeric flags.
@@ -102,27 +104,22 @@ export function positiveInt(value: string): number {
 /** A JSON input file; errors name the file and say whether it is missing or not JSON. */
 export async function readJsonFile(options: { file: string; what: string }): Promise<unknown> {
   const { file, what } = options;
-  let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    return await readArtifact({ file, artifact: `${what} file` });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR')
-      throw new EnvscalerError('NOT_FOUND', `${what} file not found: ${file}`);
+    if (error instanceof InvalidArtifactError) {
+      // parseArtifact finds the line and column; the message stays one line, as for every CLI input
+      const { line, column } = (error.details ?? {}) as { line?: number; column?: number };
+      const at = line === undefined ? '' : ` at line ${line}, column ${column}`;
+      const reason = error.issues[0]?.message.replace(/^is not valid JSON: /, '');
+      throw new EnvscalerError('INVALID_INPUT', `${what} file ${file} is not valid JSON${at}: ${reason}`, {
+        details: { file, line, column },
+      });
+    }
+    if (isEnvscalerError(error)) throw error; // not found, or a directory
     throw new EnvscalerError(
       'INVALID_INPUT',
       `cannot read ${what} file ${file}: ${(error as Error).message}`,
     );
-  }
-  try {
-    return parseArtifact({ text, source: file });
-  } catch (error) {
-    // parseArtifact finds the line and column; the message stays one line, as for every CLI input
-    const { line, column } = ((error as EnvscalerError).details ?? {}) as { line?: number; column?: number };
-    const at = line === undefined ? '' : ` at line ${line}, column ${column}`;
-    const reason = (error as InvalidArtifactError).issues?.[0]?.message.replace(/^is not valid JSON: /, '');
-    throw new EnvscalerError('INVALID_INPUT', `${what} file ${file} is not valid JSON${at}: ${reason}`, {
-      details: { file, line, column },
-    });
   }
 }

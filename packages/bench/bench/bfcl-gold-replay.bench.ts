@@ -25,8 +25,8 @@ const parameterOrder = parameterOrderFromDocs([...data.docsByClass.values()].fla
 const env = await loadEnvironment({ dir: bfclEnvironmentDir });
 const suite = new BenchSuite('@envscaler/bench');
 
-/** Per entry: the public state before the first turn and after each turn. */
-type Replayed = unknown[][];
+/** Per entry: the public state before the first turn and after each turn, as JSON text. */
+type Replayed = string[][];
 
 async function harness(): Promise<Replayed> {
   const out: Replayed = [];
@@ -38,14 +38,17 @@ async function harness(): Promise<Replayed> {
       helpers: bfclEnvHelpers,
       parameterOrder,
     });
-    out.push([gold.initialPublicState, ...gold.turns.map((t) => t.publicState)]);
+    out.push([gold.initialPublicStateJson, ...gold.turns.map((t) => t.publicStateJson)]);
   }
   return out;
 }
 
-/** The same replay directly on the class: fromConfig, each call on the instance, publicState per turn. */
-function direct(): Replayed {
-  const out: Replayed = [];
+/**
+ * The same replay directly on the class: fromConfig, each call on the instance, publicState per turn (as
+ * objects: the plainest way to have each turn's state; the check below prints them to compare).
+ */
+function direct(): unknown[][] {
+  const out: unknown[][] = [];
   for (const entry of entries) {
     const state = BfclMultiTurn.fromConfig({
       involved_classes: entry.involved_classes,
@@ -67,10 +70,8 @@ function direct(): Replayed {
 
 const problems: string[] = [];
 let checkedDigests = 0;
-const text = (r: Replayed) => r.map((states) => states.map((s) => JSON.stringify(s)));
-const reference = text(direct());
-function verify(label: string, replayed: Replayed): void {
-  const got = text(replayed);
+const reference = direct().map((states) => states.map((state) => JSON.stringify(state)));
+function verify(label: string, got: Replayed): void {
   entries.forEach((entry, i) => {
     const states = got[i]!;
     const want = reference[i]!;

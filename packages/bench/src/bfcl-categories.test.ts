@@ -91,12 +91,19 @@ describe('categories', () => {
           longContext: category === 'long_context',
         });
         const n = Number(entry.id.split('_').pop());
-        if (replay.turns.every((t) => jsonEqual(t.publicState, replay.initialPublicState))) stateless.push(n);
+        if (
+          replay.turns.every((t) =>
+            jsonEqual(JSON.parse(t.publicStateJson), JSON.parse(replay.initialPublicStateJson)),
+          )
+        )
+          stateless.push(n);
         // The sandboxed gold replay reaches the expected per-turn digests of the train half.
         const want = data[category].expectedTrain.get(entry.id);
         if (want) {
-          expect(bfclEnvHelpers.stateDigest(replay.initialPublicState)).toBe(want.initial_state_digest);
-          expect(replay.turns.map((t) => bfclEnvHelpers.stateDigest(t.publicState))).toEqual(
+          expect(bfclEnvHelpers.stateDigest(JSON.parse(replay.initialPublicStateJson))).toBe(
+            want.initial_state_digest,
+          );
+          expect(replay.turns.map((t) => bfclEnvHelpers.stateDigest(JSON.parse(t.publicStateJson)))).toEqual(
             want.turns.map((t) => t.state_digest),
           );
           digests++;

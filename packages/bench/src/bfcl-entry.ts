@@ -81,11 +81,15 @@ export interface BfclEntryResult {
   error?: string;
 }
 
-/** The gold side of one entry: per ground-truth turn, the result texts and the public state after it. */
+/**
+ * The gold side of one entry: per ground-truth turn, the result texts and the public state after it, as
+ * the JSON text the sandbox printed (the agent's state is compared by text first, parsed only when the
+ * texts differ; most runs store or compare it and never need the parse).
+ */
 export interface BfclGoldTurn {
   calls: { source: string; name: string; arguments: Record<string, unknown>; result: ToolResult }[];
   results: string[];
-  publicState: unknown;
+  publicStateJson: string;
 }
 
 /**
@@ -101,12 +105,12 @@ export async function replayBfclGold(options: {
   parameterOrder: ReadonlyMap<string, readonly string[]>;
   /** Load the classes in long-context mode (the long_context category). */
   longContext?: boolean;
-}): Promise<{ initialPublicState: unknown; turns: BfclGoldTurn[] }> {
+}): Promise<{ initialPublicStateJson: string; turns: BfclGoldTurn[] }> {
   const session = await options.env.createSession({
     config: bfclSessionConfig(options.entry, options.longContext === true),
   });
   try {
-    const initialPublicState = await session.publicState();
+    const initialPublicStateJson = await session.publicStateJson();
     const turns: BfclGoldTurn[] = [];
     for (const turn of options.groundTruth) {
       const calls: BfclGoldTurn['calls'] = [];
@@ -127,10 +131,10 @@ export async function replayBfclGold(options: {
       turns.push({
         calls,
         results: calls.map((c) => toolResultText(c.result, BFCL_ERROR_PREFIX)),
-        publicState: await session.publicState(),
+        publicStateJson: await session.publicStateJson(),
       });
     }
-    return { initialPublicState, turns };
+    return { initialPublicStateJson, turns };
   } finally {
     session.dispose();
   }
@@ -146,6 +150,18 @@ function bfclSessionConfig(
     initial_config: entry.initial_config,
     ...(longContext ? { long_context: true } : {}),
   };
+}
+
+/**
+ * BFCL's state check on two public states as JSON text: the first JSON path where they differ, or
+ * undefined when equal. Equal text is an equal state and is not parsed; other text is parsed and compared
+ * with key order ignored (BFCL compares attribute dicts).
+ */
+export function publicStateDifference(actualJson: string, goldJson: string): string | undefined {
+  if (actualJson === goldJson) return undefined;
+  const actual: unknown = JSON.parse(actualJson);
+  const gold: unknown = JSON.parse(goldJson);
+  return jsonEqual(actual, gold) ? undefined : (firstDifference(actual, gold) ?? '$');
 }
 
 /**
@@ -285,10 +301,10 @@ export async function runBfclEntry(options: {
         turn.check = 'empty_turn_model_response';
         continue;
       }
-      const state = await session.publicState();
-      if (!jsonEqual(state, goldTurn.publicState)) {
+      const difference = publicStateDifference(await session.publicStateJson(), goldTurn.publicStateJson);
+      if (difference !== undefined) {
         turn.check = 'instance_state_mismatch';
-        turn.stateDifference = firstDifference(state, goldTurn.publicState);
+        turn.stateDifference = difference;
         continue;
       }
       const missing = missingGoldResults(goldTurn.results, allResults);

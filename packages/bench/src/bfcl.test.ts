@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnvironment, type LoadedEnvironment } from '@envscaler/runtime';
 import { MockChatModel } from '@envscaler/testing';
 import { runBfclBenchmark, summarizeBfcl } from './bfcl.js';
-import { missingGoldResults, replayBfclGold, runBfclEntry, type BfclEntryResult } from './bfcl-entry.js';
+import {
+  missingGoldResults,
+  publicStateDifference,
+  replayBfclGold,
+  runBfclEntry,
+  type BfclEntryResult,
+} from './bfcl-entry.js';
 import { jsonEqual } from '@envscaler/validate';
 import {
   bfclDocToTool,
@@ -34,6 +40,14 @@ describe('missingGoldResults (BFCL response check)', () => {
     expect(missingGoldResults(['a', 'a'], ['a', 'z', 'a'])).toEqual([]);
     expect(missingGoldResults([], [])).toEqual([]);
     expect(missingGoldResults(['{"x": 1}'], ['{"x":1}'])).toEqual(['{"x": 1}']);
+  });
+});
+
+describe('publicStateDifference (BFCL state check on state text)', () => {
+  it('equal text and the same state in another key order pass; a changed value names its path', () => {
+    expect(publicStateDifference('{"A":{"x":1,"y":[1,2]}}', '{"A":{"x":1,"y":[1,2]}}')).toBeUndefined();
+    expect(publicStateDifference('{"A":{"y":[1,2],"x":1}}', '{"A":{"x":1,"y":[1,2]}}')).toBeUndefined();
+    expect(publicStateDifference('{"A":{"x":1,"y":[2,1]}}', '{"A":{"x":1,"y":[1,2]}}')).toBe('$.A.y[0]');
   });
 });
 
@@ -164,7 +178,9 @@ describe('BFCL multi-turn harness (scripted agents)', () => {
         helpers,
         parameterOrder,
       });
-      const changesState = replay.turns.some((t) => !jsonEqual(t.publicState, replay.initialPublicState));
+      const changesState = replay.turns.some(
+        (t) => !jsonEqual(JSON.parse(t.publicStateJson), JSON.parse(replay.initialPublicStateJson)),
+      );
       if (!changesState) stateless.push(entry.id);
       const gold = await run(
         entry.id,
@@ -199,13 +215,21 @@ describe('BFCL multi-turn harness (scripted agents)', () => {
   }, 600_000);
 
   it('createBfclGoldAgent (what `envscaler bench bfcl --gold` runs) recognises every entry and scores like the gold calls', async () => {
-    const result = await runBfclBenchmark({ model: createBfclGoldAgent({ data }), entries: 'all', env, concurrency: 4 });
+    const result = await runBfclBenchmark({
+      model: createBfclGoldAgent({ data }),
+      entries: 'all',
+      env,
+      concurrency: 4,
+    });
     expect(result.results.filter((r) => r.error !== undefined)).toEqual([]);
     expect(result.results.filter((r) => !r.passed).map((r) => r.id)).toEqual(['multi_turn_base_154']);
     expect(result.summary).toMatchObject({ entries: 200, passed: 199 });
     // A conversation that is not a BFCL entry is refused, not answered at random.
     await expect(
-      createBfclGoldAgent({ data }).complete({ stage: 'agent', messages: [{ role: 'user', content: 'hello' }] }),
+      createBfclGoldAgent({ data }).complete({
+        stage: 'agent',
+        messages: [{ role: 'user', content: 'hello' }],
+      }),
     ).rejects.toThrow(/matches no BFCL entry/);
   }, 600_000);
 

@@ -75,12 +75,12 @@ describe('BFCL: every entry through runtime replayCalls with a config', () => {
         helpers,
         parameterOrder,
       });
-      if (helpers.stateDigest(gold.initialPublicState) !== want.initial_state_digest)
+      if (helpers.stateDigest(JSON.parse(gold.initialPublicStateJson)) !== want.initial_state_digest)
         mismatches.push(`${entry.id} initial`);
       expect(gold.turns).toHaveLength(want.turns.length);
       gold.turns.forEach((turn, t) => {
         const errors = turn.calls.flatMap((c, i) => (c.result.ok ? [] : [i]));
-        if (helpers.stateDigest(turn.publicState) !== want.turns[t]!.state_digest)
+        if (helpers.stateDigest(JSON.parse(turn.publicStateJson)) !== want.turns[t]!.state_digest)
           mismatches.push(`${entry.id} turn ${t}`);
         if (JSON.stringify(errors) !== JSON.stringify(want.turns[t]!.errors))
           mismatches.push(`${entry.id} turn ${t} errors ${JSON.stringify(errors)}`);

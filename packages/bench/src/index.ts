@@ -2,6 +2,7 @@ export {
   BFCL_ERROR_PREFIX,
   BFCL_MAX_STEPS_PER_TURN,
   missingGoldResults,
+  publicStateDifference,
   replayBfclGold,
   runBfclEntry,
   type BfclEntryResult,

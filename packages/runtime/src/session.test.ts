@@ -259,6 +259,8 @@ describe.each(modes)('config-initialised environments (sandbox: %s)', (mode) => 
     const s = await env.createSession({ config });
     expect(await s.call('write', { name: 'b.txt', text: 'hello' })).toEqual({ ok: true, data: 5 });
     expect(await s.publicState()).toEqual({ files: { 'a.txt': '', 'b.txt': 'hello' }, cwd: '/' });
+    // the text the sandbox printed: the same state, keys in the order the class wrote them
+    expect(await s.publicStateJson()).toBe('{"files":{"a.txt":"","b.txt":"hello"},"cwd":"/"}');
     expect(await s.snapshot()).toEqual({ files: { 'a.txt': '', 'b.txt': 'hello' }, secret: 's3', cwd: '/' });
     expect(config).toEqual({ files: ['a.txt'], secret: 's3' });
     await expect(env.createSession({ config: { files: 3 } })).rejects.toMatchObject({

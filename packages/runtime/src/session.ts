@@ -29,6 +29,11 @@ export interface EnvironmentSession {
   snapshot(): Promise<unknown>;
   /** The class's static `publicState(state)` when it defines one, else the snapshot. */
   publicState(): Promise<unknown>;
+  /**
+   * `publicState()` as the JSON text printed inside the sandbox (`publicState()` is its parse). Callers
+   * that store states or compare them (equal text is an equal state) skip parsing on the host.
+   */
+  publicStateJson(): Promise<string>;
   /** Replaces the world with (a deep copy of) `state`; the environment instance is recreated. */
   restore(state: unknown): Promise<void>;
   /** Number of tool calls made (the journal length, including calls that were rolled back). */
@@ -181,8 +186,12 @@ export class Session implements EnvironmentSession {
   }
 
   async publicState(): Promise<unknown> {
+    return JSON.parse(await this.publicStateJson());
+  }
+
+  async publicStateJson(): Promise<string> {
     this.ensureLive();
-    return JSON.parse(this.host.engine.publicState(this.id));
+    return this.host.engine.publicState(this.id);
   }
 
   async restore(state: unknown): Promise<void> {

@@ -39,11 +39,14 @@ const LONG_ANSWER = 512;
 const PRELUDE = `const __name = (target) => target;
 globalThis.__envscaler = (${createSandboxApi.toString()})(globalThis, true);
 {
-  const callPacked = globalThis.__envscaler.callPacked;
-  globalThis.__envscaler.callCrossing = (packed) => {
-    const out = callPacked(packed);
+  const api = globalThis.__envscaler;
+  const crossing = (fn) => (...args) => {
+    const out = fn(...args);
     return out.length < ${LONG_ANSWER} ? out : [out];
   };
+  api.callCrossing = crossing(api.callPacked);
+  api.snapshotCrossing = crossing(api.snapshot);
+  api.publicStateCrossing = crossing(api.publicState);
 }`;
 
 const TIMED_OUT = 'Script execution timed out.';
@@ -52,11 +55,11 @@ interface Api {
   addBase: Reference;
   dropBase: Reference;
   open: Reference;
-  /** `callPacked`, a long answer in a one-element array (see PRELUDE). */
+  /** `callPacked`, `snapshot` and `publicState`, a long answer in a one-element array (see PRELUDE). */
   callCrossing: Reference;
   replay: Reference;
-  snapshot: Reference;
-  publicState: Reference;
+  snapshotCrossing: Reference;
+  publicStateCrossing: Reference;
   close: Reference;
 }
 
@@ -91,9 +94,9 @@ export class IsolateEngine implements Engine {
   /** Sessions open in the current isolate: an engine with any is never released. */
   private readonly openSessions = new Set<number>();
   private disposed = false;
-  /** The options of every tool call, made once (the hot path allocates nothing it can avoid). */
+  /** The options of every call into the isolate, made once (see `timed`). */
   private readonly callOptions: { timeout: number; result: { copy: true } };
-  /** Tool-call deadlines fall on multiples of this many ms (see `call`). */
+  /** Deadlines fall on multiples of this many ms (see `timed`). */
   private readonly deadlineGrid: number;
 
   private constructor(
@@ -156,8 +159,8 @@ export class IsolateEngine implements Engine {
         open: fn('open'),
         callCrossing: fn('callCrossing'),
         replay: fn('replay'),
-        snapshot: fn('snapshot'),
-        publicState: fn('publicState'),
+        snapshotCrossing: fn('snapshotCrossing'),
+        publicStateCrossing: fn('publicStateCrossing'),
         close: fn('close'),
       };
       this.isolate = isolate;
@@ -190,11 +193,28 @@ export class IsolateEngine implements Engine {
     return Math.max(this.limits.callTimeoutMs * 10, 10_000);
   }
 
+  /**
+   * The options of one call into the isolate with a wall-clock limit of `limitMs`. isolated-vm starts a
+   * timer for every call with a timeout, and its timer thread wakes at each timer's deadline, even a
+   * finished call's, to drop it: about one thread wake-up per call. Deadlines rounded up to a grid (a
+   * tenth of the tool-call limit, at most 100 ms) fall together and are dropped in bulk, a few wake-ups
+   * per grid step: a τ²-retail call took 33 µs of process CPU instead of 46 (none at all: 33; 2-core VM
+   * at load 6). A call still gets its whole limit, and at most a grid step more. The object is reused
+   * (the hot path allocates nothing it can avoid); `result: { copy: true }` brings a long answer's
+   * one-element array across (see PRELUDE).
+   */
+  private timed(limitMs: number): { timeout: number; result: { copy: true } } {
+    const start = performance.now();
+    const grid = this.deadlineGrid;
+    this.callOptions.timeout = Math.ceil(Math.ceil((start + limitMs) / grid) * grid - start);
+    return this.callOptions;
+  }
+
   /** Runs a non-tool operation; a dead isolate or timeout becomes a SANDBOX_ERROR. */
   private run<T>(what: string, ref: (api: Api) => Reference, args: unknown[], timeout: number): T {
     const api = this.live();
     try {
-      return ref(api).applySync(undefined, args as never[], { timeout }) as T;
+      return ref(api).applySync(undefined, args as never[], this.timed(timeout)) as T;
     } catch (error) {
       const message = (error as Error).message;
       if (this.isolate?.isDisposed) {
@@ -211,6 +231,12 @@ export class IsolateEngine implements Engine {
       }
       throw error;
     }
+  }
+
+  /** `run` of an operation whose answer is text, long answers crossing in an array (see PRELUDE). */
+  private runText(what: string, ref: (api: Api) => Reference, args: unknown[], timeout: number): string {
+    const answer = this.run<string | [string]>(what, ref, args, timeout);
+    return typeof answer === 'string' ? answer : answer[0];
   }
 
   hasBase(id: string): boolean {
@@ -242,21 +268,11 @@ export class IsolateEngine implements Engine {
 
   call(sid: number, name: string, argsJson: string, now: number): CallOutcome {
     const api = this.live();
-    // isolated-vm starts a timer for every call with a timeout, and its timer thread wakes at each
-    // timer's deadline, even a finished call's, to drop it: about one thread wake-up per call. Deadlines
-    // rounded up to a grid (a tenth of the limit, at most 100 ms) fall together and are dropped in bulk,
-    // a few wake-ups per grid step: a τ²-retail call took 33 µs of process CPU instead of 46 (none at
-    // all: 33; 2-core VM at load 6). A call still gets its whole limit, and at most a tenth more.
-    const start = performance.now();
-    const grid = this.deadlineGrid;
-    this.callOptions.timeout = Math.ceil(
-      Math.ceil((start + this.limits.callTimeoutMs) / grid) * grid - start,
-    );
     try {
       const answer = api.callCrossing.applySync(
         undefined,
         [`${sid}\n${name}\n${now}\n${argsJson}`],
-        this.callOptions,
+        this.timed(this.limits.callTimeoutMs),
       ) as string | [string];
       const out = typeof answer === 'string' ? answer : answer[0];
       if (out.charCodeAt(0) !== 76 /* L */) return { status: 'ok', json: out };
@@ -296,17 +312,22 @@ export class IsolateEngine implements Engine {
   }
 
   snapshot(sid: number): string {
-    return this.run('snapshot', (a) => a.snapshot, [sid], this.opTimeout());
+    return this.runText('snapshot', (a) => a.snapshotCrossing, [sid], this.opTimeout());
   }
 
   publicState(sid: number): string {
-    return this.run('publicState', (a) => a.publicState, [sid], this.limits.callTimeoutMs + this.opTimeout());
+    return this.runText(
+      'publicState',
+      (a) => a.publicStateCrossing,
+      [sid],
+      this.limits.callTimeoutMs + this.opTimeout(),
+    );
   }
 
   close(sid: number): void {
     this.openSessions.delete(sid);
     if (this.disposed || this.isolate === undefined || this.isolate.isDisposed) return;
-    this.api!.close.applySync(undefined, [sid], { timeout: this.opTimeout() });
+    this.api!.close.applySync(undefined, [sid], this.timed(this.opTimeout()));
   }
 
   dispose(): void {

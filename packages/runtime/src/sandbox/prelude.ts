@@ -137,15 +137,21 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
       if (depth > 512 || typeof v.toJSON === 'function') return viaText(v);
       if (isArray(v)) {
         const n = v.length;
-        // An array of strings, booleans and finite numbers (a PRNG state, a price list) is copied whole.
+        // An array of strings, booleans and finite numbers other than -0 (a PRNG state, a price list) is
+        // copied whole. `e - e !== 0` is true for NaN and ±Infinity only; this loop runs over every word of
+        // a PRNG state at each publicState, and this form of the test takes half the time of isFinite.
         let flat = true;
-        for (let i = 0; i < n && flat; i++) {
+        for (let i = 0; i < n; i++) {
           const e = v[i];
-          const t = typeof e;
-          flat =
-            t === 'string' ||
-            t === 'boolean' ||
-            (t === 'number' && Number.isFinite(e) && (e !== 0 || 1 / e > 0));
+          if (typeof e === 'number') {
+            if (e - e !== 0 || (e === 0 && 1 / e < 0)) {
+              flat = false;
+              break;
+            }
+          } else if (typeof e !== 'string' && typeof e !== 'boolean') {
+            flat = false;
+            break;
+          }
         }
         if (flat) return arraySlice.call(v);
         const out: unknown[] = [];
