@@ -16,7 +16,7 @@ import {
 } from '@envscaler/runtime';
 import { wilsonInterval } from '@envscaler/validate';
 import { runAcebenchEpisode, type AcebenchTaskResult, type AcebenchTermination } from './acebench-episode.js';
-import { addUsage, agentUserUsage, writeJson } from './common.js';
+import { addUsage, agentUserUsage, writeJson, type BenchmarkRunOptions } from './common.js';
 import { runEnvironment, runTrials, taskTrials, trialCount, trialKey } from './trials.js';
 
 export interface AcebenchStat {
@@ -70,7 +70,7 @@ export interface AcebenchProgress {
 /** A model for every task, or one built per task (the gold agent knows one task's answer). */
 export type AcebenchModelSource = ChatModel | ((task: AcebenchTask) => ChatModel);
 
-export interface RunAcebenchBenchmarkOptions {
+export interface RunAcebenchBenchmarkOptions extends BenchmarkRunOptions {
   /** The agent (stage 'agent'). */
   agent: AcebenchModelSource;
   /** The simulated user of multi-turn tasks (stage 'user-simulator'); required when any is selected. */
@@ -85,16 +85,6 @@ export interface RunAcebenchBenchmarkOptions {
   tasks?: readonly string[];
   /** Trials per task (default 1); ACEBench's multi-turn scores vary from run to run. */
   trials?: number;
-  dataDir?: string;
-  envDir?: string;
-  /** An already loaded ACEBench environment (not disposed here). */
-  env?: LoadedEnvironment;
-  sandbox?: SandboxKind;
-  limits?: RuntimeLimits;
-  /** Episodes run at once (default 4). */
-  concurrency?: number;
-  /** Run directory: `results.jsonl` (appended, resumable) and `summary.json`. */
-  out?: string;
   /** Agent steps per task (default 20). */
   maxSteps?: number;
   /** Agent temperature (default 0.7). */

@@ -1,11 +1,6 @@
 import { join } from 'node:path';
 import { EnvscalerError, type ChatModel, type TokenUsage } from '@envscaler/core';
-import {
-  loadEnvironment,
-  type LoadedEnvironment,
-  type RuntimeLimits,
-  type SandboxKind,
-} from '@envscaler/runtime';
+import { loadEnvironment } from '@envscaler/runtime';
 import { wilsonInterval } from '@envscaler/validate';
 import { bfclEnvironmentDir } from '@envscaler/env-bfcl-multi-turn';
 import {
@@ -16,7 +11,7 @@ import {
   type BfclCategory,
 } from './bfcl-data.js';
 import { runBfclEntry, type BfclEntryResult, type BfclFailureType } from './bfcl-entry.js';
-import { addUsage, writeJson } from './common.js';
+import { addUsage, writeJson, type BenchmarkRunOptions } from './common.js';
 import { runEnvironment, runTrials } from './trials.js';
 
 export interface AccuracyStat {
@@ -56,7 +51,7 @@ export interface BfclProgress {
   usage: TokenUsage;
 }
 
-export interface RunBfclBenchmarkOptions {
+export interface RunBfclBenchmarkOptions extends BenchmarkRunOptions {
   /** The agent (requests use stage 'agent'). */
   model: ChatModel;
   /** Model name recorded in the summary. */
@@ -65,18 +60,6 @@ export interface RunBfclBenchmarkOptions {
   category?: BfclCategory;
   /** `train`, `test`, `all` (default), a comma-separated list of ids/numbers/ranges, or an array of ids. */
   entries?: string | readonly string[];
-  /** BFCL data directory (default: the data shipped in @envscaler/env-bfcl-multi-turn). */
-  dataDir?: string;
-  /** The BFCL environment directory (default: the environment of @envscaler/env-bfcl-multi-turn). */
-  envDir?: string;
-  /** An already loaded BFCL environment (not disposed here); default: loaded from `envDir`. */
-  env?: LoadedEnvironment;
-  sandbox?: SandboxKind;
-  limits?: RuntimeLimits;
-  /** Entries run at once (default 4). */
-  concurrency?: number;
-  /** Run directory: `results.jsonl` (appended, resumable) and `summary.json`. Omit to keep results in memory. */
-  out?: string;
   /** Steps with tool calls allowed per user turn; one more force-terminates the entry (default 20, as BFCL). */
   maxStepsPerTurn?: number;
   /** Sampling temperature (default 0.001, BFCL's default). */

@@ -1,5 +1,6 @@
 import { EnvscalerError, type ToolResult, type TokenUsage } from '@envscaler/core';
 import { writeFileAtomic } from '@envscaler/core/node';
+import type { LoadedEnvironment, RuntimeLimits, SandboxKind } from '@envscaler/runtime';
 
 export function addUsage(into: TokenUsage, usage: TokenUsage | undefined): void {
   if (!usage) return;
@@ -35,4 +36,20 @@ export function toolResultText(result: ToolResult, errorPrefix: string): string 
   if (typeof data === 'string') return data;
   if (data === undefined) return 'null';
   return JSON.stringify(data);
+}
+
+/** Where a benchmark run takes its data and environment from, how it runs them and where it writes. */
+export interface BenchmarkRunOptions {
+  /** Data directory (default: the data shipped in the benchmark's environment package). */
+  dataDir?: string;
+  /** Environment directory (default: the environment of the benchmark's environment package). */
+  envDir?: string;
+  /** An already loaded environment of the benchmark (not disposed here); default: loaded from `envDir`. */
+  env?: LoadedEnvironment;
+  sandbox?: SandboxKind;
+  limits?: RuntimeLimits;
+  /** Entries or episodes run at once (default 4). */
+  concurrency?: number;
+  /** Run directory: `results.jsonl` (appended, resumable) and `summary.json`; omit to keep results in memory. */
+  out?: string;
 }

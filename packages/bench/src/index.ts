@@ -10,6 +10,7 @@ export {
   type BfclGoldTurn,
   type BfclTurnResult,
 } from './bfcl-entry.js';
+export type { BenchmarkRunOptions } from './common.js';
 export {
   runBfclBenchmark,
   summarizeBfcl,
@@ -144,7 +145,11 @@ export {
   acebenchIntroduction,
   acebenchUserSystemPrompt,
 } from './acebench-prompts.js';
-export { createAcebenchGoldAgent, createAcebenchScriptedAgent, createAcebenchScriptedUser } from './acebench-gold-agent.js';
+export {
+  createAcebenchGoldAgent,
+  createAcebenchScriptedAgent,
+  createAcebenchScriptedUser,
+} from './acebench-gold-agent.js';
 export { SimulatedUser, type SimulatedUserOptions } from './simulated-user.js';
 export {
   ACEBENCH_SUBSETS,

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { EnvscalerError, type ChatModel, type TokenUsage } from '@envscaler/core';
-import type { LoadedEnvironment, RuntimeLimits, SandboxKind } from '@envscaler/runtime';
-import { addUsage, agentUserUsage, writeJson } from './common.js';
+import type { LoadedEnvironment } from '@envscaler/runtime';
+import { addUsage, agentUserUsage, writeJson, type BenchmarkRunOptions } from './common.js';
 import { passHatKTable, type PassHatKRow } from './passk.js';
 import { loadTau2Environment, selectTau2Tasks, type Tau2Task } from './tau2-data.js';
 import { tau2Domain, type Tau2BenchmarkId, type Tau2Domain, type Tau2DomainName } from './tau2-domains.js';
@@ -44,7 +44,7 @@ export interface Tau2Progress {
   running: number;
 }
 
-export interface RunTau2BenchmarkOptions {
+export interface RunTau2BenchmarkOptions extends BenchmarkRunOptions {
   /** `retail` (τ²-bench, default) or `airline` (τ-bench). */
   domain?: Tau2DomainName;
   /** The agent (stage 'agent'). */
@@ -59,18 +59,6 @@ export interface RunTau2BenchmarkOptions {
   tasks?: readonly string[];
   /** `train`, `test` or `base` (all tasks; default). */
   split?: string;
-  /** Data directory (default: the data shipped in the domain's package). */
-  dataDir?: string;
-  /** Environment directory (default: the environment of the domain's package). */
-  envDir?: string;
-  /** An already loaded environment of the domain (not disposed here). */
-  env?: LoadedEnvironment;
-  sandbox?: SandboxKind;
-  limits?: RuntimeLimits;
-  /** Episodes run at once (default 4). */
-  concurrency?: number;
-  /** Run directory: `results.jsonl` (appended, resumable) and `summary.json`. */
-  out?: string;
   /** Messages per conversation (default: the domain's; retail 200, airline none). */
   maxSteps?: number;
   /** Failed tool calls per conversation (default: the domain's; retail 10, airline none). */

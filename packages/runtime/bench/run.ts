@@ -4,6 +4,8 @@
 // against the direct results and every replay against the expected-train fixture, so a fast wrong answer
 // fails. (bench/profile-call.ts runs one kind of call in a loop for `node --cpu-prof`.)
 //   pnpm --filter @envscaler/runtime bench [-- --no-check] [-- a|b|c]
+// One file for the three benches because they share the loaded environment, the data and the round
+// machinery, and each section reads top to bottom as what it measures.
 import type { ToolResult } from '@envscaler/core';
 import {
   Tau2Retail,

@@ -1,5 +1,7 @@
 // loadEnvironment and the loaded environment it returns: compiling, the sandbox engine, shared base
-// states and the sessions' host (reading an environment's files is describe.ts).
+// states and the sessions' host (reading an environment's files is describe.ts). A little over 400 lines
+// because the loaded environment is one class: its base-state bookkeeping and session creation share
+// private maps that splitting would have to expose.
 import {
   EnvscalerError,
   compileSchema,

@@ -89,7 +89,7 @@ export async function regrade(options: RegradeOptions): Promise<RegradeReport> {
         const message = messages[i]!;
         if (message.role !== 'assistant' || !message.tool_calls) continue;
         for (const call of message.tool_calls) {
-          const content = JSON.stringify((await runToolCall({ session, call, toolNames })).result);
+          const { content } = await runToolCall({ session, call, toolNames });
           const index = messages.findIndex(
             (m, j) => j > i && m.role === 'tool' && m.tool_call_id === call.id,
           );

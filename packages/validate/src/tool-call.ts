@@ -40,18 +40,6 @@ export interface ToolCallOutcome {
   content: string;
 }
 
-/**
- * A session that can answer a call as the result's JSON text (the runtime's sessions, whose sandbox
- * prints it): the step then neither parses the text on the host nor prints it again.
- */
-interface JsonAnsweringSession {
-  callJson(name: string, args: unknown): Promise<string>;
-}
-
-function answersJson(session: ToolSession): session is ToolSession & JsonAnsweringSession {
-  return typeof (session as Partial<JsonAnsweringSession>).callJson === 'function';
-}
-
 /** An outcome whose `result` is parsed from `content` on first read. */
 function outcomeOfText(name: string, args: unknown, content: string): ToolCallOutcome {
   let result: ToolResult | undefined;
@@ -136,7 +124,7 @@ export async function runToolCall(options: {
   const { session } = options;
   let result: ToolResult;
   try {
-    if (answersJson(session))
+    if (session.callJson !== undefined)
       return outcomeOfText(name, parsed.arguments, await session.callJson(parsed.name, parsed.arguments));
     result = await session.call(parsed.name, parsed.arguments);
   } catch (error) {

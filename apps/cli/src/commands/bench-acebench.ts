@@ -18,6 +18,7 @@ import { positiveInt } from '../inputs.js';
 import type { ProgressReporter } from '../progress.js';
 import { scriptedOption } from '../model.js';
 import {
+  episodeEndLines,
   fileSafe,
   nonNegativeNumber as temperatureOption,
   pct,
@@ -110,12 +111,7 @@ export function formatAcebenchReport(result: AcebenchBenchmarkResult): string {
     for (const [split, part] of Object.entries(stat.perSplit)) lines.push(row(`  ${split}`, part));
   }
   if (Object.keys(s.subsets).length > 1) lines.push(row('overall', s.overall));
-  const terms = Object.entries(s.terminations)
-    .map(([k, v]) => `${k} ${v}`)
-    .join(', ');
-  if (terms) lines.push(`  terminations: ${terms}`);
-  if (s.errors > 0)
-    lines.push(`  ${s.errors} episodes failed to run (model errors); re-run the same command to retry them`);
+  lines.push(...episodeEndLines(s));
   return `${lines.join('\n')}\n`;
 }
 

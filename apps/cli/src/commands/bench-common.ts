@@ -30,6 +30,20 @@ export function pct(x: number): string {
   return `${(x * 100).toFixed(1)}%`;
 }
 
+/** The closing lines of an episode benchmark's report: how episodes ended, and how many failed to run. */
+export function episodeEndLines(summary: { terminations: Record<string, number>; errors: number }): string[] {
+  const lines: string[] = [];
+  const terms = Object.entries(summary.terminations)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  if (terms) lines.push(`  terminations: ${terms}`);
+  if (summary.errors > 0)
+    lines.push(
+      `  ${summary.errors} episodes failed to run (model errors); re-run the same command to retry them`,
+    );
+  return lines;
+}
+
 /**
  * The models of a benchmark run: `--model` for the agent (stage 'agent') and `--user-model` for the
  * simulated user (stage 'user-simulator'), over flags > environment > config file like every command.

@@ -24,6 +24,7 @@ import type { SandboxKind } from '@envscaler/runtime';
 import { scriptedOption } from '../model.js';
 import type { ProgressReporter } from '../progress.js';
 import {
+  episodeEndLines,
   fileSafe,
   nonNegativeNumber,
   pct,
@@ -257,12 +258,7 @@ export function formatTau2Report(result: Tau2BenchmarkResult): string {
     lines.push(
       `  pass^${row.k} ${row.value.toFixed(3)}  95% CI [${row.interval95[0].toFixed(3)}, ${row.interval95[1].toFixed(3)}]`,
     );
-  const terms = Object.entries(s.terminations)
-    .map(([k, v]) => `${k} ${v}`)
-    .join(', ');
-  if (terms) lines.push(`  terminations: ${terms}`);
-  if (s.errors > 0)
-    lines.push(`  ${s.errors} episodes failed to run (model errors); re-run the same command to retry them`);
+  lines.push(...episodeEndLines(s));
   return `${lines.join('\n')}\n`;
 }
 

@@ -10,7 +10,6 @@ import {
   createFsArtifactStore,
   jobKey,
   type ArtifactStore,
-  type JobBackend,
   type JobHandler,
   type JobSpec,
 } from '@envscaler/jobs';
@@ -30,8 +29,8 @@ import {
   type TopicBuild,
 } from '@envscaler/skelbuilder';
 import { buildProgressListener } from '../build-progress.js';
-import type { ProgressReporter } from '../progress.js';
-import { runJobsCollecting, throwIfFailed } from './stage-jobs.js';
+import type { StageProgress } from '../progress.js';
+import { runMarkerJobs, throwIfFailed, type StageJobsOptions } from './stage-jobs.js';
 
 /** Settings of a `build-env` job (everything besides the topic that determines its environment). */
 export type BuildEnvSettings = EnvironmentBuildSettings;
@@ -115,13 +114,7 @@ async function readMarker(
     : parseArtifact<BuildEnvOutcome>({ text, source: job.artifact!, artifact: 'build-env marker' });
 }
 
-export interface JobBuildsOptions {
-  backend: JobBackend;
-  /** Runs jobs in this process too (required for the in-process backend). */
-  handler?: JobHandler<BuildEnvPayload>;
-  /** Shows the jobs' line ('environments': done, failed, running). */
-  progress?: ProgressReporter;
-}
+export type JobBuildsOptions = StageJobsOptions<BuildEnvPayload>;
 
 /**
  * `buildEnvironments`' per-topic builds as `build-env` jobs on a backend: each job's worker builds one
@@ -137,50 +130,44 @@ export function createJobBuilds(options: JobBuildsOptions): EnvironmentBuildExec
       const store = createFsArtifactStore({ root: out });
       const jobs = buildEnvJobs({ builds: run.builds, out, settings: run.settings });
       const requests = new Map(jobs.map((job, i) => [job.key, run.builds[i]!]));
-      const reported = new Set<string>();
       let kept = 0;
-      const report = async (job: JobSpec<BuildEnvPayload>, earlier: boolean) => {
-        const build = await readMarker(store, job);
-        if (!build)
-          throw new EnvscalerError(
-            'INTERNAL',
-            `build-env marker ${job.artifact} is missing after its job completed`,
-          );
-        reported.add(job.key);
-        if (build.outcome.status === 'kept') kept++;
-        await run.onFinished({ request: requests.get(job.key)!, build, ...(earlier ? { earlier } : {}) });
-      };
-      let before = 0;
-      for (const job of jobs)
-        if (await store.exists(job.artifact!)) {
-          before++;
-          await report(job, true);
-        }
-      const stage = options.progress?.stage('environments', jobs.length);
-      const result = await runJobsCollecting({
+      let stage: StageProgress | undefined;
+      const marked = await runMarkerJobs({
         backend: options.backend,
         jobs,
         handler: options.handler,
         store,
         signal: run.signal,
+        beforeRun: () => {
+          stage = options.progress?.stage('environments', jobs.length);
+        },
         onProgress: (p) =>
           stage?.update({
             done: p.done,
             failed: p.failed,
             detail: `running ${p.running} (${options.backend.name})`,
           }),
-        collect: (job) => (reported.has(job.key) ? Promise.resolve() : report(job, false)),
+        report: async (job, earlier) => {
+          const build = await readMarker(store, job);
+          if (!build)
+            throw new EnvscalerError(
+              'INTERNAL',
+              `build-env marker ${job.artifact} is missing after its job completed`,
+            );
+          if (build.outcome.status === 'kept') kept++;
+          await run.onFinished({ request: requests.get(job.key)!, build, ...(earlier ? { earlier } : {}) });
+        },
+        onFailed: (failed) =>
+          throwIfFailed({
+            failed,
+            total: jobs.length,
+            what: 'build-env',
+            describe: (p: BuildEnvPayload) => p.envId,
+            hint: 'finished environments are saved; re-run to retry them',
+          }),
       });
-      if (!result) return;
-      throwIfFailed({
-        failed: result.failed,
-        total: jobs.length,
-        what: 'build-env',
-        describe: (p: BuildEnvPayload) => p.envId,
-        hint: 'finished environments are saved; re-run to retry them',
-      });
-      // done meanwhile by a worker of an earlier coordinator (runJobs found its marker)
-      for (const job of jobs) if (!reported.has(job.key)) await report(job, false);
+      if (!marked) return;
+      const { before } = marked;
       stage?.finish(`${kept} kept, ${jobs.length - before} built, ${before} already done`);
     },
   };

@@ -1,13 +1,7 @@
 import { join, resolve } from 'node:path';
 import { EnvscalerError, parseScenarioReport, type ChatModel } from '@envscaler/core';
 import { readArtifact } from '@envscaler/core/node';
-import {
-  createFsArtifactStore,
-  jobKey,
-  type JobBackend,
-  type JobHandler,
-  type JobSpec,
-} from '@envscaler/jobs';
+import { createFsArtifactStore, jobKey, type JobHandler, type JobSpec } from '@envscaler/jobs';
 import { loadEnvironment } from '@envscaler/runtime';
 import {
   generateScenarios,
@@ -15,8 +9,8 @@ import {
   type ScenarioSetExecutor,
   type ScenarioSetSettings,
 } from '@envscaler/scengen';
-import type { ProgressReporter } from '../progress.js';
-import { runJobsCollecting } from './stage-jobs.js';
+import type { StageProgress } from '../progress.js';
+import { runMarkerJobs, type StageJobsOptions } from './stage-jobs.js';
 import { runScenarioStage } from '../scenario-stage.js';
 import { envDirsById } from './env-dirs.js';
 
@@ -105,13 +99,7 @@ export function createScenariosHandler(options: { model: ChatModel }): JobHandle
   };
 }
 
-export interface JobScenarioSetsOptions {
-  backend: JobBackend;
-  /** Runs jobs in this process too (required for the in-process backend). */
-  handler?: JobHandler<ScenariosPayload>;
-  /** Shows the jobs' line ('scenarios': done, failed, running). */
-  progress?: ProgressReporter;
-}
+export type JobScenarioSetsOptions = StageJobsOptions<ScenariosPayload>;
 
 /**
  * `generateScenarioSets`' environments as `scenarios` jobs on a backend: each job's worker runs
@@ -133,55 +121,52 @@ export function createJobScenarioSets(options: JobScenarioSetsOptions): Scenario
       const store = createFsArtifactStore({ root: resolve(run.out) });
       const jobs = await scenarioJobs({ sets: run.sets, out: run.out, settings: run.settings });
       const sets = new Map(jobs.map((job, i) => [job.key, run.sets[i]!]));
-      const reported = new Set<string>();
       let kept = 0;
-      const report = async (job: JobSpec<ScenariosPayload>, earlier: boolean) => {
-        const set = sets.get(job.key)!;
-        // the same paths generateScenarios returns for `run.out`
-        const paths = {
-          scenarios: join(run.out, 'scenarios', `${set.envId}.jsonl`),
-          report: join(run.out, 'scenarios', `${set.envId}.report.json`),
-        };
-        const written = await readArtifact({
-          file: paths.report,
-          parse: parseScenarioReport,
-          artifact: 'scenario report',
-        });
-        reported.add(job.key);
-        kept += written.kept;
-        await run.onFinished({ set, report: written, paths, ...(earlier ? { earlier } : {}) });
-      };
-      let before = 0;
-      for (const job of jobs)
-        if (await store.exists(job.artifact!)) {
-          before++;
-          await report(job, true);
-        }
-      const stage = options.progress?.stage('scenarios', jobs.length);
+      let reported = 0;
+      let stage: StageProgress | undefined;
       const failed = (job: JobSpec, error: string) =>
         run.onFailed({ set: sets.get(job.key)!, error: new EnvscalerError('BACKEND_ERROR', error) });
+      let failedCount = 0;
       // Stopped (interrupt, or a failure without keep-going): what finished is still collected.
-      const result = await runJobsCollecting({
+      const marked = await runMarkerJobs({
         backend: options.backend,
         jobs,
         handler: options.handler,
         store,
         signal: run.signal,
+        beforeRun: () => {
+          stage = options.progress?.stage('scenarios', jobs.length);
+        },
         onProgress: (p) => {
           stage?.update({ done: p.done, failed: p.failed, detail: `environments running ${p.running}` });
           if (p.last?.event === 'failed') failed(p.last.job, p.last.error ?? 'failed');
         },
-        collect: (job) => (reported.has(job.key) ? Promise.resolve() : report(job, false)),
+        report: async (job, earlier) => {
+          const set = sets.get(job.key)!;
+          // the same paths generateScenarios returns for `run.out`
+          const paths = {
+            scenarios: join(run.out, 'scenarios', `${set.envId}.jsonl`),
+            report: join(run.out, 'scenarios', `${set.envId}.report.json`),
+          };
+          const written = await readArtifact({
+            file: paths.report,
+            parse: parseScenarioReport,
+            artifact: 'scenario report',
+          });
+          reported++;
+          kept += written.kept;
+          await run.onFinished({ set, report: written, paths, ...(earlier ? { earlier } : {}) });
+        },
+        onFailed: (list) => {
+          failedCount = list.length;
+          for (const f of list) failed(f.job, f.error);
+        },
       });
-      if (!result) return;
-      for (const f of result.failed) failed(f.job, f.error);
-      const failedKeys = new Set(result.failed.map((f) => f.job.key));
-      // done meanwhile by a worker of an earlier coordinator (runJobs found its marker)
-      for (const job of jobs)
-        if (!reported.has(job.key) && !failedKeys.has(job.key)) await report(job, false);
+      if (!marked) return;
+      const { before } = marked;
       stage?.finish(
-        `${kept} scenarios for ${reported.size} environments (${before} already done)` +
-          (failedKeys.size > 0 ? `, ${failedKeys.size} failed` : ''),
+        `${kept} scenarios for ${reported} environments (${before} already done)` +
+          (failedCount > 0 ? `, ${failedCount} failed` : ''),
       );
     },
   };

@@ -1,11 +1,23 @@
 import { EnvscalerError, isEnvscalerError } from '@envscaler/core';
 import {
   runJobs,
+  type JobBackend,
+  type JobHandler,
   type JobSpec,
   type JobsProgress,
   type RunJobsOptions,
   type RunJobsResult,
 } from '@envscaler/jobs';
+import type { ProgressReporter } from '../progress.js';
+
+/** How a stage runs its per-environment jobs. */
+export interface StageJobsOptions<P> {
+  backend: JobBackend;
+  /** Runs jobs in this process too (required for the in-process backend). */
+  handler?: JobHandler<P>;
+  /** Shows the stage's jobs line (done, failed, running). */
+  progress?: ProgressReporter;
+}
 
 /**
  * `runJobs`, handing each job that finishes to `collect`, one at a time in the order they finished; a
@@ -40,6 +52,44 @@ export async function runJobsCollecting<P>(
   await collecting;
   if (collectError) throw collectError;
   return result;
+}
+
+/**
+ * `runJobsCollecting` for jobs that each leave a marker (a stage's per-environment jobs), handing every
+ * finished job to `report` exactly once: first the jobs whose marker an earlier run left (`earlier`),
+ * then each as it finishes, and last any a worker of an earlier coordinator finished meanwhile (runJobs
+ * found its marker). `onFailed` sees the failed jobs before that last sweep, which skips them; it may
+ * throw to end the stage. Returns undefined on an interrupt, else how many markers were there before.
+ */
+export async function runMarkerJobs<P>(
+  options: RunJobsOptions<P> & {
+    report: (job: JobSpec<P>, earlier: boolean) => Promise<void>;
+    onFailed?: (failed: RunJobsResult['failed']) => void;
+    onProgress?: (progress: JobsProgress) => void;
+    /** After the earlier markers are reported, before any job runs (where a stage starts its line). */
+    beforeRun?: () => void;
+  },
+): Promise<{ before: number } | undefined> {
+  const { report, onFailed, beforeRun, ...run } = options;
+  const reported = new Set<string>();
+  const reportOnce = async (job: JobSpec<P>, earlier: boolean) => {
+    if (reported.has(job.key)) return;
+    reported.add(job.key);
+    await report(job, earlier);
+  };
+  let before = 0;
+  for (const job of run.jobs)
+    if (await run.store!.exists(job.artifact!)) {
+      before++;
+      await reportOnce(job, true);
+    }
+  beforeRun?.();
+  const result = await runJobsCollecting({ ...run, collect: (job) => reportOnce(job, false) });
+  if (!result) return undefined;
+  onFailed?.(result.failed);
+  const failedKeys = new Set(result.failed.map((f) => f.job.key));
+  for (const job of run.jobs) if (!failedKeys.has(job.key)) await reportOnce(job, false);
+  return { before };
 }
 
 /** One BACKEND_ERROR for a run's failed jobs (the first five listed, every key in `details`). */

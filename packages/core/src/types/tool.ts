@@ -35,6 +35,12 @@ export interface ToolSession {
    * method) come back as `{ ok: false, error }`, not as a rejection.
    */
   call(name: string, args: unknown): Promise<ToolResult>;
+  /**
+   * Optional: `call` answered as the result's JSON text, exactly `JSON.stringify(await call(name, args))`
+   * (the runtime's sessions, whose sandbox prints it). Tool-call steps use it when present, so a loop
+   * that only puts the result into a message neither parses the text on the host nor prints it again.
+   */
+  callJson?(name: string, args: unknown): Promise<string>;
   /** The full state as plain JSON, a private copy (a promise for sandboxed worlds). */
   snapshot(): unknown;
   dispose(): unknown;
