@@ -10,10 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatModel } from '@envscaler/core';
 import { loadEnvironment, type LoadedEnvironment } from '@envscaler/runtime';
 import { MockChatModel } from '@envscaler/testing';
-import { jsonEqual } from '@envscaler/validate';
 import { bfclEnvironmentDir } from '@envscaler/env-bfcl-multi-turn';
 import { runBfclBenchmark, summarizeBfcl } from './bfcl.js';
-import { replayBfclGold, runBfclEntry } from './bfcl-entry.js';
+import { publicStateDifference, replayBfclGold, runBfclEntry } from './bfcl-entry.js';
 import { runBfclSuite } from './bfcl-suite.js';
 import {
   BFCL_ADDITIONAL_FUNCTIONS_PROMPT,
@@ -92,8 +91,8 @@ describe('categories', () => {
         });
         const n = Number(entry.id.split('_').pop());
         if (
-          replay.turns.every((t) =>
-            jsonEqual(JSON.parse(t.publicStateJson), JSON.parse(replay.initialPublicStateJson)),
+          replay.turns.every(
+            (t) => publicStateDifference(t.publicStateJson, replay.initialPublicStateJson) === undefined,
           )
         )
           stateless.push(n);

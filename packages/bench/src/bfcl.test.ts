@@ -12,7 +12,6 @@ import {
   runBfclEntry,
   type BfclEntryResult,
 } from './bfcl-entry.js';
-import { jsonEqual } from '@envscaler/validate';
 import {
   bfclDocToTool,
   bfclSplitOf,
@@ -179,7 +178,7 @@ describe('BFCL multi-turn harness (scripted agents)', () => {
         parameterOrder,
       });
       const changesState = replay.turns.some(
-        (t) => !jsonEqual(JSON.parse(t.publicStateJson), JSON.parse(replay.initialPublicStateJson)),
+        (t) => publicStateDifference(t.publicStateJson, replay.initialPublicStateJson) !== undefined,
       );
       if (!changesState) stateless.push(entry.id);
       const gold = await run(

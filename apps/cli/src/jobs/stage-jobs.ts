@@ -1,6 +1,7 @@
 import { EnvscalerError, isEnvscalerError } from '@envscaler/core';
 import {
   runJobs,
+  type ArtifactStore,
   type JobBackend,
   type JobHandler,
   type JobSpec,
@@ -63,6 +64,8 @@ export async function runJobsCollecting<P>(
  */
 export async function runMarkerJobs<P>(
   options: RunJobsOptions<P> & {
+    /** Where the markers are: required, the earlier ones are found there. */
+    store: ArtifactStore;
     report: (job: JobSpec<P>, earlier: boolean) => Promise<void>;
     onFailed?: (failed: RunJobsResult['failed']) => void;
     onProgress?: (progress: JobsProgress) => void;
@@ -79,7 +82,7 @@ export async function runMarkerJobs<P>(
   };
   let before = 0;
   for (const job of run.jobs)
-    if (await run.store!.exists(job.artifact!)) {
+    if (await run.store.exists(job.artifact!)) {
       before++;
       await reportOnce(job, true);
     }
