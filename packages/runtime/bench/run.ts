@@ -90,6 +90,9 @@ if (want('a')) {
     inProcessOwnJson: batch(() => localOwn.callJson('get_order_details', args())),
     emptyCrossing: batch(crossEmpty),
   };
+  // The calls cycle through 200 orders, as episodes over one base read the same records again and again:
+  // after the first round the sandbox prints each order's copy from the text it kept for that base node
+  // (prelude's `printed`); the own-world line below shows the call without it.
   // The answers, checked before and after the timed rounds on the same sessions: every session's text
   // equals JSON.stringify of the direct result, and `call` parses to the same result.
   const sessions = { boxed, boxedOwn, local, localOwn };

@@ -60,11 +60,19 @@ export interface SandboxApi {
   close(sid: number): void;
 }
 
+/** A shared base state and the JSON texts printed of its untouched nodes (see `printed`). */
+interface BaseEntry {
+  state: unknown;
+  texts: WeakMap<object, string>;
+  /** Characters of text still to keep. */
+  room: number;
+}
+
 export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
   const hasOwn = Object.prototype.hasOwnProperty;
   const isArray = Array.isArray;
   const modules: Record<string, unknown> = {};
-  const bases = new Map<string, unknown>();
+  const bases = new Map<string, BaseEntry>();
   const sessions = new Map<number, any>();
   let EnvironmentBase: any = null;
   let Cls: any = null;
@@ -72,6 +80,9 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
   let methodSet = new Set<string>();
   // The session whose code is running: Math.random and Date read their deterministic values from it.
   let current: any = null;
+  const nativeStringify = JSON.stringify;
+  /** Sandbox only: every overlay proxy's node, for the JSON.stringify below. */
+  const overlayNodes = hardened ? new WeakMap<object, any>() : null;
 
   // ---------------------------------------------------------------- deterministic, closed globals
   if (hardened) {
@@ -105,6 +116,17 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
     }
     const quiet = () => undefined;
     g.console = { log: quiet, info: quiet, warn: quiet, error: quiet, debug: quiet, trace: quiet };
+    // Environments copy records with JSON.parse(JSON.stringify(x)). A shared base is never written, so
+    // the text of one of its untouched nodes never changes: print it once per base and node (see
+    // `printed`). Same text as the native call, which is what every other value gets.
+    g.JSON.stringify = function stringify(value: unknown, replacer?: unknown, space?: unknown) {
+      if (typeof value === 'object' && value !== null && replacer == null && space === undefined) {
+        const node = overlayNodes!.get(value);
+        const text = node === undefined ? undefined : node.printed();
+        if (text !== undefined) return text;
+      }
+      return nativeStringify(value, replacer as never, space as never);
+    };
   }
 
   /** Writes a data property even where the prototype chain has an accessor or a frozen property. */
@@ -117,7 +139,7 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
   const objectProto = Object.prototype;
   const arraySlice = Array.prototype.slice;
   const viaText = (v: unknown): unknown => {
-    const text = JSON.stringify(v);
+    const text = nativeStringify(v);
     return text === undefined ? undefined : JSON.parse(text);
   };
   /**
@@ -231,7 +253,7 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
    * read from an uncopied node, or from keys of a copy the session never wrote, are base objects and are
    * wrapped in turn; keys the session wrote hold its own values (plain objects or its proxies).
    */
-  function createOverlay() {
+  function createOverlay(base: BaseEntry) {
     const proxyOf = new WeakMap<object, any>(); // base node -> proxy
     const nodeOf = new WeakMap<object, Node>(); // proxy -> node
 
@@ -266,6 +288,23 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
         if (this.owned !== null && this.owned.has(key)) return v;
         if (!hasOwn.call(src, key)) return v;
         return this.child(key, v);
+      }
+      /**
+       * The node's JSON text while it is still the base's own value (nothing under it written), which
+       * cannot change: printed once, then kept while the base's `room` lasts. Otherwise undefined, and
+       * JSON.stringify prints the node as before.
+       */
+      printed(): string | undefined {
+        if (this.copy !== null || materializeNode(this) !== this.base) return undefined;
+        let text = base.texts.get(this.base);
+        if (text === undefined) {
+          text = nativeStringify(this.base) as string;
+          if (text.length <= base.room) {
+            base.room -= text.length;
+            base.texts.set(this.base, text);
+          }
+        }
+        return text;
       }
       own(): any {
         if (this.copy === null) this.copy = this.arr ? this.base.slice() : { ...this.base };
@@ -315,6 +354,7 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
       const proxy = new Proxy(node.arr ? [] : {}, node as ProxyHandler<object>);
       proxyOf.set(base, proxy);
       nodeOf.set(proxy, node);
+      overlayNodes?.set(proxy, node);
       return proxy;
     }
 
@@ -495,9 +535,10 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
   function instantiate(s: any, kind: string, payload: string): void {
     let state: unknown;
     if (kind === 'base') {
-      if (!bases.has(payload)) throw new Error(`Unknown base state ${payload}`);
-      s.overlay = createOverlay();
-      state = s.overlay.wrap(bases.get(payload));
+      const base = bases.get(payload);
+      if (base === undefined) throw new Error(`Unknown base state ${payload}`);
+      s.overlay = createOverlay(base);
+      state = s.overlay.wrap(base.state);
     } else if (kind === 'state') {
       try {
         state = JSON.parse(payload);
@@ -516,7 +557,7 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
   /** The session's state as JSON text. */
   function stateText(s: any): string {
     const state = s.inst.state;
-    return JSON.stringify(s.overlay === null ? state : s.overlay.materialize(state)) ?? 'null';
+    return nativeStringify(s.overlay === null ? state : s.overlay.materialize(state)) ?? 'null';
   }
 
   function withSession<T>(s: any, now: number, fn: () => T): T {
@@ -545,7 +586,7 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
         if (isAllocationFailure(e)) {
           return (
             'L' +
-            JSON.stringify({
+            nativeStringify({
               ok: false,
               error: {
                 code: 'MEMORY_LIMIT',
@@ -557,7 +598,7 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
         if (isStackOverflow(e)) {
           return (
             'L' +
-            JSON.stringify({
+            nativeStringify({
               ok: false,
               error: {
                 code: 'STACK_OVERFLOW',
@@ -569,9 +610,9 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
         result = { ok: false, error: { code: 'TOOL_THREW', message: messageOf(e) } };
       }
       try {
-        return JSON.stringify(result);
+        return nativeStringify(result);
       } catch (e) {
-        return JSON.stringify({
+        return nativeStringify({
           ok: false,
           error: {
             code: 'INVALID_RESULT',
@@ -649,11 +690,17 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
         hasFromConfig: typeof Cls.fromConfig === 'function',
         hasPublicState: typeof Cls.publicState === 'function',
       };
-      return JSON.stringify(info);
+      return nativeStringify(info);
     },
 
     addBase(id, state) {
-      bases.set(id, typeof state === 'string' ? JSON.parse(state) : state);
+      // Texts kept for JSON.stringify may take up to twice the base's own text (none for an object).
+      const text = typeof state === 'string';
+      bases.set(id, {
+        state: text ? JSON.parse(state) : state,
+        texts: new WeakMap(),
+        room: text ? 2 * state.length : 0,
+      });
     },
 
     dropBase(id) {
@@ -712,7 +759,7 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
         // publicState gets a private copy, plain data it may even modify: nothing it does reaches the
         // session's live objects or a shared base.
         const copy = s.overlay === null ? jsonClone(s.inst.state) : JSON.parse(stateText(s));
-        return JSON.stringify(Cls.publicState(copy)) ?? 'null';
+        return nativeStringify(Cls.publicState(copy)) ?? 'null';
       });
     },
 

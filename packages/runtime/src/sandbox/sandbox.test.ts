@@ -272,3 +272,62 @@ describe('determinism inside the sandbox', () => {
     for (const s of [a, b, c]) s.dispose();
   });
 });
+
+describe('JSON.stringify over a shared base', () => {
+  // The sandbox prints an untouched base record once and keeps its text; these checks compare every
+  // answer with what the host's own JSON.stringify prints of the same data.
+  const printed = async (session: EnvironmentSession, expression: string) => {
+    const r = await probe(session, expression);
+    if (!r.ok) throw new Error(r.error.message);
+    return r.data;
+  };
+
+  it('prints what the native serializer prints, and a write shows in the node and its parents', async () => {
+    const base = libraryState();
+    const writer = await env.createSession({ initialState: base });
+    const reader = await env.createSession({ initialState: base });
+    for (let i = 0; i < 3; i++) {
+      expect(await printed(writer, 'JSON.stringify(this.state.books.b1)')).toBe(
+        JSON.stringify(base.books.b1),
+      );
+      expect(await printed(writer, 'JSON.stringify(this.state.books)')).toBe(JSON.stringify(base.books));
+      expect(await printed(reader, 'JSON.stringify(this.state.members.m1.address)')).toBe(
+        JSON.stringify(base.members.m1.address),
+      );
+    }
+    expect(await writer.call('lendBook', { memberId: 'm1', bookId: 'b1' })).toMatchObject({ ok: true });
+    const after = (await writer.snapshot()) as ReturnType<typeof libraryState>;
+    expect(after.books.b1.loanedTo).toBe('m1');
+    expect(await printed(writer, 'JSON.stringify(this.state.books.b1)')).toBe(JSON.stringify(after.books.b1));
+    expect(await printed(writer, 'JSON.stringify(this.state.books)')).toBe(JSON.stringify(after.books));
+    expect(await printed(writer, 'JSON.stringify(this.state.members.m1)')).toBe(
+      JSON.stringify(after.members.m1),
+    );
+    // the other session still reads the base as it was
+    expect(await printed(reader, 'JSON.stringify(this.state.books.b1)')).toBe(JSON.stringify(base.books.b1));
+    expect(await printed(reader, 'JSON.stringify(this.state.books)')).toBe(JSON.stringify(base.books));
+    writer.dispose();
+    reader.dispose();
+  });
+
+  it('honours a replacer and indentation, and prints values that are not base records as before', async () => {
+    const base = libraryState();
+    const session = await env.createSession({ initialState: base });
+    const b2 = base.books.b2;
+    expect(await printed(session, 'JSON.stringify(this.state.books.b2, null, 2)')).toBe(
+      JSON.stringify(b2, null, 2),
+    );
+    expect(await printed(session, "JSON.stringify(this.state.books.b2, ['title', 'year'])")).toBe(
+      JSON.stringify(b2, ['title', 'year']),
+    );
+    expect(
+      await printed(session, "JSON.stringify(this.state.books.b2, (k, v) => (k === 'year' ? undefined : v))"),
+    ).toBe(JSON.stringify(b2, (k, v: unknown) => (k === 'year' ? undefined : v)));
+    expect(await printed(session, 'JSON.stringify({ b: this.state.books.b2, n: [1, "x"] })')).toBe(
+      JSON.stringify({ b: b2, n: [1, 'x'] }),
+    );
+    expect(await printed(session, 'JSON.stringify(this.state.books.b2.tags)')).toBe(JSON.stringify(b2.tags));
+    expect(await printed(session, 'String(JSON.stringify(undefined))')).toBe('undefined');
+    session.dispose();
+  });
+});
