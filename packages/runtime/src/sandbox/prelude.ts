@@ -253,7 +253,7 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
    * read from an uncopied node, or from keys of a copy the session never wrote, are base objects and are
    * wrapped in turn; keys the session wrote hold its own values (plain objects or its proxies).
    */
-  function createOverlay(base: BaseEntry) {
+  function createOverlay(entry: BaseEntry) {
     const proxyOf = new WeakMap<object, any>(); // base node -> proxy
     const nodeOf = new WeakMap<object, Node>(); // proxy -> node
 
@@ -291,17 +291,17 @@ export function createSandboxApi(g: any, hardened: boolean): SandboxApi {
       }
       /**
        * The node's JSON text while it is still the base's own value (nothing under it written), which
-       * cannot change: printed once, then kept while the base's `room` lasts. Otherwise undefined, and
+       * cannot change: printed once, then kept while the base entry's `room` lasts. Otherwise undefined, and
        * JSON.stringify prints the node as before.
        */
       printed(): string | undefined {
         if (this.copy !== null || materializeNode(this) !== this.base) return undefined;
-        let text = base.texts.get(this.base);
+        let text = entry.texts.get(this.base);
         if (text === undefined) {
           text = nativeStringify(this.base) as string;
-          if (text.length <= base.room) {
-            base.room -= text.length;
-            base.texts.set(this.base, text);
+          if (text.length <= entry.room) {
+            entry.room -= text.length;
+            entry.texts.set(this.base, text);
           }
         }
         return text;
