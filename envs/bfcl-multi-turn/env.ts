@@ -23,12 +23,14 @@ import { Environment, type ToolResult } from '@envscaler/core';
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
-/** CPython `random.Random` (MT19937) generator state. */
+/**
+ * CPython `random.Random` (MT19937) generator state, as the seed and the count of 32-bit words drawn
+ * since seeding: the words follow from those two. Kept this small because the state is copied at every
+ * public state and session (the 624 words were most of an entry's state text).
+ */
 interface MtState {
-  /** The 624 32-bit words. */
-  mt: number[];
-  /** Position of the next word to temper (624 = regenerate first). */
-  index: number;
+  seed: number;
+  drawn: number;
 }
 
 /** A directory object of the reference file system (`Directory`). */
@@ -206,11 +208,44 @@ function hasOwn(object: object, key: string): boolean {
 
 /** Assign a key as an own data property (safe for keys such as `__proto__`; keeps an existing key's position). */
 function setKey<T>(object: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+  // Plain assignment makes the same own data property unless Object.prototype has the key (a setter such
+  // as __proto__'s, or a name that would otherwise only be shadowed); it is the common case and cheaper.
+  if (key in Object.prototype)
+    Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+  else object[key] = value;
 }
 
+/**
+ * A copy of JSON data, equal to `JSON.parse(JSON.stringify(value))`, made without the text in between:
+ * every tool result and every public state is copied, and the text way took most of `publicState`.
+ * Values JSON cannot print as they are (objects with another prototype or a `toJSON`) take the text way.
+ */
 function clone<T>(value: T): T {
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+  return value === undefined ? value : (copyJson(value) as T);
+}
+
+function copyJson(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) {
+    // JSON prints non-finite numbers as null and -0 as 0; functions and symbols are left out
+    if (typeof value === 'number') return Number.isFinite(value) ? value + 0 : null;
+    if (typeof value === 'function' || typeof value === 'symbol') return undefined;
+    if (typeof value === 'bigint') return JSON.parse(JSON.stringify(value)) as never; // throws as JSON does
+    return value;
+  }
+  if (Array.isArray(value)) {
+    const out: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = copyJson(value[i]) ?? null;
+    return out;
+  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if ((proto !== Object.prototype && proto !== null) || 'toJSON' in value)
+    return JSON.parse(JSON.stringify(value)) as unknown;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const copy = copyJson((value as Record<string, unknown>)[key]);
+    if (copy !== undefined) setKey(out, key, copy);
+  }
+  return out;
 }
 
 function isPlainObject(value: unknown): value is JsonObject {
@@ -594,22 +629,38 @@ const MT_N = 624;
 const MT_M = 397;
 
 /**
- * Seeded generator words by seed, oldest first. Scenarios reuse a few seeds (each class's default), and
- * seeding takes three passes over 624 words, a third of building an entry's state; each caller gets its
- * own copy of the words, so nothing a session does reaches the cache.
+ * The generator's untempered words by seed, 624 a block, block k after k + 1 twists of the seeded words.
+ * Scenarios reuse a few seeds (each class's default) and draw few words, so a session's draw is a lookup.
+ * Seeds are kept oldest first up to SEEDS_KEPT, each with its first BLOCKS_KEPT blocks (3 MB in all) and
+ * the last block computed past those, so that drawing on and on twists once per block.
  */
-const seededWords = new Map<number, readonly number[]>();
-const SEEDED_WORDS_KEPT = 32;
+const blocksBySeed = new Map<number, { blocks: number[][]; far: { block: number; words: number[] } }>();
+const SEEDS_KEPT = 32;
+const BLOCKS_KEPT = 16;
 
 /** `random.Random(seed)` for an integer seed (CPython seeds with the 32-bit words of `abs(seed)`). */
 function mtSeed(seed: number): MtState {
-  let words = seededWords.get(seed);
-  if (words === undefined) {
-    words = mtSeedWords(seed);
-    if (seededWords.size >= SEEDED_WORDS_KEPT) seededWords.delete(seededWords.keys().next().value as number);
-    seededWords.set(seed, words);
+  return { seed, drawn: 0 };
+}
+
+/** The untempered words of block `block` of `seed`'s generator (callers must not change them). */
+function mtBlock(seed: number, block: number): readonly number[] {
+  let kept = blocksBySeed.get(seed);
+  if (kept === undefined) {
+    if (blocksBySeed.size >= SEEDS_KEPT) blocksBySeed.delete(blocksBySeed.keys().next().value as number);
+    const first = mtTwist(mtSeedWords(seed));
+    kept = { blocks: [first], far: { block: 0, words: first } };
+    blocksBySeed.set(seed, kept);
   }
-  return { mt: words.slice(), index: MT_N };
+  const { blocks } = kept;
+  while (blocks.length <= Math.min(block, BLOCKS_KEPT - 1)) blocks.push(mtTwist(blocks[blocks.length - 1]!));
+  if (block < BLOCKS_KEPT) return blocks[block]!;
+  let { far } = kept;
+  if (far.block > block || far.block < BLOCKS_KEPT - 1)
+    far = { block: BLOCKS_KEPT - 1, words: blocks[BLOCKS_KEPT - 1]! };
+  while (far.block < block) far = { block: far.block + 1, words: mtTwist(far.words) };
+  kept.far = far;
+  return far.words;
 }
 
 function mtSeedWords(seed: number): number[] {
@@ -652,6 +703,22 @@ function mtSeedWords(seed: number): number[] {
   return mt;
 }
 
+/** The next 624 words after `words` (genrand's regeneration step), as a new array. */
+function mtTwist(words: readonly number[]): number[] {
+  const mt = words.slice();
+  const twist = (a: number, b: number, c: number): number => {
+    const y = (a & 0x80000000) | (b & 0x7fffffff);
+    return (c ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0)) >>> 0;
+  };
+  let k = 0;
+  for (; k < MT_N - MT_M; k++) mt[k] = twist(mt[k] as number, mt[k + 1] as number, mt[k + MT_M] as number);
+  for (; k < MT_N - 1; k++) {
+    mt[k] = twist(mt[k] as number, mt[k + 1] as number, mt[k + MT_M - MT_N] as number);
+  }
+  mt[MT_N - 1] = twist(mt[MT_N - 1] as number, mt[0] as number, mt[MT_M - 1] as number);
+  return mt;
+}
+
 /** The seed `random.Random(x)` would use for a scenario value (integers; None draws a fresh seed). */
 function seedFrom(value: unknown): MtState {
   if (value === null) return mtSeed(Math.floor(Math.random() * 2 ** 52));
@@ -662,21 +729,14 @@ function seedFrom(value: unknown): MtState {
 
 /** genrand_uint32. */
 function mtNext(state: MtState): number {
-  const mt = state.mt;
-  if (state.index >= MT_N) {
-    const twist = (a: number, b: number, c: number): number => {
-      const y = (a & 0x80000000) | (b & 0x7fffffff);
-      return (c ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0)) >>> 0;
-    };
-    let k = 0;
-    for (; k < MT_N - MT_M; k++) mt[k] = twist(mt[k] as number, mt[k + 1] as number, mt[k + MT_M] as number);
-    for (; k < MT_N - 1; k++) {
-      mt[k] = twist(mt[k] as number, mt[k + 1] as number, mt[k + MT_M - MT_N] as number);
-    }
-    mt[MT_N - 1] = twist(mt[MT_N - 1] as number, mt[0] as number, mt[MT_M - 1] as number);
-    state.index = 0;
+  if (!Number.isSafeInteger(state.seed) || !Number.isSafeInteger(state.drawn) || state.drawn < 0) {
+    // a state saved by a version that kept the 624 words, or edited by hand
+    throw new Error(
+      `bfcl-multi-turn: the random generator state ${JSON.stringify(state).slice(0, 80)} is not {seed, drawn}; re-create the state from its scenario config`,
+    );
   }
-  let y = mt[state.index++] as number;
+  let y = mtBlock(state.seed, Math.floor(state.drawn / MT_N))[state.drawn % MT_N] as number;
+  state.drawn++;
   y ^= y >>> 11;
   y ^= (y << 7) & 0x9d2c5680;
   y ^= (y << 15) & 0xefc60000;

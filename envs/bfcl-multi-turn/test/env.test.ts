@@ -176,6 +176,42 @@ describe('CPython random.Random port', () => {
     const b = new BfclMultiTurn(JSON.parse(JSON.stringify(a.state)) as State);
     expect(data(b.get_current_speed({}))).toEqual(data(a.get_current_speed({})));
   });
+
+  // Expected values: r = random.Random(7); [r.uniform(-10.0, 40.0) for _ in range(12000)] (CPython 3.11).
+  it('matches CPython over 24,000 words (39 blocks), with two sessions of one seed drawing in turn', () => {
+    const config = { VehicleControlAPI: { random_seed: 7 } };
+    const a = session(['VehicleControlAPI'], config);
+    const b = session(['VehicleControlAPI'], config);
+    const temperature = (car: BfclMultiTurn): number =>
+      (data(car.get_outside_temperature_from_google({})) as { outsideTemperature: number })
+        .outsideTemperature;
+    const drawn: number[] = [];
+    for (let i = 0; i < 5000; i++) drawn.push(temperature(a));
+    // b starts from the beginning while a is far ahead; a then goes on from a JSON copy of its state
+    expect(temperature(b)).toBe(6.191638241658119);
+    const resumed = new BfclMultiTurn(JSON.parse(JSON.stringify(a.state)) as State);
+    for (let i = 5000; i < 12000; i++) drawn.push(temperature(resumed));
+    expect(resumed.state.classes.VehicleControlAPI?._random).toEqual({ seed: 7, drawn: 24000 });
+    expect([drawn[0], drawn[311], drawn[312], drawn[4999], drawn[5000], drawn[11999]]).toEqual([
+      6.191638241658119, 31.62223347414738, -1.9266970059560435, 8.38389910001493, 37.98888233014822,
+      16.388527558701654,
+    ]);
+    expect(drawn.reduce((sum, v) => sum + v, 0)).toBe(178707.19445213236);
+    expect(temperature(b)).toBe(drawn[1]);
+  });
+
+  it('names a generator state it cannot use instead of drawing from it', () => {
+    const car = session(['VehicleControlAPI']);
+    const old = JSON.parse(JSON.stringify(car.state)) as State;
+    (old.classes.VehicleControlAPI as unknown as { _random: unknown })._random = { mt: [1, 2], index: 624 };
+    expect(new BfclMultiTurn(old).get_outside_temperature_from_google({})).toEqual({
+      ok: false,
+      error: {
+        code: 'EXCEPTION',
+        message: expect.stringMatching(/random generator state .* is not \{seed, drawn\}/) as string,
+      },
+    });
+  });
 });
 
 describe('routing and configuration', () => {

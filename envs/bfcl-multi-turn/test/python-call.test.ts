@@ -104,6 +104,51 @@ describe('parsePythonCall', () => {
     });
   });
 
+  it('keeps keys such as __proto__ as own properties', () => {
+    const order = new Map([['g', ['__proto__', 'constructor']]]);
+    const dict = parsePythonCall("f(d={'__proto__': 1, 'constructor': 2})").args.d as object;
+    expect(Object.getPrototypeOf(dict)).toBe(Object.prototype);
+    expect(Object.entries(dict)).toEqual([
+      ['__proto__', 1],
+      ['constructor', 2],
+    ]);
+    const { args } = parsePythonCall('g([1], constructor=2)', { parameterOrder: order });
+    expect(Object.getPrototypeOf(args)).toBe(Object.prototype);
+    expect(Object.entries(args)).toEqual([
+      ['__proto__', [1]],
+      ['constructor', 2],
+    ]);
+    expect(Object.entries(parsePythonCall('f(__proto__=1)').args)).toEqual([['__proto__', 1]]);
+  });
+
+  it('decodes escapes between runs of plain text', () => {
+    expect(parsePythonCall("f(a=r'it\\'s\\n', b='\\1012', c='x\\\ny', d='a\\x41b\\qc' \"d\")").args).toEqual({
+      a: "it\\'s\\n",
+      b: 'A2',
+      c: 'xy',
+      d: 'aAb\\qcd',
+    });
+  });
+
+  it('parses the items after the first of tuples and sets', () => {
+    expect(parsePythonCall('f(a=(1, 2,), b={1, 2,}, c=[(1, 2) ,{3}])').args).toEqual({
+      a: [1, 2],
+      b: [1, 2],
+      c: [[1, 2], [3]],
+    });
+  });
+
+  it('parses prefixed integers and zeros', () => {
+    expect(parsePythonCall('f(a=00, b=0_0, c=01.5, d=0o17, e=0b101, f=0X1_f)').args).toEqual({
+      a: 0,
+      b: 0,
+      c: 1.5,
+      d: 15,
+      e: 5,
+      f: 31,
+    });
+  });
+
   it('rejects malformed input with the position of the problem', () => {
     const failure = (source: string, options = {}) => {
       try {
@@ -133,5 +178,36 @@ describe('parsePythonCall', () => {
     expect(failure('f(a=012)').message).toContain('Leading zeros');
     expect(failure("f(a='x' + 'y')").message).toContain("Expected ',' or ')'");
     expect(failure("f(a='x\ny')").message).toContain('newline');
+    expect(failure('f(a=12abc)')).toMatchObject({
+      position: 6,
+      message: expect.stringContaining('Malformed'),
+    });
+    expect(failure('f(a=1e-)')).toMatchObject({ position: 5, message: expect.stringContaining('Malformed') });
+    expect(failure('f(a=0x)')).toMatchObject({ position: 5, message: expect.stringContaining('Malformed') });
+    expect(failure("f(a='\\U00110000')")).toMatchObject({
+      position: 5,
+      message: expect.stringContaining('Illegal'),
+    });
+    expect(failure("f(a='\\u00e')")).toMatchObject({
+      position: 5,
+      message: expect.stringContaining('Truncated'),
+    });
+    expect(failure("f(a='''x'' )")).toMatchObject({
+      position: 4,
+      message: expect.stringContaining('Unterminated'),
+    });
+    expect(failure("f(a='x\\")).toMatchObject({
+      position: 4,
+      message: expect.stringContaining('Unterminated'),
+    });
+    expect(failure("f(a=rb'x')")).toMatchObject({ position: 4, message: expect.stringContaining('Bytes') });
+    expect(failure('f(a=(1 2))')).toMatchObject({
+      position: 7,
+      message: expect.stringContaining("Expected ',' or ')'"),
+    });
+    expect(failure('f(a={1 2})')).toMatchObject({
+      position: 7,
+      message: expect.stringContaining("Expected ',' or '}'"),
+    });
   });
 });
