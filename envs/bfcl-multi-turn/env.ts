@@ -233,8 +233,9 @@ function copyJson(value: unknown): unknown {
     return value;
   }
   if (Array.isArray(value)) {
-    const out: unknown[] = new Array(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = copyJson(value[i]) ?? null;
+    // push, not stores into `new Array(n)`: see mtSeedWords on holes in the sandbox's frozen realm
+    const out: unknown[] = [];
+    for (let i = 0; i < value.length; i++) out.push(copyJson(value[i]) ?? null);
     return out;
   }
   const proto: unknown = Object.getPrototypeOf(value);
@@ -729,7 +730,7 @@ function seedFrom(value: unknown): MtState {
 
 /** genrand_uint32. */
 function mtNext(state: MtState): number {
-  if (!Number.isSafeInteger(state.seed) || !Number.isSafeInteger(state.drawn) || state.drawn < 0) {
+  if (!Number.isInteger(state.seed) || !Number.isSafeInteger(state.drawn) || state.drawn < 0) {
     // a state saved by a version that kept the 624 words, or edited by hand
     throw new Error(
       `bfcl-multi-turn: the random generator state ${JSON.stringify(state).slice(0, 80)} is not {seed, drawn}; re-create the state from its scenario config`,

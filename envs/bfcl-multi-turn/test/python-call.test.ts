@@ -178,36 +178,21 @@ describe('parsePythonCall', () => {
     expect(failure('f(a=012)').message).toContain('Leading zeros');
     expect(failure("f(a='x' + 'y')").message).toContain("Expected ',' or ')'");
     expect(failure("f(a='x\ny')").message).toContain('newline');
-    expect(failure('f(a=12abc)')).toMatchObject({
-      position: 6,
-      message: expect.stringContaining('Malformed'),
-    });
-    expect(failure('f(a=1e-)')).toMatchObject({ position: 5, message: expect.stringContaining('Malformed') });
-    expect(failure('f(a=0x)')).toMatchObject({ position: 5, message: expect.stringContaining('Malformed') });
-    expect(failure("f(a='\\U00110000')")).toMatchObject({
-      position: 5,
-      message: expect.stringContaining('Illegal'),
-    });
-    expect(failure("f(a='\\u00e')")).toMatchObject({
-      position: 5,
-      message: expect.stringContaining('Truncated'),
-    });
-    expect(failure("f(a='''x'' )")).toMatchObject({
-      position: 4,
-      message: expect.stringContaining('Unterminated'),
-    });
-    expect(failure("f(a='x\\")).toMatchObject({
-      position: 4,
-      message: expect.stringContaining('Unterminated'),
-    });
-    expect(failure("f(a=rb'x')")).toMatchObject({ position: 4, message: expect.stringContaining('Bytes') });
-    expect(failure('f(a=(1 2))')).toMatchObject({
-      position: 7,
-      message: expect.stringContaining("Expected ',' or ')'"),
-    });
-    expect(failure('f(a={1 2})')).toMatchObject({
-      position: 7,
-      message: expect.stringContaining("Expected ',' or '}'"),
-    });
+    // [source, position, part of the message]
+    const positioned: [string, number, string][] = [
+      ['f(a=12abc)', 6, 'Malformed'],
+      ['f(a=1e-)', 5, 'Malformed'],
+      ['f(a=0x)', 5, 'Malformed'],
+      ["f(a='\\U00110000')", 5, 'Illegal'],
+      ["f(a='\\u00e')", 5, 'Truncated'],
+      ["f(a='''x'' )", 4, 'Unterminated'],
+      ["f(a='x\\", 4, 'Unterminated'],
+      ["f(a=rb'x')", 4, 'Bytes'],
+      ['f(a=(1 2))', 7, "Expected ',' or ')'"],
+      ['f(a={1 2})', 7, "Expected ',' or '}'"],
+    ];
+    for (const [source, position, text] of positioned) {
+      expect(failure(source), source).toMatchObject({ position, message: expect.stringContaining(text) });
+    }
   });
 });
