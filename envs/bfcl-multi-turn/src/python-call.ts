@@ -173,6 +173,10 @@ function isIdentifierStart(c: number): boolean {
   return isLetter(c) || c === 0x5f;
 }
 
+function isOctalDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x37;
+}
+
 function isHexDigit(c: number): boolean {
   return isDigit(c) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
 }
@@ -469,9 +473,9 @@ class Parser {
       return simple;
     }
     const code = next.charCodeAt(0);
-    if (code >= 0x30 && code <= 0x37) {
+    if (isOctalDigit(code)) {
       let end = start + 2;
-      while (end < start + 4 && source.charCodeAt(end) >= 0x30 && source.charCodeAt(end) <= 0x37) end += 1;
+      while (end < start + 4 && isOctalDigit(source.charCodeAt(end))) end += 1;
       this.pos = end;
       return String.fromCodePoint(parseInt(source.slice(start + 1, end), 8));
     }
